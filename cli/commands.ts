@@ -1,0 +1,88 @@
+/** The mentor's commands. Each takes parsed options and an open database, and prints what it did. */
+import { readFile } from 'node:fs/promises';
+import { stringify } from 'csv-stringify/sync';
+import { signToken } from '../worker/auth.ts';
+import { getCohortBySlug, insertCohort, type Cohort } from '../worker/db/cohorts.ts';
+import { listLinkRecipients } from '../worker/db/participants.ts';
+import { importRoster } from '../worker/db/roster.ts';
+import { isIsoDate, isTimezone, localDate } from '../worker/domain/weeks.ts';
+import type { Connection } from './d1.ts';
+import { readRoster } from './roster.ts';
+
+/** A mistake in how a command was called: printed without a stack trace, exit code 2. */
+export class UsageError extends Error {}
+
+export type Options = Record<string, string | boolean | undefined>;
+
+function required(options: Options, name: string, what: string): string {
+  const value = options[name];
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`Missing --${name} (${what}).`);
+  return value.trim();
+}
+
+async function cohortOrFail(db: D1Database, slug: string): Promise<Cohort> {
+  const cohort = await getCohortBySlug(db, slug);
+  if (!cohort) throw new UsageError(`There is no cohort “${slug}”. Add it first: npm run tandem -- cohort add --slug ${slug} --name "…" --timezone Europe/London`);
+  return cohort;
+}
+
+export async function addCohort(conn: Connection, options: Options): Promise<Cohort> {
+  const slug = required(options, 'slug', 'a short name for addresses, e.g. spring-2027');
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || slug.length > 60) throw new UsageError(`--slug “${slug}” must be lower-case letters and digits joined by dashes, e.g. spring-2027.`);
+  const name = required(options, 'name', 'the cohort name pages show');
+  const timezone = required(options, 'timezone', 'an IANA timezone such as Europe/London');
+  if (!isTimezone(timezone)) throw new UsageError(`--timezone “${timezone}” is not a timezone name; use one like Europe/London or America/New_York.`);
+  const cadenceText = typeof options.cadence === 'string' ? options.cadence : '7';
+  const cadenceDays = Number(cadenceText);
+  if (!Number.isInteger(cadenceDays) || cadenceDays < 1 || cadenceDays > 90) throw new UsageError(`--cadence must be a whole number of days from 1 to 90 (got “${cadenceText}”).`);
+  const startsOn = typeof options.starts === 'string' ? options.starts : localDate(new Date(), timezone);
+  if (!isIsoDate(startsOn)) throw new UsageError(`--starts must be a date like 2027-03-01 (got “${startsOn}”).`);
+  const publication = typeof options.publication === 'string' ? options.publication : 'unlisted';
+  if (publication !== 'public' && publication !== 'unlisted' && publication !== 'private') throw new UsageError('--publication must be public, unlisted or private.');
+
+  const cohort = await insertCohort(conn.db, { slug, name, timezone, cadenceDays, startsOn, endsOn: null, publication });
+  if (!cohort) throw new UsageError(`A cohort with the slug “${slug}” exists already; choose another --slug.`);
+  console.log(`Added cohort “${name}” (${slug}): starts ${startsOn}, check-ins every ${cadenceDays} days, timezone ${timezone}, ${publication}.`);
+  console.log(`Next: npm run tandem -- roster import roster.csv --cohort ${slug}`);
+  return cohort;
+}
+
+export async function importRosterFile(conn: Connection, file: string | undefined, options: Options): Promise<void> {
+  if (!file) throw new UsageError('Name the roster file: npm run tandem -- roster import roster.csv --cohort SLUG');
+  const cohort = await cohortOrFail(conn.db, required(options, 'cohort', 'the cohort slug'));
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.`);
+  }
+  const entries = readRoster(text);
+  const result = await importRoster(conn.db, cohort.id, entries);
+  console.log(`Imported ${result.participants} participants in ${result.pairs} pairs and ${result.circles} circles into “${cohort.name}”.`);
+  console.log(`Next: npm run tandem -- links --cohort ${cohort.slug} > links.csv`);
+}
+
+/** Prints everyone's personal links as CSV on stdout. */
+export async function printLinks(conn: Connection, options: Options): Promise<string> {
+  const cohort = await cohortOrFail(conn.db, required(options, 'cohort', 'the cohort slug'));
+  const secret = conn.env.LINK_SECRET;
+  if (!secret) throw new UsageError(conn.remote ? 'Set LINK_SECRET in your environment to the secret your Worker uses (wrangler secret put LINK_SECRET).' : 'No LINK_SECRET in .dev.vars: run npm run setup.');
+  const base = typeof options['base-url'] === 'string' ? options['base-url'] : 'http://localhost:8787';
+  let origin: string;
+  try {
+    origin = new URL(base).origin;
+  } catch {
+    throw new UsageError(`--base-url “${base}” is not a URL; use one like https://tandem.example.org.`);
+  }
+  const people = await listLinkRecipients(conn.db, cohort.id);
+  const rows = await Promise.all(
+    people.map(async (p) => {
+      const token = await signToken(secret, { participantId: p.id, cohortId: p.cohortId, linkVersion: p.linkVersion });
+      return [p.displayName, p.email, p.role, `${origin}/checkin/?t=${token}`, `${origin}/reflect/?t=${token}`];
+    }),
+  );
+  const csv = stringify([['name', 'email', 'role', 'checkin_url', 'reflect_url'], ...rows]);
+  process.stdout.write(csv);
+  if (people.length === 0) console.error(`Cohort “${cohort.slug}” has nobody yet: import a roster first.`);
+  return csv;
+}

@@ -1,0 +1,38 @@
+/**
+ * Opens the program's D1 database from Node (the CLI and the Astro build) through wrangler's
+ * getPlatformProxy: the local SQLite file by default, the production database with `remote`.
+ */
+import { fileURLToPath } from 'node:url';
+import { getPlatformProxy } from 'wrangler';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const CONFIG_PATH = fileURLToPath(new URL('../wrangler.toml', import.meta.url));
+
+/**
+ * Where local state lives: wrangler's default `.wrangler/state`, or TANDEM_STATE_DIR (tests and
+ * benchmarks use their own). Pass the same directory to `wrangler … --persist-to`.
+ */
+export function stateDir(): string {
+  return process.env.TANDEM_STATE_DIR ?? fileURLToPath(new URL('../.wrangler/state', import.meta.url));
+}
+
+export interface Connection {
+  db: D1Database;
+  env: Env;
+  remote: boolean;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Use the production database (the `[env.production]` binding marked `remote = true`). */
+  remote?: boolean;
+}
+
+export async function openDatabase({ remote = false }: OpenOptions = {}): Promise<Connection> {
+  const proxy = remote
+    ? await getPlatformProxy<Env>({ configPath: CONFIG_PATH, environment: 'production', remoteBindings: true })
+    : await getPlatformProxy<Env>({ configPath: CONFIG_PATH, persist: { path: `${stateDir()}/v3` }, remoteBindings: false });
+  // Production secrets are not in .dev.vars: take LINK_SECRET from the environment when set.
+  const env = { ...proxy.env, LINK_SECRET: process.env.LINK_SECRET ?? proxy.env.LINK_SECRET };
+  return { db: proxy.env.DB, env, remote, close: () => proxy.dispose() };
+}

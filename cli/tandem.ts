@@ -1,0 +1,76 @@
+/**
+ * `npm run tandem -- <command>`: the mentor's tools. Local database by default; `--remote` works on
+ * the production database named in wrangler.toml's [env.production].
+ */
+import { parseArgs } from 'node:util';
+import { addCohort, importRosterFile, printLinks, UsageError, type Options } from './commands.ts';
+import { openDatabase } from './d1.ts';
+import { seedDemo } from './demo.ts';
+import { RosterError } from './roster.ts';
+
+const HELP = `Tandem — tools for the mentor of an accountability-partnership program.
+
+Usage: npm run tandem -- <command> [options] [--remote]
+
+  cohort add --slug S --name N --timezone TZ [--cadence DAYS] [--starts YYYY-MM-DD] [--publication public|unlisted|private]
+  roster import FILE.csv --cohort S     columns name,email,role,pair,circle; all rows or none
+  links --cohort S [--base-url URL]     everyone's personal links as CSV (keep it private: it holds e-mails)
+  demo                                  seed a demo program (only into an empty database)
+
+Every command uses the local database (.wrangler/state) unless you add --remote.`;
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      slug: { type: 'string' },
+      name: { type: 'string' },
+      timezone: { type: 'string' },
+      cadence: { type: 'string' },
+      starts: { type: 'string' },
+      publication: { type: 'string' },
+      cohort: { type: 'string' },
+      'base-url': { type: 'string' },
+      remote: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, sub, arg] = positionals;
+  const key = [command, sub].filter(Boolean).join(' ');
+  if (values.help || !command) {
+    console.log(HELP);
+    return;
+  }
+  const known = ['cohort add', 'roster import', 'links', 'demo'];
+  const match = known.find((k) => key === k || key.startsWith(`${k} `) || (k.split(' ').length === 1 && command === k));
+  if (!match) throw new UsageError(`Unknown command “${positionals.join(' ')}”.\n\n${HELP}`);
+
+  const conn = await openDatabase({ remote: values.remote });
+  try {
+    const options = values as Options;
+    if (match === 'cohort add') await addCohort(conn, options);
+    else if (match === 'roster import') await importRosterFile(conn, arg, options);
+    else if (match === 'links') await printLinks(conn, options);
+    else await seedDemo(conn);
+  } finally {
+    await conn.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof UsageError || err instanceof RosterError) {
+    console.error(err.message);
+    process.exit(2);
+  }
+  if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+    console.error(`${err.message}\n\n${HELP}`);
+    process.exit(2);
+  }
+  if (err instanceof Error && /no such table/.test(err.message)) {
+    console.error('The database has no tables yet: run npm run setup (it applies the migrations).');
+    process.exit(1);
+  }
+  console.error(err);
+  process.exit(1);
+});

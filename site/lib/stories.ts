@@ -1,0 +1,25 @@
+/** Queries over the site's collections, kept out of the pages. */
+import { getCollection, type CollectionEntry } from 'astro:content';
+
+export type Story = CollectionEntry<'cohorts'>['data'];
+export type Moment = Story['timeline'][number];
+
+/** Cohorts listed on the home page: public ones, most recent first. Unlisted ones are built but not listed. */
+export async function listedCohorts(): Promise<Story[]> {
+  const all = await getCollection('cohorts');
+  return all.map((e) => e.data).filter((s) => s.cohort.publication === 'public').sort((a, b) => b.cohort.startsOn.localeCompare(a.cohort.startsOn));
+}
+
+/** A story's timeline grouped by week, newest week first. */
+export function timelineByWeek(story: Story): { week: number; startsOn: string | undefined; moments: Moment[] }[] {
+  const weeks = new Map<number, Moment[]>();
+  for (const m of story.timeline) weeks.set(m.week, [...(weeks.get(m.week) ?? []), m]);
+  const starts = new Map(story.engagement?.map((w) => [w.week, w.startsOn]));
+  return [...weeks].sort(([a], [b]) => b - a).map(([week, moments]) => ({ week, startsOn: starts.get(week), moments }));
+}
+
+/** Library entries sorted by stage order, then title. */
+export async function libraryEntries() {
+  const entries = await getCollection('library');
+  return entries.sort((a, b) => a.data.title.localeCompare(b.data.title));
+}

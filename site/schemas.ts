@@ -1,0 +1,58 @@
+/** Content schemas of the site's collections. */
+import { z } from 'astro/zod';
+
+export const LIBRARY_KINDS = ['guide', 'checklist', 'dialogue', 'role-play', 'template', 'story'] as const;
+export const LIBRARY_STAGES = ['kickoff', 'weekly', 'feedback', 'setback', 'pause', 'reflection', 'closing', 'mentor'] as const;
+
+/** A library entry: an MDX file in content/library/ written by mentors. */
+export const libraryEntrySchema = z.object({
+  /** Title as it reads in lists and at the top of the page. */
+  title: z.string().min(3).max(100),
+  /** One sentence saying what the entry helps with; shown in lists. */
+  summary: z.string().min(10).max(200),
+  /** What sort of text it is. */
+  kind: z.enum(LIBRARY_KINDS),
+  /** The moment of a partnership it serves. */
+  stage: z.enum(LIBRARY_STAGES),
+  /** Lower-case topic tags. */
+  tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9 -]*$/, 'tags are lower-case words')).max(8).default([]),
+  /** Minutes it takes to read or to use. */
+  minutes: z.number().int().positive().max(240),
+  /** When a mentor last checked that it is still right. */
+  reviewed: z.coerce.date(),
+});
+
+const consentedMoment = z.object({
+  /** Cohort week the text was written in. */
+  week: z.number().int().positive(),
+  /** Where the text comes from: a check-in's win, a reflection's insight or a shared strategy. */
+  kind: z.enum(['win', 'insight', 'strategy']),
+  /** The author's display name (a pseudonym), never an e-mail. */
+  author: z.string(),
+  /** A strategy's name; empty for other kinds. */
+  title: z.string(),
+  /** The consented text, already scrubbed of e-mails, phone numbers and links. */
+  text: z.string(),
+});
+
+/** A cohort's story as read from D1 by the cohorts loader: only what consent allows. */
+export const cohortStorySchema = z.object({
+  /** The cohort itself. */
+  cohort: z.object({
+    slug: z.string(),
+    name: z.string(),
+    timezone: z.string(),
+    cadenceDays: z.number().int(),
+    startsOn: z.string(),
+    endsOn: z.string().nullable(),
+    publication: z.enum(['public', 'unlisted']),
+  }),
+  /** Who is in the program, by display name. */
+  members: z.array(z.object({ displayName: z.string(), role: z.enum(['mentor', 'mentee']), pair: z.string().nullable(), circle: z.string().nullable() })),
+  /** Check-ins by week; null when the cohort is too small to show aggregates. */
+  engagement: z
+    .array(z.object({ week: z.number().int(), startsOn: z.string(), checkedIn: z.number().int(), expected: z.number().int(), rate: z.number() }))
+    .nullable(),
+  /** Consented wins, insights and strategies, by week. */
+  timeline: z.array(consentedMoment),
+});

@@ -1,0 +1,70 @@
+/** The Hono app: security middleware, one sub-app per resource, one error path. */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { insertCheckin, insertReflection } from './db/submissions.ts';
+import { checkinSchema } from './forms/checkin.ts';
+import { reflectionSchema } from './forms/reflection.ts';
+import { errorBody, fail, type FailureCause } from './http/errors.ts';
+import { isFormPath, messagePage, personalisedForm } from './http/pages.ts';
+import { wantsHtml, type AppEnv } from './http/submission.ts';
+import { forms } from './routes/forms.ts';
+import { submissionRoutes } from './routes/submissions.ts';
+
+/** The largest body a form post may have. */
+export const MAX_BODY_BYTES = 32 * 1024;
+
+export const app = new Hono<AppEnv>();
+
+app.use(secureHeaders());
+app.use(
+  '/api/*',
+  csrf(),
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => fail(413, 'payload_too_large', `The form is too long: keep it under ${MAX_BODY_BYTES / 1024} KB.`),
+  }),
+);
+
+app.route('/', forms);
+app.route('/api/checkins', submissionRoutes({ schema: checkinSchema, page: '/checkin/', store: insertCheckin }));
+app.route('/api/reflections', submissionRoutes({ schema: reflectionSchema, page: '/reflect/', store: insertReflection }));
+
+const DEFAULT_MESSAGES: Record<number, string> = {
+  403: 'This form was sent from another site, so it was refused. Open the form from your personal link and send it again.',
+  413: `The form is too long: keep it under ${MAX_BODY_BYTES / 1024} KB.`,
+};
+
+app.notFound((c) => {
+  if (wantsHtml(c)) return messagePage(c, 404, 'Page not found', 'There is nothing at this address.');
+  return c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}.`, fields: {} } }, 404);
+});
+
+app.onError(async (err, c) => {
+  if (!(err instanceof HTTPException)) {
+    console.error(`${c.req.method} ${c.req.path} failed:`, err);
+    if (wantsHtml(c)) return messagePage(c, 500, 'Something went wrong', 'Your answers were not saved. Please try again in a minute.');
+    return c.json({ error: { code: 'internal', message: 'Something went wrong on our side; nothing was saved. Please try again.', fields: {} } }, 500);
+  }
+  const body = errorBody(err);
+  if (!(err.cause as FailureCause | undefined)?.code) body.error.message = DEFAULT_MESSAGES[err.status] ?? body.error.message;
+  if (!wantsHtml(c)) return c.json(body, err.status);
+
+  const form = (err.cause as FailureCause | undefined)?.form;
+  const participant = c.get('participant');
+  if (err.status === 400 && form && participant && isFormPath(form.path)) {
+    return personalisedForm(c, form.path, { participant, token: form.values.token ?? '', values: form.values, errors: body.error.fields }, 400);
+  }
+  const status = err.status as Parameters<typeof messagePage>[1];
+  return messagePage(c, status, titleFor(err.status), body.error.message);
+});
+
+function titleFor(status: number): string {
+  if (status === 401) return 'Your link is needed';
+  if (status === 403) return 'This form was refused';
+  if (status === 413) return 'That was too much text';
+  if (status === 409) return 'Already sent';
+  return 'Something needs another look';
+}

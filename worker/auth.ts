@@ -1,0 +1,60 @@
+/**
+ * Signed participant links. A token is `<participantId>.<linkVersion>.<signature>`, the signature
+ * an HMAC-SHA-256 (secret LINK_SECRET) over the participant id, their cohort and the link version.
+ * Bumping a participant's link_version revokes every link made before. Runs in workerd and Node.
+ */
+
+export interface LinkSubject {
+  participantId: number;
+  cohortId: number;
+  linkVersion: number;
+}
+
+export interface TokenClaim {
+  participantId: number;
+  linkVersion: number;
+  signature: string;
+}
+
+const TOKEN = /^([1-9]\d{0,14})\.([1-9]\d{0,8})\.([A-Za-z0-9_-]{43})$/;
+const encoder = new TextEncoder();
+
+function message(subject: LinkSubject): Uint8Array<ArrayBuffer> {
+  return encoder.encode(`tandem-link:v1:${subject.participantId}:${subject.cohortId}:${subject.linkVersion}`);
+}
+
+async function hmacKey(secret: string): Promise<CryptoKey> {
+  if (secret.length < 32) throw new Error('LINK_SECRET must be at least 32 characters; run `npm run setup` to generate one.');
+  return crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+}
+
+function toBase64Url(bytes: ArrayBuffer): string {
+  return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+}
+
+/** Makes the token that goes into a participant's personal links. */
+export async function signToken(secret: string, subject: LinkSubject): Promise<string> {
+  const signature = await crypto.subtle.sign('HMAC', await hmacKey(secret), message(subject));
+  return `${subject.participantId}.${subject.linkVersion}.${toBase64Url(signature)}`;
+}
+
+/** Reads a token's claim without trusting it; null when it is not shaped like a token. */
+export function readToken(token: string): TokenClaim | null {
+  const match = TOKEN.exec(token);
+  if (!match) return null;
+  return { participantId: Number(match[1]), linkVersion: Number(match[2]), signature: match[3]! };
+}
+
+/**
+ * Whether a claim was signed for this participant as they are now: same cohort, current link
+ * version. The comparison is crypto.subtle.verify's, which takes constant time.
+ */
+export async function verifyClaim(secret: string, claim: TokenClaim, current: LinkSubject): Promise<boolean> {
+  if (claim.participantId !== current.participantId || claim.linkVersion !== current.linkVersion) return false;
+  return crypto.subtle.verify('HMAC', await hmacKey(secret), fromBase64Url(claim.signature), message(current));
+}

@@ -1,0 +1,72 @@
+/** Cohorts: the unit a mentor runs, publishes and reports on. */
+
+export type Publication = 'public' | 'unlisted' | 'private';
+
+export interface Cohort {
+  id: number;
+  slug: string;
+  name: string;
+  timezone: string;
+  cadenceDays: number;
+  startsOn: string;
+  endsOn: string | null;
+  publication: Publication;
+}
+
+interface CohortRow {
+  id: number;
+  slug: string;
+  name: string;
+  timezone: string;
+  cadence_days: number;
+  starts_on: string;
+  ends_on: string | null;
+  publication: Publication;
+}
+
+const COLUMNS = 'id, slug, name, timezone, cadence_days, starts_on, ends_on, publication';
+
+export function toCohort(row: CohortRow): Cohort {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    timezone: row.timezone,
+    cadenceDays: row.cadence_days,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    publication: row.publication,
+  };
+}
+
+export type NewCohort = Omit<Cohort, 'id'>;
+
+/** Adds a cohort; null when the slug is taken. */
+export async function insertCohort(db: D1Database, cohort: NewCohort): Promise<Cohort | null> {
+  const row = await db
+    .prepare(
+      `INSERT INTO cohorts (slug, name, timezone, cadence_days, starts_on, ends_on, publication)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (slug) DO NOTHING RETURNING ${COLUMNS}`,
+    )
+    .bind(cohort.slug, cohort.name, cohort.timezone, cohort.cadenceDays, cohort.startsOn, cohort.endsOn, cohort.publication)
+    .first<CohortRow>();
+  return row ? toCohort(row) : null;
+}
+
+export async function getCohortBySlug(db: D1Database, slug: string): Promise<Cohort | null> {
+  const row = await db.prepare(`SELECT ${COLUMNS} FROM cohorts WHERE slug = ?1`).bind(slug).first<CohortRow>();
+  return row ? toCohort(row) : null;
+}
+
+/** Cohorts whose pages are built: every cohort but the private ones, oldest first. */
+export async function listPublishedCohorts(db: D1Database): Promise<Cohort[]> {
+  const { results } = await db
+    .prepare(`SELECT ${COLUMNS} FROM cohorts WHERE publication IN ('public', 'unlisted') ORDER BY starts_on, slug`)
+    .all<CohortRow>();
+  return results.map(toCohort);
+}
+
+export async function countCohorts(db: D1Database): Promise<number> {
+  const row = await db.prepare('SELECT COUNT(*) AS n FROM cohorts').first<{ n: number }>();
+  return row?.n ?? 0;
+}

@@ -1,0 +1,82 @@
+/** Participants as the Worker sees them when a signed link comes in. */
+import { readToken, verifyClaim } from '../auth.ts';
+
+export interface Participant {
+  id: number;
+  cohortId: number;
+  pairId: number | null;
+  role: 'mentor' | 'mentee';
+  displayName: string;
+  linkVersion: number;
+  cohort: { slug: string; name: string; timezone: string; cadenceDays: number; startsOn: string };
+}
+
+interface ParticipantRow {
+  id: number;
+  cohort_id: number;
+  pair_id: number | null;
+  role: 'mentor' | 'mentee';
+  display_name: string;
+  link_version: number;
+  slug: string;
+  name: string;
+  timezone: string;
+  cadence_days: number;
+  starts_on: string;
+}
+
+export async function getParticipant(db: D1Database, id: number): Promise<Participant | null> {
+  const row = await db
+    .prepare(
+      `SELECT p.id, p.cohort_id, p.pair_id, p.role, p.display_name, p.link_version,
+              c.slug, c.name, c.timezone, c.cadence_days, c.starts_on
+       FROM participants p JOIN cohorts c ON c.id = p.cohort_id WHERE p.id = ?1`,
+    )
+    .bind(id)
+    .first<ParticipantRow>();
+  if (!row) return null;
+  return {
+    id: row.id,
+    cohortId: row.cohort_id,
+    pairId: row.pair_id,
+    role: row.role,
+    displayName: row.display_name,
+    linkVersion: row.link_version,
+    cohort: { slug: row.slug, name: row.name, timezone: row.timezone, cadenceDays: row.cadence_days, startsOn: row.starts_on },
+  };
+}
+
+/** The participant a link token names, or null when it is malformed, forged or revoked. */
+export async function participantForToken(db: D1Database, secret: string, token: string): Promise<Participant | null> {
+  const claim = readToken(token);
+  if (!claim) return null;
+  const participant = await getParticipant(db, claim.participantId);
+  if (!participant) return null;
+  const valid = await verifyClaim(secret, claim, {
+    participantId: participant.id,
+    cohortId: participant.cohortId,
+    linkVersion: participant.linkVersion,
+  });
+  return valid ? participant : null;
+}
+
+export interface LinkRecipient {
+  id: number;
+  cohortId: number;
+  linkVersion: number;
+  displayName: string;
+  email: string;
+  role: 'mentor' | 'mentee';
+}
+
+/** Everyone in a cohort with what their links are made from (mentor-only: includes e-mails). */
+export async function listLinkRecipients(db: D1Database, cohortId: number): Promise<LinkRecipient[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, cohort_id, link_version, display_name, email, role FROM participants
+       WHERE cohort_id = ?1 ORDER BY role, display_name`,
+    )
+    .bind(cohortId)
+    .all<{ id: number; cohort_id: number; link_version: number; display_name: string; email: string; role: 'mentor' | 'mentee' }>();
+  return results.map((r) => ({ id: r.id, cohortId: r.cohort_id, linkVersion: r.link_version, displayName: r.display_name, email: r.email, role: r.role }));
+}

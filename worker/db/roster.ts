@@ -1,0 +1,49 @@
+/** Writing a cohort's roster: circles, pairs and participants in one transaction. */
+
+export interface RosterEntry {
+  name: string;
+  email: string;
+  role: 'mentor' | 'mentee';
+  pair: string;
+  circle: string;
+}
+
+export interface RosterResult {
+  participants: number;
+  pairs: number;
+  circles: number;
+}
+
+/**
+ * Imports (or re-imports) a roster. Participants are matched by e-mail within the cohort, so a
+ * second import updates names, roles and pairs without losing anyone's history. All or nothing:
+ * one D1 batch is one transaction.
+ */
+export async function importRoster(db: D1Database, cohortId: number, entries: RosterEntry[]): Promise<RosterResult> {
+  const circles = [...new Set(entries.map((e) => e.circle).filter(Boolean))];
+  const pairs = new Map<string, string>();
+  for (const e of entries) if (e.pair) pairs.set(e.pair, e.circle);
+
+  const statements = [
+    ...circles.map((label) => db.prepare('INSERT INTO circles (cohort_id, label) VALUES (?1, ?2) ON CONFLICT DO NOTHING').bind(cohortId, label)),
+    ...[...pairs].map(([label, circle]) =>
+      db
+        .prepare(
+          `INSERT INTO pairs (cohort_id, label, circle_id) VALUES (?1, ?2, (SELECT id FROM circles WHERE cohort_id = ?1 AND label = ?3))
+           ON CONFLICT (cohort_id, label) DO UPDATE SET circle_id = excluded.circle_id`,
+        )
+        .bind(cohortId, label, circle),
+    ),
+    ...entries.map((e) =>
+      db
+        .prepare(
+          `INSERT INTO participants (cohort_id, role, display_name, email, pair_id)
+           VALUES (?1, ?2, ?3, ?4, (SELECT id FROM pairs WHERE cohort_id = ?1 AND label = ?5))
+           ON CONFLICT (cohort_id, email) DO UPDATE SET role = excluded.role, display_name = excluded.display_name, pair_id = excluded.pair_id`,
+        )
+        .bind(cohortId, e.role, e.name, e.email, e.pair),
+    ),
+  ];
+  await db.batch(statements);
+  return { participants: entries.length, pairs: pairs.size, circles: circles.length };
+}

@@ -1,0 +1,24 @@
+/**
+ * Scrubbing of published free text (privacy rule 3): e-mail addresses, phone numbers and URLs
+ * are replaced by a neutral marker before any text leaves the database for a page.
+ */
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+// http(s)://…, www.…, and bare domains with a path or a common top-level domain.
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|app|co|uk|de|fr|edu|gov|me|info|ly|gl|gd|link)\b(?:\/[^\s<>"]*)?/giu;
+// Seven or more digits, optionally with a leading + and separators ( ) - . or spaces between them.
+const PHONE = /(?:\+|\b)\d(?:[\s().-]{0,2}\d){6,}\b/g;
+
+export const REDACTED = {
+  email: '[email removed]',
+  url: '[link removed]',
+  phone: '[phone removed]',
+} as const;
+
+/** Removes e-mail addresses, URLs and phone numbers from text that is about to be published. */
+export function scrubText(text: string): string {
+  return text
+    .replace(EMAIL, REDACTED.email)
+    .replace(URL, REDACTED.url)
+    .replace(PHONE, REDACTED.phone);
+}

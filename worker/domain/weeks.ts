@@ -1,0 +1,50 @@
+/** Calendar arithmetic for cohorts: dates are YYYY-MM-DD strings in the cohort's timezone. */
+
+const DAY_MS = 86_400_000;
+
+/** The calendar date of an instant as seen in an IANA timezone, as YYYY-MM-DD. */
+export function localDate(instant: Date, timezone: string): string {
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/** Whether a string names a timezone this runtime knows. */
+export function isTimezone(timezone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timezone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whole days from one YYYY-MM-DD date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** The date `days` after a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The cohort's cycle ("week") number on a date: 1 for the first `cadenceDays` days from the start.
+ * Days before the start count as cycle 1, so an early kickoff check-in is not lost.
+ */
+export function cycleOn(startsOn: string, cadenceDays: number, date: string): number {
+  const days = daysBetween(startsOn, date);
+  return days < 0 ? 1 : Math.floor(days / cadenceDays) + 1;
+}
+
+/** The first day of a cycle. */
+export function cycleStart(startsOn: string, cadenceDays: number, cycle: number): string {
+  return addDays(startsOn, (cycle - 1) * cadenceDays);
+}
+
+/** Whether a string is a real YYYY-MM-DD calendar date. */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}

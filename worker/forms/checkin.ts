@@ -1,0 +1,28 @@
+/** The weekly check-in form: one schema for the Worker's validation and the /checkin/ page. */
+import { z } from 'zod';
+import { choice, consent, flag, idempotencyKey, optionalText, requiredText, scale } from './fields.ts';
+
+export const checkinSchema = z.object({
+  idempotency_key: idempotencyKey,
+  last_action_done: choice('Did you do the action you committed to last time?', 'Skip this in your first week.', [
+    { value: 'yes', label: 'Yes' },
+    { value: 'partly', label: 'Partly' },
+    { value: 'no', label: 'No' },
+  ]),
+  progress: requiredText('What moved forward since your last check-in?', 'Facts first: what you did, finished or learned.'),
+  obstacles: optionalText('What got in the way?', 'Name the obstacle, not the blame. Leave empty if nothing did.'),
+  next_step: requiredText('What is your next step?', 'The next thing you will work on, in a sentence.'),
+  committed_action: requiredText(
+    'One concrete action you commit to before the next check-in',
+    'Small enough to finish, specific enough that your partner can ask “did you?”.',
+    500,
+  ),
+  win: optionalText('A win worth celebrating', 'Big or small. Wins you choose to share can appear on the cohort story page.', 1000),
+  win_consent: consent('Who may read your win?', 'Private unless you choose otherwise. You can change your mind with your mentor at any time.'),
+  challenge: optionalText('A challenge you would like feedback on', 'Your partner and circle will see this; it is never published.', 1000),
+  decision_reason: optionalText('Why did you decide what you decided?', 'The reason behind a choice you made this week, if any.', 1000),
+  energy: scale('Your energy this week', '1 is running on empty, 5 is full of energy.'),
+  needs_pause: flag('We need a pause', 'Tick this if your pair needs to pause for a while. Your mentor will get in touch; a pause is not a failure.'),
+});
+
+export type CheckinInput = z.output<typeof checkinSchema>;

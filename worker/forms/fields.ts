@@ -1,0 +1,134 @@
+/**
+ * Building blocks of the form schemas. Each field is a zod schema carrying, in its metadata, what
+ * the form page needs to render it (label, hint, control), so the Worker that validates a post
+ * and the page that renders the form read one definition.
+ */
+import { z } from 'zod';
+
+export type Control = 'textarea' | 'radio' | 'checkbox' | 'scale';
+
+export interface FieldMeta {
+  label: string;
+  hint?: string;
+  control: Control;
+  required: boolean;
+  maxLength?: number;
+  options?: readonly { value: string; label: string }[];
+}
+
+/** The consent levels of free text, from most to least private. */
+export const CONSENT_LEVELS = ['private', 'cohort', 'public'] as const;
+export type Consent = (typeof CONSENT_LEVELS)[number];
+
+const consentLabels: Record<Consent, string> = {
+  private: 'Private — only my mentor and my partner see it',
+  cohort: 'My cohort — it may appear on our cohort story page, under my display name',
+  public: 'Public — it may appear on public pages and in the strategy library, under my display name',
+};
+
+function withMeta<T extends z.ZodType>(schema: T, meta: FieldMeta): T {
+  return schema.meta(meta as unknown as Record<string, unknown>) as T;
+}
+
+/** Reads the rendering metadata a field was declared with. */
+export function fieldMeta(schema: z.ZodType): FieldMeta {
+  const meta = schema.meta() as FieldMeta | undefined;
+  if (!meta?.label) throw new Error('form field declared without metadata');
+  return meta;
+}
+
+/** Free text the participant must fill in. */
+export function requiredText(label: string, hint: string, maxLength = 2000) {
+  return withMeta(
+    z
+      .string({ error: `Please fill in “${label}”.` })
+      .trim()
+      .min(1, `Please fill in “${label}”.`)
+      .max(maxLength, `Please keep “${label}” under ${maxLength} characters.`),
+    { label, hint, control: 'textarea', required: true, maxLength },
+  );
+}
+
+/** Free text the participant may leave empty; stored as ''. */
+export function optionalText(label: string, hint: string, maxLength = 2000) {
+  return withMeta(
+    z
+      .string({ error: `“${label}” must be text.` })
+      .trim()
+      .max(maxLength, `Please keep “${label}” under ${maxLength} characters.`)
+      .default(''),
+    { label, hint, control: 'textarea', required: false, maxLength },
+  );
+}
+
+/** One answer out of a fixed set; `''` (nothing chosen) becomes undefined when optional. */
+export function choice<const V extends readonly [string, ...string[]]>(
+  label: string,
+  hint: string,
+  options: { [K in keyof V]: { value: V[K]; label: string } },
+) {
+  const values = options.map((o) => o.value) as unknown as V;
+  return withMeta(
+    z.preprocess(blankToUndefined, z.enum(values, { error: `Please choose one of the answers for “${label}”.` }).optional()),
+    { label, hint, control: 'radio', required: false, options },
+  );
+}
+
+/** Who may read a piece of free text; private unless the author chooses otherwise. */
+export function consent(label: string, hint: string) {
+  return withMeta(
+    z.preprocess(blankToUndefined, z.enum(CONSENT_LEVELS, { error: `Please choose who may read this (“${label}”).` }).default('private')),
+    { label, hint, control: 'radio', required: false, options: CONSENT_LEVELS.map((value) => ({ value, label: consentLabels[value] })) },
+  );
+}
+
+/** A 1–5 rating the participant may skip. */
+export function scale(label: string, hint: string) {
+  return withMeta(
+    z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ error: `“${label}” must be a number from 1 to 5.` })
+        .int(`“${label}” must be a whole number from 1 to 5.`)
+        .min(1, `“${label}” must be from 1 to 5.`)
+        .max(5, `“${label}” must be from 1 to 5.`)
+        .optional(),
+    ),
+    { label, hint, control: 'scale', required: false },
+  );
+}
+
+/** A yes/no checkbox: present ("on", "true", "yes", "1", true) means yes, absent means no. */
+export function flag(label: string, hint: string) {
+  return withMeta(
+    z.preprocess(
+      (value) => (value === undefined || value === '' ? false : value),
+      z.union([z.boolean(), z.enum(['on', 'true', 'yes', '1', 'false', 'no', '0'])], {
+        error: `“${label}” must be ticked or left empty.`,
+      }).transform((value) => value === true || value === 'on' || value === 'true' || value === 'yes' || value === '1'),
+    ),
+    { label, hint, control: 'checkbox', required: false },
+  );
+}
+
+/**
+ * The key that makes a retried post store one record: the Worker puts a fresh one in every form
+ * it serves; API clients send their own (a UUID is fine).
+ */
+export const idempotencyKey = z
+  .string({ error: 'Send an idempotency_key (8–100 letters, digits, - or _) so a retry is not stored twice.' })
+  .regex(/^[A-Za-z0-9_-]{8,100}$/, 'The idempotency_key must be 8–100 letters, digits, - or _.');
+
+function blankToUndefined(value: unknown): unknown {
+  return value === '' || value === null ? undefined : value;
+}
+
+/** Turns zod issues into the `fields` map of the error envelope: the first message per field. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const name = issue.path.length ? String(issue.path[0]) : '_form';
+    fields[name] ??= issue.message;
+  }
+  return fields;
+}

@@ -1,0 +1,123 @@
+/**
+ * HTML the Worker produces: the static form pages personalised with HTMLRewriter (token, a fresh
+ * idempotency key, values and errors after a failed post), and a plain message page for errors.
+ */
+import type { Context } from 'hono';
+import { html } from 'hono/html';
+import type { Participant } from '../db/participants.ts';
+import { cycleOn, localDate } from '../domain/weeks.ts';
+
+/** The form pages the Worker serves and may show again after a failed post. */
+export const FORM_PAGES = { '/checkin/': 'check-in', '/reflect/': 'reflection' } as const;
+export type FormPath = keyof typeof FORM_PAGES;
+
+export function isFormPath(path: string): path is FormPath {
+  return Object.hasOwn(FORM_PAGES, path);
+}
+
+/** A small self-contained page for errors that have no form to go back to. */
+export function messagePage(c: Context, status: 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503, title: string, message: string) {
+  c.header('Cache-Control', 'no-store');
+  return c.html(
+    html`<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="robots" content="noindex" />
+    <title>${title} · Tandem</title>
+    <link rel="stylesheet" href="/tandem.css" />
+  </head>
+  <body>
+    <main class="page narrow">
+      <h1>${title}</h1>
+      <p>${message}</p>
+      <p><a href="/">Go to the Tandem home page</a></p>
+    </main>
+  </body>
+</html>`,
+    status,
+  );
+}
+
+export interface FormFill {
+  participant: Participant;
+  token: string;
+  values?: Record<string, string>;
+  errors?: Record<string, string>;
+}
+
+/**
+ * Serves a built form page filled in for one participant. Values and errors, when given, come
+ * from a failed post, so the participant sees what they typed with each problem beside its field.
+ */
+export async function personalisedForm(c: Context<{ Bindings: Env }>, path: FormPath, fill: FormFill, status: 200 | 400 = 200): Promise<Response> {
+  const asset = await c.env.ASSETS.fetch(new URL(path, c.req.url));
+  if (!asset.ok) {
+    return messagePage(c, 503, 'The forms are not built yet', 'The site has not been built. Run “npm run build” (or “npm start”) and open the link again.');
+  }
+  const values = { ...fill.values, token: fill.token, idempotency_key: fill.values?.idempotency_key || crypto.randomUUID() };
+  const errors = fill.errors ?? {};
+  const { participant } = fill;
+  const week = cycleOn(participant.cohort.startsOn, participant.cohort.cadenceDays, localDate(new Date(), participant.cohort.timezone));
+
+  const rewriter = new HTMLRewriter()
+    .on('[data-slot="participant"]', {
+      element(el) {
+        el.setInnerContent(`${participant.displayName} · ${participant.cohort.name} · week ${week}`);
+      },
+    })
+    .on('input[name], textarea[name]', {
+      element(el) {
+        const name = el.getAttribute('name')!;
+        const value = values[name];
+        const type = el.getAttribute('type');
+        if (type === 'radio' || type === 'checkbox') {
+          if (fill.values && Object.hasOwn(fill.values, name)) {
+            if (value === el.getAttribute('value') || (type === 'checkbox' && value !== undefined && value !== '')) el.setAttribute('checked', '');
+            else el.removeAttribute('checked');
+          }
+        } else if (value !== undefined) {
+          if (el.tagName === 'textarea') el.setInnerContent(value);
+          else el.setAttribute('value', value);
+        }
+        if (errors[name]) {
+          el.setAttribute('aria-invalid', 'true');
+          const described = el.getAttribute('aria-describedby') ?? '';
+          el.setAttribute('aria-describedby', `${described} ${name}-error`.trim());
+        }
+      },
+    })
+    .on('[data-error-for]', {
+      element(el) {
+        const message = errors[el.getAttribute('data-error-for')!];
+        if (message) {
+          el.setInnerContent(message);
+          el.removeAttribute('hidden');
+        }
+      },
+    })
+    .on('[data-slot="form-errors"]', {
+      element(el) {
+        const names = Object.keys(errors);
+        if (names.length === 0) return;
+        const items = names.map((name) => `<li><a href="#${escapeAttr(name)}">${escapeText(errors[name]!)}</a></li>`).join('');
+        el.setInnerContent(`<h2>Please check ${names.length === 1 ? 'one answer' : `${names.length} answers`}</h2><ul>${items}</ul>`, { html: true });
+        el.removeAttribute('hidden');
+      },
+    });
+
+  const response = rewriter.transform(new Response(asset.body, { status, headers: asset.headers }));
+  const headers = new Headers(response.headers);
+  headers.set('Cache-Control', 'no-store');
+  headers.delete('ETag');
+  return new Response(response.body, { status, headers });
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeAttr(text: string): string {
+  return escapeText(text).replace(/"/g, '&quot;');
+}
