@@ -18,7 +18,7 @@ export async function runScheduled(env: Env, now = new Date()): Promise<Schedule
     console.log(`tandem: publishable data unchanged (${digest.slice(0, 12)}); no deploy needed`);
     return 'unchanged';
   }
-  const hook = (env as { DEPLOY_HOOK_URL?: string }).DEPLOY_HOOK_URL;
+  const hook = env.DEPLOY_HOOK_URL;
   if (!hook) {
     console.log(`tandem: publishable data changed (${digest.slice(0, 12)}) but DEPLOY_HOOK_URL is not set; run the build yourself or set the hook`);
     return 'no-hook';

@@ -1,0 +1,62 @@
+/**
+ * `npm start`: the demo program on http://localhost:8787 — migrations applied, the demo seeded
+ * into an empty database, the site built from it, and site + API served by wrangler dev.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { signToken } from '../worker/auth.ts';
+import { countCohorts, getCohortBySlug } from '../worker/db/cohorts.ts';
+import { listLinkRecipients } from '../worker/db/participants.ts';
+import { openDatabase, PROJECT_ROOT, stateDir } from './d1.ts';
+import { DEMO_SLUG, seedDemo } from './demo.ts';
+import { ensureDevVars, migrateLocal } from './setup.ts';
+
+const PORT = Number(process.env.PORT ?? 8787);
+const ORIGIN = `http://localhost:${PORT}`;
+
+function binOf(pkg: string, bin: string): string {
+  return join(dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`)), bin);
+}
+
+async function prepareData(): Promise<string[]> {
+  const conn = await openDatabase();
+  try {
+    if ((await countCohorts(conn.db)) === 0) {
+      console.log('The local database is empty: seeding the demo program.');
+      await seedDemo(conn);
+    }
+    const demo = await getCohortBySlug(conn.db, DEMO_SLUG);
+    if (!demo) return [];
+    const people = (await listLinkRecipients(conn.db, demo.id)).filter((p) => p.role === 'mentee').slice(0, 3);
+    const lines = [`  Story page:  ${ORIGIN}/cohorts/${demo.slug}/`];
+    for (const p of people) {
+      const token = await signToken(conn.env.LINK_SECRET, { participantId: p.id, cohortId: p.cohortId, linkVersion: p.linkVersion });
+      lines.push(`  ${p.displayName.padEnd(8)} check-in:   ${ORIGIN}/checkin/?t=${token}`, `  ${' '.repeat(8)} reflection: ${ORIGIN}/reflect/?t=${token}`);
+    }
+    return lines;
+  } finally {
+    await conn.close();
+  }
+}
+
+ensureDevVars();
+migrateLocal();
+const links = await prepareData();
+console.log('Building the site from the local database…');
+const build = spawnSync(process.execPath, [binOf('astro', 'bin/astro.mjs'), 'build', '--silent'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+if (build.status !== 0) {
+  console.error('The build failed; see the messages above.');
+  process.exit(1);
+}
+
+console.log(`\nTandem demo program — serving site and API on ${ORIGIN}\n`);
+console.log(links.length ? `${links.join('\n')}\n` : '  (no demo cohort in this database)\n');
+console.log('After sending a check-in, run `npm run build` in another terminal to publish it. Ctrl-C stops the server.\n');
+
+const server = spawn(process.execPath, [binOf('wrangler', 'bin/wrangler.js'), 'dev', '--port', String(PORT), '--ip', '127.0.0.1', '--persist-to', stateDir(), '--show-interactive-dev-session=false'], {
+  cwd: PROJECT_ROOT,
+  stdio: 'inherit',
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
