@@ -1,5 +1,5 @@
 /** The mentor's commands. Each takes parsed options and an open database, and prints what it did. */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { stringify } from 'csv-stringify/sync';
 import { signToken } from '../worker/auth.ts';
 import { getCohortBySlug, insertCohort, type Cohort } from '../worker/db/cohorts.ts';
@@ -62,7 +62,7 @@ export async function importRosterFile(conn: Connection, file: string | undefine
   console.log(`Next: npm run tandem -- links --cohort ${cohort.slug} > links.csv`);
 }
 
-/** Prints everyone's personal links as CSV on stdout. */
+/** Writes everyone's personal links as CSV to --out FILE, or to stdout. */
 export async function printLinks(conn: Connection, options: Options): Promise<string> {
   const cohort = await cohortOrFail(conn.db, required(options, 'cohort', 'the cohort slug'));
   const secret = conn.env.LINK_SECRET;
@@ -82,7 +82,12 @@ export async function printLinks(conn: Connection, options: Options): Promise<st
     }),
   );
   const csv = stringify([['name', 'email', 'role', 'checkin_url', 'reflect_url'], ...rows]);
-  process.stdout.write(csv);
   if (people.length === 0) console.error(`Cohort “${cohort.slug}” has nobody yet: import a roster first.`);
+  if (typeof options.out === 'string') {
+    await writeFile(options.out, csv, { mode: 0o600 });
+    console.error(`Wrote ${people.length} people's links to ${options.out}. It holds e-mail addresses and personal links: keep it private.`);
+  } else {
+    process.stdout.write(csv);
+  }
   return csv;
 }

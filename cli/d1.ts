@@ -29,6 +29,8 @@ export interface OpenOptions {
 }
 
 export async function openDatabase({ remote = false }: OpenOptions = {}): Promise<Connection> {
+  // Keep wrangler's chatter ("Using secrets defined in .dev.vars") off stdout, which carries CSV.
+  process.env.WRANGLER_LOG ??= 'warn';
   const proxy = remote
     ? await getPlatformProxy<Env>({ configPath: CONFIG_PATH, environment: 'production', remoteBindings: true })
     : await getPlatformProxy<Env>({ configPath: CONFIG_PATH, persist: { path: `${stateDir()}/v3` }, remoteBindings: false });

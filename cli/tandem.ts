@@ -14,7 +14,8 @@ Usage: npm run tandem -- <command> [options] [--remote]
 
   cohort add --slug S --name N --timezone TZ [--cadence DAYS] [--starts YYYY-MM-DD] [--publication public|unlisted|private]
   roster import FILE.csv --cohort S     columns name,email,role,pair,circle; all rows or none
-  links --cohort S [--base-url URL]     everyone's personal links as CSV (keep it private: it holds e-mails)
+  links --cohort S [--base-url URL] [--out FILE]
+                                        everyone's personal links as CSV (keep it private: it holds e-mails)
   demo                                  seed a demo program (only into an empty database)
 
 Every command uses the local database (.wrangler/state) unless you add --remote.`;
@@ -32,6 +33,7 @@ async function main(argv: string[]): Promise<void> {
       publication: { type: 'string' },
       cohort: { type: 'string' },
       'base-url': { type: 'string' },
+      out: { type: 'string' },
       remote: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },

@@ -1,0 +1,139 @@
+/**
+ * The real Astro build against a seeded local D1: consented text is published, scrubbed and
+ * escaped; private text, e-mails, tokens and private cohorts appear nowhere in the output.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../cli/d1.ts';
+import { getCohortBySlug } from '../../worker/db/cohorts.ts';
+import { getParticipant, listLinkRecipients } from '../../worker/db/participants.ts';
+import { insertCheckin, insertReflection } from '../../worker/db/submissions.ts';
+import { Program, ROOT, ROSTER_CSV } from '../support/program.ts';
+
+const program = new Program();
+const PRIVATE = 'SENTINEL';
+let tokens: string[] = [];
+
+/** Every private field gets a sentinel naming it, so a leak says where it came from. */
+async function seed() {
+  process.env.TANDEM_STATE_DIR = program.stateDir;
+  const conn = await openDatabase();
+  try {
+    const cohort = (await getCohortBySlug(conn.db, 'story-test'))!;
+    const people = await listLinkRecipients(conn.db, cohort.id);
+    const { signToken } = await import('../../worker/auth.ts');
+    tokens = await Promise.all(people.map((p) => signToken(conn.env.LINK_SECRET, { participantId: p.id, cohortId: p.cohortId, linkVersion: p.linkVersion })));
+    const mentees = people.filter((p) => p.role === 'mentee');
+    let n = 0;
+    for (const [i, person] of mentees.entries()) {
+      const participant = (await getParticipant(conn.db, person.id))!;
+      const shared = i % 2 === 0;
+      await insertCheckin(conn.db, participant, 1, {
+        idempotency_key: `seed-c-${++n}`,
+        progress: `${PRIVATE}-progress-${i}`,
+        obstacles: `${PRIVATE}-obstacles-${i}`,
+        next_step: `${PRIVATE}-next-step-${i}`,
+        committed_action: `${PRIVATE}-action-${i}`,
+        last_action_done: undefined,
+        win: shared ? `Shared win number ${i}` : `${PRIVATE}-private-win-${i}`,
+        win_consent: shared ? 'cohort' : 'private',
+        challenge: `${PRIVATE}-challenge-${i}`,
+        decision_reason: `${PRIVATE}-reason-${i}`,
+        energy: 3,
+        needs_pause: false,
+      });
+      await insertReflection(conn.db, participant, 1, {
+        idempotency_key: `seed-r-${++n}`,
+        working: `${PRIVATE}-working-${i}`,
+        not_working: `${PRIVATE}-not-working-${i}`,
+        why: `${PRIVATE}-why-${i}`,
+        assumption: `${PRIVATE}-assumption-${i}`,
+        insight: shared ? `Insight everyone may read ${i}` : `${PRIVATE}-private-insight-${i}`,
+        strategy_title: shared ? `Strategy ${i}` : `${PRIVATE}-strategy-title-${i}`,
+        strategy_body: shared ? `How strategy ${i} works` : `${PRIVATE}-strategy-body-${i}`,
+        strategy_tags: 'focus',
+        consent: shared ? 'public' : 'private',
+      });
+    }
+    // Consented text that carries personal data and markup: published scrubbed and escaped.
+    const ada = (await getParticipant(conn.db, mentees[0]!.id))!;
+    await insertCheckin(conn.db, ada, 2, {
+      idempotency_key: 'seed-c-dirty',
+      progress: 'p', obstacles: '', next_step: 'n', committed_action: 'c', last_action_done: 'yes',
+      win: 'Call me on +44 20 7946 0958 or write to ada.private@mail.invalid, notes at https://notes.invalid/ada <img src=x onerror=alert(1)>',
+      win_consent: 'cohort', challenge: '', decision_reason: '', energy: undefined, needs_pause: false,
+    });
+  } finally {
+    await conn.close();
+  }
+}
+
+beforeAll(async () => {
+  program.setup();
+  expect(program.tandem('cohort', 'add', '--slug', 'story-test', '--name', 'Story test cohort', '--timezone', 'Europe/Berlin', '--starts', '2026-09-07', '--publication', 'public').status).toBe(0);
+  expect(program.tandem('cohort', 'add', '--slug', 'hidden-cohort', '--name', `${PRIVATE}-private-cohort-name`, '--timezone', 'UTC', '--publication', 'private').status).toBe(0);
+  const rosterFile = join(program.outDir, '..', `${program.outDir.split('/').pop()}-roster.csv`);
+  (await import('node:fs')).writeFileSync(rosterFile, ROSTER_CSV);
+  const imported = program.tandem('roster', 'import', rosterFile, '--cohort', 'story-test');
+  expect(imported.stderr).toBe('');
+  await seed();
+  program.build();
+});
+
+describe('the built site', () => {
+  it('has the pages of the skeleton', () => {
+    const paths = program.builtFiles().map((f) => f.path);
+    for (const page of ['/index.html', '/checkin/index.html', '/reflect/index.html', '/thanks/index.html', '/cohorts/story-test/index.html', '/library/index.html', '/library/pair-quick-start/index.html']) {
+      expect(paths).toContain(page);
+    }
+  });
+
+  it('shows the cohort story: members by display name, consented wins, insights and strategies', () => {
+    const page = program.page('cohorts/story-test');
+    expect(page).toContain('Story test cohort');
+    for (const name of ['Ada', 'Ben', 'Cy', 'Di', 'Eve', 'Fay', 'Morgan']) expect(page).toContain(name);
+    expect(page).toContain('Shared win number 0');
+    expect(page).toContain('Insight everyone may read 2');
+    expect(page).toContain('Strategy 4');
+    expect(page).toContain('How strategy 4 works');
+  });
+
+  it('draws engagement by week with the same numbers in a table', () => {
+    const page = program.page('cohorts/story-test');
+    expect(page).toContain('<engagement-chart');
+    // Week 1: all six mentees checked in; week 2: Ada only.
+    expect(page).toMatch(/Week 1<\/th>\s*<td>2026-09-07<\/td>\s*<td class="num">6 of 6<\/td>\s*<td class="num">100%/);
+    expect(page).toMatch(/Week 2<\/th>\s*<td>2026-09-14<\/td>\s*<td class="num">1 of 6<\/td>\s*<td class="num">17%/);
+  });
+
+  it('scrubs phone numbers, e-mail addresses and links from published text, and escapes markup', () => {
+    const page = program.page('cohorts/story-test');
+    expect(page).toContain('Call me on [phone removed] or write to [email removed], notes at [link removed]');
+    expect(page).not.toContain('<img src=x');
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('leaks no private text, e-mail address, token or secret anywhere in the output', () => {
+    const secret = /LINK_SECRET="([^"]+)"/.exec(readFileSync(join(ROOT, '.dev.vars'), 'utf8'))![1]!;
+    const leaks = program
+      .builtFiles()
+      .flatMap(({ path, text }) =>
+        [PRIVATE, '@tandem-test.invalid', 'mail.invalid', 'notes.invalid', secret, ...tokens, ...tokens.map((t) => t.split('.')[2]!)]
+          .filter((needle) => text.includes(needle))
+          .map((needle) => `${path}: ${needle.slice(0, 30)}`),
+      );
+    expect(leaks).toEqual([]);
+  });
+
+  it('does not build private cohorts, and lists public ones on the home page', () => {
+    const paths = program.builtFiles().map((f) => f.path);
+    expect(paths.some((p) => p.includes('hidden-cohort'))).toBe(false);
+    expect(program.page('')).toContain('href="/cohorts/story-test/"');
+  });
+
+  it('ships JavaScript only on the page with a chart', () => {
+    const withScript = program.builtFiles().filter((f) => f.path.endsWith('.html') && f.text.includes('<script')).map((f) => f.path);
+    expect(withScript).toEqual(['/cohorts/story-test/index.html']);
+  });
+});

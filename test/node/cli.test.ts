@@ -1,0 +1,124 @@
+/** The mentor's CLI, run as a mentor runs it, against a local D1 of its own. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../cli/d1.ts';
+import { participantForToken } from '../../worker/db/participants.ts';
+import { Program, ROSTER_CSV } from '../support/program.ts';
+
+const program = new Program();
+
+function file(name: string, text: string): string {
+  const path = join(program.outDir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+async function participantCount(): Promise<number> {
+  process.env.TANDEM_STATE_DIR = program.stateDir;
+  const conn = await openDatabase();
+  try {
+    return (await conn.db.prepare('SELECT COUNT(*) AS n FROM participants').first<{ n: number }>())!.n;
+  } finally {
+    await conn.close();
+  }
+}
+
+beforeAll(() => program.setup());
+
+describe('tandem cohort add', () => {
+  it('adds a cohort and says what to do next', () => {
+    const run = program.tandem('cohort', 'add', '--slug', 'spring-2027', '--name', 'Spring 2027', '--timezone', 'Europe/London', '--cadence', '14', '--starts', '2027-03-01');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Added cohort “Spring 2027” (spring-2027): starts 2027-03-01, check-ins every 14 days');
+    expect(run.stdout).toContain('roster import');
+  });
+
+  it.each([
+    [['--slug', 'spring-2027', '--name', 'Again', '--timezone', 'UTC'], /exists already/],
+    [['--slug', 'x', '--name', 'X', '--timezone', 'Mars/Olympus'], /not a timezone/],
+    [['--slug', 'Bad Slug', '--name', 'X', '--timezone', 'UTC'], /lower-case letters/],
+    [['--slug', 'y', '--timezone', 'UTC'], /Missing --name/],
+    [['--slug', 'z', '--name', 'Z', '--timezone', 'UTC', '--cadence', '0'], /--cadence/],
+  ])('refuses %j with a message that says what to do', (args, message) => {
+    const run = program.tandem('cohort', 'add', ...args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+});
+
+describe('tandem roster import', () => {
+  it('imports nothing from a file with bad rows, and names each bad line', async () => {
+    const bad = file('bad.csv', 'name,email,role,pair,circle\nAda,ada@x.invalid,mentee,P1,\nBen,not-an-email,mentee,P1,\nCy,cy@x.invalid,coach,P2,\nDi,di@x.invalid,mentee,P2,\n');
+    const run = program.tandem('roster', 'import', bad, '--cohort', 'spring-2027');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('nothing was changed');
+    expect(run.stderr).toMatch(/line 3: the e-mail address is not valid/);
+    expect(run.stderr).toMatch(/line 4: the role must be “mentor” or “mentee”/);
+    expect(await participantCount()).toBe(0);
+  });
+
+  it('imports a good roster', async () => {
+    const run = program.tandem('roster', 'import', file('roster.csv', ROSTER_CSV), '--cohort', 'spring-2027');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Imported 7 participants in 3 pairs and 2 circles');
+    expect(await participantCount()).toBe(7);
+  });
+
+  it('updates people on a second import instead of duplicating them', async () => {
+    const renamed = ROSTER_CSV.replace('Ada,ada@', 'Ada L.,ada@');
+    expect(program.tandem('roster', 'import', file('again.csv', renamed), '--cohort', 'spring-2027').status).toBe(0);
+    expect(await participantCount()).toBe(7);
+  });
+
+  it('says so when the cohort or the file does not exist', () => {
+    expect(program.tandem('roster', 'import', file('r.csv', ROSTER_CSV), '--cohort', 'nope').stderr).toMatch(/no cohort “nope”/);
+    expect(program.tandem('roster', 'import', '/nonexistent.csv', '--cohort', 'spring-2027').stderr).toMatch(/no such file/);
+  });
+});
+
+describe('tandem links', () => {
+  it('prints everyone’s links as CSV, and each token names its participant to the Worker’s check', async () => {
+    const run = program.tandem('links', '--cohort', 'spring-2027', '--base-url', 'https://tandem.example.org/anything');
+    expect(run.status).toBe(0);
+    const rows = parse(run.stdout, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual(['name', 'email', 'role', 'checkin_url', 'reflect_url']);
+    expect(rows).toHaveLength(7);
+    process.env.TANDEM_STATE_DIR = program.stateDir;
+    const conn = await openDatabase();
+    try {
+      for (const row of rows) {
+        const checkin = new URL(row.checkin_url!);
+        expect(checkin.origin + checkin.pathname).toBe('https://tandem.example.org/checkin/');
+        expect(new URL(row.reflect_url!).searchParams.get('t')).toBe(checkin.searchParams.get('t'));
+        const participant = await participantForToken(conn.db, conn.env.LINK_SECRET, checkin.searchParams.get('t')!);
+        expect(participant?.displayName).toBe(row.name);
+      }
+    } finally {
+      await conn.close();
+    }
+  });
+
+  it('refuses a base URL that is not one', () => {
+    const run = program.tandem('links', '--cohort', 'spring-2027', '--base-url', 'not a url');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/not a URL/);
+  });
+});
+
+describe('tandem demo and help', () => {
+  it('refuses to seed the demo into a database that has cohorts', () => {
+    const run = program.tandem('demo');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/only seeded into an empty database/);
+  });
+
+  it('prints help for an unknown command', () => {
+    const run = program.tandem('frobnicate');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/Unknown command/);
+    expect(run.stderr).toMatch(/roster import FILE.csv/);
+  });
+});

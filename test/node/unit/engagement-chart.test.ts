@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { buildEngagementChartConfig, percent, type EngagementPoint } from '../../../site/charts/engagement.ts';
+
+const weeks: EngagementPoint[] = [
+  { week: 1, checkedIn: 4, expected: 8, rate: 0.5 },
+  { week: 2, checkedIn: 1, expected: 8, rate: 0.125 },
+  { week: 3, checkedIn: 8, expected: 8, rate: 1 },
+];
+
+describe('percent', () => {
+  it('gives whole percent', () => {
+    expect(percent(0.5)).toBe(50);
+    expect(percent(0)).toBe(0);
+    expect(percent(1)).toBe(100);
+  });
+
+  it('rounds a half up (1/8 = 12.5% → 13)', () => {
+    expect(percent(0.125)).toBe(13);
+  });
+
+  // BUG: 23/40 is exactly 57.5%, but (23/40) * 100 is 57.49999999999999 in floating point, so it shows 57.
+  it('rounds an exact half from a real cohort size up (23 of 40 = 57.5% → 58)', () => {
+    expect(percent(23 / 40)).toBe(58);
+  });
+});
+
+describe('buildEngagementChartConfig', () => {
+  const config = buildEngagementChartConfig(weeks);
+
+  it('labels each week', () => {
+    expect(config.data.labels).toEqual(['Week 1', 'Week 2', 'Week 3']);
+  });
+
+  it('plots the rates as whole percent', () => {
+    expect(config.data.datasets[0]!.data).toEqual([50, 13, 100]);
+  });
+
+  it('fixes the y axis at 0–100', () => {
+    expect(config.options?.scales?.y).toMatchObject({ min: 0, max: 100 });
+  });
+
+  it('turns animation off', () => {
+    expect(config.options?.animation).toBe(false);
+  });
+
+  it('shows y ticks as percent', () => {
+    const callback = config.options?.scales?.y?.ticks?.callback as unknown as (value: number) => string;
+    expect(callback(40)).toBe('40%');
+  });
+});

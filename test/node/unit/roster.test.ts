@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { readRoster, RosterError } from '../../../cli/roster.ts';
+
+const HEADER = 'name,email,role,pair,circle';
+
+function csv(...lines: string[]): string {
+  return `${lines.join('\n')}\n`;
+}
+
+/** The problems readRoster throws for a file (fails the test if it does not throw a RosterError). */
+function problemsOf(text: string): string[] {
+  try {
+    readRoster(text);
+  } catch (err) {
+    expect(err).toBeInstanceOf(RosterError);
+    return (err as RosterError).problems;
+  }
+  throw new Error('readRoster accepted the file');
+}
+
+describe('readRoster: good files', () => {
+  it('parses a roster with a BOM, CRLF, quoted names, mixed-case e-mails and roles', () => {
+    const text =
+      '\uFEFFName,Email,Role,Pair,Circle\r\n' +
+      '"Smith, Ann",Ann@Example.ORG,Mentor,,\r\n' +
+      'Bo,bo@example.org,MENTEE,p1,c1\r\n' +
+      'Cy,cy@example.org,mentee,p1,c1\r\n';
+    expect(readRoster(text)).toEqual([
+      { name: 'Smith, Ann', email: 'ann@example.org', role: 'mentor', pair: '', circle: '' },
+      { name: 'Bo', email: 'bo@example.org', role: 'mentee', pair: 'p1', circle: 'c1' },
+      { name: 'Cy', email: 'cy@example.org', role: 'mentee', pair: 'p1', circle: 'c1' },
+    ]);
+  });
+
+  it('accepts a pair of three', () => {
+    const entries = readRoster(csv(HEADER, 'A,a@x.org,mentee,p1,', 'B,b@x.org,mentee,p1,', 'C,c@x.org,mentee,p1,'));
+    expect(entries.map((e) => e.pair)).toEqual(['p1', 'p1', 'p1']);
+  });
+
+  it('accepts a file without the circle column, circle defaulting to empty', () => {
+    expect(readRoster(csv('name,email,role,pair', 'A,a@x.org,mentor,'))).toEqual([
+      { name: 'A', email: 'a@x.org', role: 'mentor', pair: '', circle: '' },
+    ]);
+  });
+});
+
+describe('readRoster: bad files', () => {
+  it('names the line of a bad e-mail address', () => {
+    expect(problemsOf(csv(HEADER, 'A,a@x.org,mentor,,', 'B,not-an-email,mentor,,'))).toEqual(['line 3: the e-mail address is not valid']);
+  });
+
+  it('names the line of an unknown role', () => {
+    expect(problemsOf(csv(HEADER, 'A,a@x.org,boss,,'))).toEqual(['line 2: the role must be “mentor” or “mentee”']);
+  });
+
+  it('names the line of a mentee without a pair', () => {
+    expect(problemsOf(csv(HEADER, 'A,a@x.org,mentor,,', 'Cy,cy@x.org,mentee,,'))).toEqual(['line 3: Cy is a mentee without a pair']);
+  });
+
+  it('names both lines of a duplicate e-mail, whatever its case', () => {
+    expect(problemsOf(csv(HEADER, 'A,a@x.org,mentor,,', 'B,A@X.org,mentor,,'))).toEqual(['line 3: a@x.org is already on line 2']);
+  });
+
+  it('counts blank lines when naming lines', () => {
+    expect(problemsOf('name,email,role,pair\r\nA,a@x.org,mentor,\r\n\r\nB,a@x.org,mentor,\r\n')).toEqual(['line 4: a@x.org is already on line 2']);
+  });
+
+  it('names the line of a pair with one member', () => {
+    expect(problemsOf(csv(HEADER, 'A,a@x.org,mentor,,', 'B,b@x.org,mentee,p2,'))).toEqual([
+      'line 3: pair “p2” has only one member (a pair needs two, or three when numbers are odd)',
+    ]);
+  });
+
+  it('names the lines of a pair with four members', () => {
+    const text = csv(HEADER, 'A,a@x.org,mentee,p3,', 'B,b@x.org,mentee,p3,', 'C,c@x.org,mentee,p3,', 'D,d@x.org,mentee,p3,');
+    expect(problemsOf(text)).toEqual(['lines 2, 3, 4, 5: pair “p3” has 4 members (at most three)']);
+  });
+
+  it('names the lines of a pair split across circles', () => {
+    expect(problemsOf(csv(HEADER, 'A,a@x.org,mentee,p1,c1', 'B,b@x.org,mentee,p1,c2'))).toEqual([
+      'lines 2, 3: the members of pair “p1” are in different circles',
+    ]);
+  });
+
+  it('reports every problem at once', () => {
+    expect(problemsOf(csv(HEADER, 'A,bad,mentor,,', 'B,b@x.org,boss,,', 'C,c@x.org,mentee,,'))).toHaveLength(3);
+  });
+
+  it('names a missing column on line 1', () => {
+    expect(problemsOf(csv('name,email,role', 'A,a@x.org,mentor'))).toEqual(['line 1: missing column pair (expected name,email,role,pair,circle)']);
+  });
+
+  it('refuses an empty file', () => {
+    expect(problemsOf('')).toEqual(['the file has no participants (expected a header line and one line per person)']);
+  });
+
+  it('refuses a line with too few fields as invalid CSV', () => {
+    expect(problemsOf(csv('name,email,role,pair', 'A,a@x.org,mentor'))[0]).toMatch(/^the file is not valid CSV: .*line 2/);
+  });
+});
