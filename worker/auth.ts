@@ -56,5 +56,8 @@ export function readToken(token: string): TokenClaim | null {
  */
 export async function verifyClaim(secret: string, claim: TokenClaim, current: LinkSubject): Promise<boolean> {
   if (claim.participantId !== current.participantId || claim.linkVersion !== current.linkVersion) return false;
-  return crypto.subtle.verify('HMAC', await hmacKey(secret), fromBase64Url(claim.signature), message(current));
+  const signature = fromBase64Url(claim.signature);
+  // Only the canonical spelling: base64url's last character has bits atob ignores.
+  if (toBase64Url(signature.buffer) !== claim.signature) return false;
+  return crypto.subtle.verify('HMAC', await hmacKey(secret), signature, message(current));
 }

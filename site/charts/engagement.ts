@@ -8,9 +8,9 @@ export interface EngagementPoint {
   rate: number;
 }
 
-/** Whole percent, as the chart and its table both show it. */
-export function percent(rate: number): number {
-  return Math.round(rate * 100);
+/** Whole percent of a part, as the chart and its table both show it (from counts: 23 of 40 is 58). */
+export function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part * 100) / whole);
 }
 
 export function buildEngagementChartConfig(weeks: EngagementPoint[]): ChartConfiguration<'bar', number[], string> {
@@ -18,7 +18,7 @@ export function buildEngagementChartConfig(weeks: EngagementPoint[]): ChartConfi
     type: 'bar',
     data: {
       labels: weeks.map((w) => `Week ${w.week}`),
-      datasets: [{ label: 'Mentees who checked in (%)', data: weeks.map((w) => percent(w.rate)), backgroundColor: '#1f5f8b' }],
+      datasets: [{ label: 'Mentees who checked in (%)', data: weeks.map((w) => percent(w.checkedIn, w.expected)), backgroundColor: '#1f5f8b' }],
     },
     options: {
       responsive: true,

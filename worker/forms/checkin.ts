@@ -22,7 +22,7 @@ export const checkinSchema = z.object({
   challenge: optionalText('A challenge you would like feedback on', 'Your partner and circle will see this; it is never published.', 1000),
   decision_reason: optionalText('Why did you decide what you decided?', 'The reason behind a choice you made this week, if any.', 1000),
   energy: scale('Your energy this week', '1 is running on empty, 5 is full of energy.'),
-  needs_pause: flag('We need a pause', 'Tick this if your pair needs to pause for a while. Your mentor will get in touch; a pause is not a failure.'),
+  needs_pause: flag('We need a pause', 'Tick this if your pair needs to pause for a while; your mentor sees it with your check-in. A pause is not a failure.'),
 });
 
 export type CheckinInput = z.output<typeof checkinSchema>;

@@ -44,7 +44,7 @@ export function requiredText(label: string, hint: string, maxLength = 2000) {
       .string({ error: `Please fill in “${label}”.` })
       .trim()
       .min(1, `Please fill in “${label}”.`)
-      .max(maxLength, `Please keep “${label}” under ${maxLength} characters.`),
+      .max(maxLength, `Please keep “${label}” to ${maxLength} characters or fewer.`),
     { label, hint, control: 'textarea', required: true, maxLength },
   );
 }
@@ -55,7 +55,7 @@ export function optionalText(label: string, hint: string, maxLength = 2000) {
     z
       .string({ error: `“${label}” must be text.` })
       .trim()
-      .max(maxLength, `Please keep “${label}” under ${maxLength} characters.`)
+      .max(maxLength, `Please keep “${label}” to ${maxLength} characters or fewer.`)
       .default(''),
     { label, hint, control: 'textarea', required: false, maxLength },
   );

@@ -15,7 +15,7 @@ export const reflectionSchema = z
     strategy_tags: optionalText('Tags for the strategy', 'Optional, separated by commas, e.g. focus, habits.', 200),
     consent: consent('Who may read this reflection?', 'Private unless you choose otherwise. Published text shows your display name only, never your e-mail.'),
   })
-  .refine((r) => !r.strategy_title === !r.strategy_body, {
+  .refine((r) => !r?.strategy_title === !r?.strategy_body, {
     message: 'A shared strategy needs both a name and how it works (or leave both empty).',
     path: ['strategy_body'],
     // Check this even when other fields have problems, so every problem is reported at once.

@@ -62,6 +62,11 @@ export async function personalisedForm(c: Context<{ Bindings: Env }>, path: Form
   const week = cycleOn(participant.cohort.startsOn, participant.cohort.cadenceDays, localDate(new Date(), participant.cohort.timezone));
 
   const rewriter = new HTMLRewriter()
+    .on('title', {
+      element(el) {
+        if (Object.keys(errors).length > 0) el.prepend('Please check your answers — ');
+      },
+    })
     .on('[data-slot="participant"]', {
       element(el) {
         el.setInnerContent(`${participant.displayName} · ${participant.cohort.name} · week ${week}`);
@@ -109,7 +114,9 @@ export async function personalisedForm(c: Context<{ Bindings: Env }>, path: Form
 
   const response = rewriter.transform(new Response(asset.body, { status, headers: asset.headers }));
   const headers = new Headers(response.headers);
-  headers.set('Cache-Control', 'no-store');
+  // Not no-store: the back button must show this very page again (same idempotency key), so
+  // sending it twice stores one record. private + no-cache keeps it out of shared caches.
+  headers.set('Cache-Control', 'private, no-cache');
   headers.delete('ETag');
   return new Response(response.body, { status, headers });
 }

@@ -9,18 +9,22 @@ const weeks: EngagementPoint[] = [
 
 describe('percent', () => {
   it('gives whole percent', () => {
-    expect(percent(0.5)).toBe(50);
-    expect(percent(0)).toBe(0);
-    expect(percent(1)).toBe(100);
+    expect(percent(4, 8)).toBe(50);
+    expect(percent(0, 8)).toBe(0);
+    expect(percent(8, 8)).toBe(100);
   });
 
   it('rounds a half up (1/8 = 12.5% → 13)', () => {
-    expect(percent(0.125)).toBe(13);
+    expect(percent(1, 8)).toBe(13);
   });
 
-  // BUG: 23/40 is exactly 57.5%, but (23/40) * 100 is 57.49999999999999 in floating point, so it shows 57.
+  // (23/40) * 100 is 57.49999999999999 in floating point; working from the counts gives 58.
   it('rounds an exact half from a real cohort size up (23 of 40 = 57.5% → 58)', () => {
-    expect(percent(23 / 40)).toBe(58);
+    expect(percent(23, 40)).toBe(58);
+  });
+
+  it('is 0 of an empty group rather than NaN', () => {
+    expect(percent(0, 0)).toBe(0);
   });
 });
 

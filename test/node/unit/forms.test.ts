@@ -83,7 +83,7 @@ describe('checkinSchema: bad input', () => {
 
   it('refuses text over its maximum length', () => {
     expect(errorsOf(checkinSchema, { ...checkin, committed_action: 'x'.repeat(501) })).toEqual({
-      committed_action: 'Please keep “One concrete action you commit to before the next check-in” under 500 characters.',
+      committed_action: 'Please keep “One concrete action you commit to before the next check-in” to 500 characters or fewer.',
     });
   });
 
@@ -133,8 +133,7 @@ describe('reflectionSchema', () => {
     ]);
   });
 
-  // BUG: the strategy refine runs with `when: () => true`, so on a non-object input it reads
-  // `null.strategy_title` and safeParse throws a TypeError instead of returning an error.
+  // The strategy rule runs even when other checks fail (`when`), so it must cope with a non-object.
   it('returns an error (not a throw) for a null body', () => {
     expect(reflectionSchema.safeParse(null).success).toBe(false);
   });
