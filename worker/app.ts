@@ -9,7 +9,8 @@ import { checkinSchema } from './forms/checkin.ts';
 import { reflectionSchema } from './forms/reflection.ts';
 import { errorBody, fail, type FailureCause } from './http/errors.ts';
 import { isFormPath, messagePage, personalisedForm } from './http/pages.ts';
-import { wantsHtml, type AppEnv } from './http/submission.ts';
+import type { AppEnv } from './http/app-env.ts';
+import { wantsHtml } from './http/submission.ts';
 import { forms } from './routes/forms.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 

@@ -1,5 +1,5 @@
 /** The mentor's CLI, run as a mentor runs it, against a local D1 of its own. */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +99,17 @@ describe('tandem links', () => {
     } finally {
       await conn.close();
     }
+  });
+
+  it('writes the CSV to --out and nothing else to stdout', () => {
+    const out = join(program.outDir, 'links.csv');
+    const run = program.tandem('links', '--cohort', 'spring-2027', '--out', out);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/Wrote 7 people's links to .*keep it private/);
+    const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.name).sort()).toEqual(['Ada L.', 'Ben', 'Cy', 'Di', 'Eve', 'Fay', 'Morgan']);
+    expect(rows[0]!.checkin_url).toMatch(/^http:\/\/localhost:8787\/checkin\/\?t=/);
   });
 
   it('refuses a base URL that is not one', () => {

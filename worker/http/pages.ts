@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { Participant } from '../db/participants.ts';
+import type { AppEnv } from './app-env.ts';
 import { cycleOn, localDate } from '../domain/weeks.ts';
 
 /** The form pages the Worker serves and may show again after a failed post. */
@@ -51,12 +52,12 @@ export interface FormFill {
  * Serves a built form page filled in for one participant. Values and errors, when given, come
  * from a failed post, so the participant sees what they typed with each problem beside its field.
  */
-export async function personalisedForm(c: Context<{ Bindings: Env }>, path: FormPath, fill: FormFill, status: 200 | 400 = 200): Promise<Response> {
+export async function personalisedForm(c: Context<AppEnv>, path: FormPath, fill: FormFill, status: 200 | 400 = 200): Promise<Response> {
   const asset = await c.env.ASSETS.fetch(new URL(path, c.req.url));
   if (!asset.ok) {
     return messagePage(c, 503, 'The forms are not built yet', 'The site has not been built. Run “npm run build” (or “npm start”) and open the link again.');
   }
-  const values = { ...fill.values, token: fill.token, idempotency_key: fill.values?.idempotency_key || crypto.randomUUID() };
+  const values: Record<string, string> = { ...fill.values, token: fill.token, idempotency_key: fill.values?.idempotency_key || crypto.randomUUID() };
   const errors = fill.errors ?? {};
   const { participant } = fill;
   const week = cycleOn(participant.cohort.startsOn, participant.cohort.cadenceDays, localDate(new Date(), participant.cohort.timezone));

@@ -6,15 +6,9 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod';
 import { fieldErrors } from '../forms/fields.ts';
-import { participantForToken, type Participant } from '../db/participants.ts';
+import { participantForToken } from '../db/participants.ts';
+import type { AppEnv, Body } from './app-env.ts';
 import { fail } from './errors.ts';
-
-export type Body = Record<string, unknown>;
-
-export interface AppEnv {
-  Bindings: Env;
-  Variables: { body: Body; participant: Participant };
-}
 
 const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
 

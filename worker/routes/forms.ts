@@ -1,11 +1,11 @@
 /** GET of the form pages: a participant's link (?t=TOKEN) opens their personalised form. */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { participantForToken } from '../db/participants.ts';
 import { messagePage, personalisedForm, type FormPath } from '../http/pages.ts';
-import type { AppEnv } from '../http/submission.ts';
+import type { AppEnv } from '../http/app-env.ts';
 
 function formPage(path: FormPath) {
-  return async (c: import('hono').Context<AppEnv>) => {
+  return async (c: Context<AppEnv>) => {
     const token = c.req.query('t') ?? '';
     if (!token) {
       return messagePage(c, 401, 'This form needs your personal link', 'Open the link your mentor sent you (it ends in “?t=” followed by a long code). If you cannot find it, ask your mentor to send it again.');

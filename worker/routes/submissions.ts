@@ -6,7 +6,8 @@ import type { Stored } from '../db/submissions.ts';
 import { cycleOn, localDate } from '../domain/weeks.ts';
 import { fail } from '../http/errors.ts';
 import type { FormPath } from '../http/pages.ts';
-import { parseSubmission, readBody, requireParticipant, wantsHtml, type AppEnv } from '../http/submission.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { parseSubmission, readBody, requireParticipant, wantsHtml } from '../http/submission.ts';
 
 export interface SubmissionForm<S extends z.ZodType> {
   schema: S;

@@ -1,0 +1,25 @@
+/** Checks on the project itself: generated types are current, the TypeScript compiles. */
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/program.ts';
+
+function run(pkg: string, bin: string, args: string[]) {
+  const path = join(dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`)), bin);
+  return spawnSync(process.execPath, [path, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+}
+
+describe('the project', () => {
+  it('has worker-configuration.d.ts as `npm run types` makes it from wrangler.toml', () => {
+    const result = run('wrangler', 'bin/wrangler.js', ['types', '--check', '--include-runtime=false', '--env-file', 'secrets.example.env']);
+    expect(`${result.stdout}${result.stderr}`).toContain('up to date');
+    expect(result.status).toBe(0);
+  });
+
+  it('type-checks', () => {
+    const result = run('typescript', 'bin/tsc', ['--noEmit', '-p', ROOT]);
+    expect(result.stdout).toBe('');
+    expect(result.status).toBe(0);
+  });
+});
