@@ -6,7 +6,7 @@
 import { countCohorts, insertCohort } from '../worker/db/cohorts.ts';
 import { getParticipant, listLinkRecipients } from '../worker/db/participants.ts';
 import { importRoster, type RosterEntry } from '../worker/db/roster.ts';
-import { insertCheckin, insertReflection } from '../worker/db/submissions.ts';
+import { checkinRow, insertStatement, reflectionRow } from '../worker/db/submissions.ts';
 import { addDays, cycleStart, localDate } from '../worker/domain/weeks.ts';
 import type { Consent } from '../worker/forms/fields.ts';
 import { UsageError } from './commands.ts';
@@ -22,16 +22,40 @@ const MENTEES = [
 ];
 
 const GOALS = [
-  { aim: 'portfolio site', steps: ['sketched the page layout', 'wrote the about section', 'published two case studies', 'asked three people for comments on the case studies'] },
-  { aim: 'data certification', steps: ['finished module three', 'did a timed practice exam', 'reviewed the questions I got wrong', 'booked the exam date'] },
-  { aim: '10 km run', steps: ['ran three times this week', 'did the long run at an easy pace', 'tried the interval session', 'rested properly after a sore knee'] },
-  { aim: 'thesis chapter', steps: ['wrote 1,500 words of the method section', 'cleaned the survey data', 'sent the outline to my supervisor', 'rewrote the introduction'] },
-  { aim: 'newsletter launch', steps: ['drafted the first issue', 'set up the sign-up page', 'wrote a three-issue plan', 'sent issue one to twelve friends'] },
-  { aim: 'Spanish conversation', steps: ['had two thirty-minute conversation sessions', 'learned fifty new words', 'watched an episode without subtitles', 'wrote a short diary entry in Spanish'] },
+  {
+    aim: 'portfolio site',
+    steps: ['sketched the page layout', 'wrote the about section', 'published two case studies', 'asked three people for comments on the case studies'],
+    wins: ['The portfolio is live, imperfect and out in the world.', 'A recruiter asked about my second case study.', 'Cut the about page from 600 words to 150 and it reads better.'],
+  },
+  {
+    aim: 'data certification',
+    steps: ['finished module three', 'did a timed practice exam', 'reviewed the questions I got wrong', 'booked the exam date'],
+    wins: ['Scored 78% on a timed practice exam, up from 61%.', 'Finally understood window functions by explaining them to my partner.', 'Booked the exam: no more “someday”.'],
+  },
+  {
+    aim: '10 km run',
+    steps: ['ran three times this week', 'did the long run at an easy pace', 'tried the interval session', 'rested properly after a sore knee'],
+    wins: ['Ran 8 km without stopping for the first time.', 'Took a rest week when my knee hurt instead of pushing through.', 'Kept all three runs despite the rain.'],
+  },
+  {
+    aim: 'thesis chapter',
+    steps: ['wrote 1,500 words of the method section', 'cleaned the survey data', 'sent the outline to my supervisor', 'rewrote the introduction'],
+    wins: ['The method section has a complete first draft.', 'My supervisor called the outline “clear” — a first.', 'Wrote every weekday morning for 40 minutes.'],
+  },
+  {
+    aim: 'newsletter launch',
+    steps: ['drafted the first issue', 'set up the sign-up page', 'wrote a three-issue plan', 'sent issue one to twelve friends'],
+    wins: ['Issue one went out to 41 readers.', 'Two strangers replied to the first issue.', 'Wrote three issues ahead, so a busy week will not break the rhythm.'],
+  },
+  {
+    aim: 'Spanish conversation',
+    steps: ['had two thirty-minute conversation sessions', 'learned fifty new words', 'watched an episode without subtitles', 'wrote a short diary entry in Spanish'],
+    wins: ['Held a 20-minute conversation without switching to English.', 'Understood a whole podcast episode on the first listen.', 'Ordered dinner and made a joke in Spanish.'],
+  },
 ];
 
 const OBSTACLES = ['', '', 'A deadline at work ate two evenings.', 'I lost momentum after a bad day on Tuesday.', 'I kept polishing instead of finishing.', 'I was ill for three days.', 'Too many small tasks crowded out the big one.'];
-const WINS = [
+const GENERAL_WINS = [
   'Finished something I had been avoiding for weeks.',
   'My partner’s question made me cut the plan in half, and the smaller plan worked.',
   'I kept my streak for the whole week.',
@@ -99,7 +123,8 @@ export async function seedDemo(conn: Connection, now = new Date()): Promise<void
   };
   let checkins = 0;
   let reflections = 0;
-  process.stdout.write(`Seeding ${WEEKS} weeks for ${people.length} mentees`);
+  // One batch (one transaction) for the whole program: a round trip per row is the slow part.
+  const writes: D1PreparedStatement[] = [];
   for (const [index, person] of people.entries()) {
     const participant = (await getParticipant(conn.db, person.id))!;
     const pair = Math.floor(index / 2) + 1;
@@ -112,25 +137,25 @@ export async function seedDemo(conn: Connection, now = new Date()): Promise<void
       if (paused || quiet || rand() > 0.9 - week * 0.01) continue;
       const at = new Date(`${addDays(cycleStart(startsOn, 7, week), 4 + Math.floor(rand() * 3))}T18:${String(10 + index).padStart(2, '0')}:00Z`);
       const action: string = `${pick(goal.steps).replace(/^(\w)/, (c) => c.toUpperCase())} — next: ${pick(['one focused hour on the', 'twenty minutes a day on the', 'finish the first draft of the'])} ${goal.aim}`;
-      await insertCheckin(conn.db, participant, week, {
+      writes.push(insertStatement(conn.db, 'checkins', checkinRow(participant, week, {
         idempotency_key: `demo-checkin-${person.id}-${week}`,
         last_action_done: lastAction ? pick(['yes', 'yes', 'yes', 'partly', 'no'] as const) : undefined,
         progress: `This week I ${pick(goal.steps)} for my ${goal.aim}.`,
         obstacles: pick(OBSTACLES),
         next_step: `Keep going on the ${goal.aim}: ${pick(goal.steps)}.`,
         committed_action: action,
-        win: pick(WINS),
-        win_consent: consent(0.45, 0.2),
+        win: rand() < 0.6 ? (rand() < 0.6 ? pick(goal.wins) : pick(GENERAL_WINS)) : '',
+        win_consent: consent(0.3, 0.15),
         challenge: pick(CHALLENGES),
         decision_reason: pick(REASONS),
         energy: 2 + Math.floor(rand() * 4),
         needs_pause: pair === 6 && week === 7,
-      }, at);
+      }, at)));
       lastAction = action;
       checkins++;
       if (week % 3 === 0 && rand() < 0.65) {
         const strategy = rand() < 0.35 ? pick(STRATEGIES) : null;
-        await insertReflection(conn.db, participant, week, {
+        writes.push(insertStatement(conn.db, 'reflections', reflectionRow(participant, week, {
           idempotency_key: `demo-reflection-${person.id}-${week}`,
           working: pick(WORKING),
           not_working: pick(NOT_WORKING),
@@ -141,12 +166,11 @@ export async function seedDemo(conn: Connection, now = new Date()): Promise<void
           strategy_body: strategy?.body ?? '',
           strategy_tags: strategy?.tags ?? '',
           consent: consent(0.3, 0.2),
-        }, at);
+        }, at)));
         reflections++;
       }
     }
-    process.stdout.write('.');
   }
-  process.stdout.write('\n');
+  await conn.db.batch(writes);
   console.log(`Seeded the demo cohort “${cohort.name}” (${DEMO_SLUG}): ${people.length} mentees, ${checkins} check-ins, ${reflections} reflections.`);
 }

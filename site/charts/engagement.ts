@@ -6,6 +6,12 @@ export interface EngagementPoint {
   checkedIn: number;
   expected: number;
   rate: number;
+  inProgress: boolean;
+}
+
+/** How a week is named in the chart and its table; a running week says its figure is partial. */
+export function weekLabel(point: Pick<EngagementPoint, 'week' | 'inProgress'>): string {
+  return point.inProgress ? `Week ${point.week} (so far)` : `Week ${point.week}`;
 }
 
 /** Whole percent of a part, as the chart and its table both show it (from counts: 23 of 40 is 58). */
@@ -17,7 +23,7 @@ export function buildEngagementChartConfig(weeks: EngagementPoint[]): ChartConfi
   return {
     type: 'bar',
     data: {
-      labels: weeks.map((w) => `Week ${w.week}`),
+      labels: weeks.map(weekLabel),
       datasets: [{ label: 'Mentees who checked in (%)', data: weeks.map((w) => percent(w.checkedIn, w.expected)), backgroundColor: '#1f5f8b' }],
     },
     options: {

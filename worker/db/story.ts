@@ -30,6 +30,8 @@ export interface EngagementWeek {
   expected: number;
   /** checkedIn ÷ expected, 0–1. */
   rate: number;
+  /** The week is still running, so its figure is not final. */
+  inProgress: boolean;
 }
 
 export type MomentKind = 'win' | 'insight' | 'strategy';
@@ -93,14 +95,16 @@ export async function loadCohortStory(db: D1Database, cohort: Cohort, now = new 
 
   const expected = (counts!.results[0] as { mentees: number }).mentees;
   const byWeek = new Map((weekly!.results as { week: number; checked_in: number }[]).map((r) => [r.week, r.checked_in]));
-  const weeks = Math.max(lastWeek(cohort, localDate(now, cohort.timezone)), ...byWeek.keys());
+  const today = localDate(now, cohort.timezone);
+  const current = cohort.endsOn && cohort.endsOn < today ? 0 : cycleOn(cohort.startsOn, cohort.cadenceDays, today);
+  const weeks = Math.max(lastWeek(cohort, today), ...byWeek.keys());
   const engagement =
     expected < MIN_GROUP_SIZE
       ? null
       : Array.from({ length: weeks }, (_, i) => {
           const week = i + 1;
           const checkedIn = byWeek.get(week) ?? 0;
-          return { week, startsOn: cycleStart(cohort.startsOn, cohort.cadenceDays, week), checkedIn, expected, rate: checkedIn / expected };
+          return { week, startsOn: cycleStart(cohort.startsOn, cohort.cadenceDays, week), checkedIn, expected, rate: checkedIn / expected, inProgress: week === current };
         });
 
   return {

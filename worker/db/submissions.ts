@@ -13,21 +13,25 @@ export interface Stored {
   replayed: boolean;
 }
 
-type Table = 'checkins' | 'reflections';
-type Row = Record<string, string | number | null>;
+export type Table = 'checkins' | 'reflections';
+export type Row = Record<string, string | number | null>;
+
+/** The INSERT of one submission row, doing nothing when its idempotency key is stored already. */
+export function insertStatement(db: D1Database, table: Table, row: Row): D1PreparedStatement {
+  // Column names come from the typed row builders below, never from the request.
+  const columns = Object.keys(row);
+  const placeholders = columns.map((_, i) => `?${i + 1}`).join(', ');
+  return db
+    .prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders}) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, week`)
+    .bind(...Object.values(row));
+}
 
 /**
  * Inserts a row unless its idempotency key is stored already. Returns null when the key belongs
  * to someone else's submission, which the caller reports as a conflict.
  */
 async function insertOnce(db: D1Database, table: Table, row: Row): Promise<Stored | null> {
-  // Column names come from the typed callers below, never from the request.
-  const columns = Object.keys(row);
-  const placeholders = columns.map((_, i) => `?${i + 1}`).join(', ');
-  const inserted = await db
-    .prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders}) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, week`)
-    .bind(...Object.values(row))
-    .first<{ id: number; week: number }>();
+  const inserted = await insertStatement(db, table, row).first<{ id: number; week: number }>();
   if (inserted) return { ...inserted, replayed: false };
   const existing = await db
     .prepare(`SELECT id, week, participant_id FROM ${table} WHERE idempotency_key = ?1`)
@@ -42,7 +46,11 @@ function owner(participant: Participant, week: number, submittedAt: Date): Row {
 }
 
 export function insertCheckin(db: D1Database, participant: Participant, week: number, input: CheckinInput, submittedAt = new Date()): Promise<Stored | null> {
-  return insertOnce(db, 'checkins', {
+  return insertOnce(db, 'checkins', checkinRow(participant, week, input, submittedAt));
+}
+
+export function checkinRow(participant: Participant, week: number, input: CheckinInput, submittedAt: Date): Row {
+  return {
     idempotency_key: input.idempotency_key,
     ...owner(participant, week, submittedAt),
     progress: input.progress,
@@ -56,7 +64,7 @@ export function insertCheckin(db: D1Database, participant: Participant, week: nu
     decision_reason: input.decision_reason,
     energy: input.energy ?? null,
     needs_pause: input.needs_pause ? 1 : 0,
-  });
+  };
 }
 
 /** Tags as stored: lower case, trimmed, unique, comma-separated. */
@@ -66,7 +74,11 @@ export function normalizeTags(tags: string): string {
 }
 
 export function insertReflection(db: D1Database, participant: Participant, week: number, input: ReflectionInput, submittedAt = new Date()): Promise<Stored | null> {
-  return insertOnce(db, 'reflections', {
+  return insertOnce(db, 'reflections', reflectionRow(participant, week, input, submittedAt));
+}
+
+export function reflectionRow(participant: Participant, week: number, input: ReflectionInput, submittedAt: Date): Row {
+  return {
     idempotency_key: input.idempotency_key,
     ...owner(participant, week, submittedAt),
     working: input.working,
@@ -78,5 +90,5 @@ export function insertReflection(db: D1Database, participant: Participant, week:
     strategy_body: input.strategy_body,
     strategy_tags: normalizeTags(input.strategy_tags),
     consent: input.consent,
-  });
+  };
 }

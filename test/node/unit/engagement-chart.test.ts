@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildEngagementChartConfig, percent, type EngagementPoint } from '../../../site/charts/engagement.ts';
 
 const weeks: EngagementPoint[] = [
-  { week: 1, checkedIn: 4, expected: 8, rate: 0.5 },
-  { week: 2, checkedIn: 1, expected: 8, rate: 0.125 },
-  { week: 3, checkedIn: 8, expected: 8, rate: 1 },
+  { week: 1, checkedIn: 4, expected: 8, rate: 0.5, inProgress: false },
+  { week: 2, checkedIn: 1, expected: 8, rate: 0.125, inProgress: false },
+  { week: 3, checkedIn: 8, expected: 8, rate: 1, inProgress: true },
 ];
 
 describe('percent', () => {
@@ -31,8 +31,8 @@ describe('percent', () => {
 describe('buildEngagementChartConfig', () => {
   const config = buildEngagementChartConfig(weeks);
 
-  it('labels each week', () => {
-    expect(config.data.labels).toEqual(['Week 1', 'Week 2', 'Week 3']);
+  it('labels each week, and says the running week is partial', () => {
+    expect(config.data.labels).toEqual(['Week 1', 'Week 2', 'Week 3 (so far)']);
   });
 
   it('plots the rates as whole percent', () => {
