@@ -50,13 +50,29 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-console.log(`\nTandem demo program — serving site and API on ${ORIGIN}\n`);
-console.log(links.length ? `${links.join('\n')}\n` : '  (no demo cohort in this database)\n');
-console.log('After sending a check-in, run `npm run build` in another terminal to publish it. Ctrl-C stops the server.\n');
+const banner = [
+  `\nTandem demo program — site and API on ${ORIGIN}\n`,
+  links.length ? `${links.join('\n')}\n` : '  (no demo cohort in this database)\n',
+  'Open a check-in link and send it. Then run `npm run build` in another terminal and reload the',
+  'story page to see this week. Ctrl-C stops the server.\n',
+].join('\n');
 
 const server = spawn(process.execPath, [binOf('wrangler', 'bin/wrangler.js'), 'dev', '--port', String(PORT), '--ip', '127.0.0.1', '--persist-to', stateDir(), '--show-interactive-dev-session=false'], {
   cwd: PROJECT_ROOT,
-  stdio: 'inherit',
+  // No network here for the Request.cf lookup or telemetry: skip both rather than log failures.
+  env: { ...process.env, WRANGLER_LOG: 'log', CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
+  stdio: ['inherit', 'pipe', 'pipe'],
 });
+// Pass wrangler's output through, and show the links once the server is ready to answer them.
+let ready = false;
+for (const [from, to] of [[server.stdout!, process.stdout], [server.stderr!, process.stderr]] as const) {
+  from.on('data', (chunk: Buffer) => {
+    to.write(chunk);
+    if (!ready && chunk.toString().includes('Ready on')) {
+      ready = true;
+      console.log(banner);
+    }
+  });
+}
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

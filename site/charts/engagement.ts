@@ -30,7 +30,8 @@ export function buildEngagementChartConfig(weeks: EngagementPoint[]): ChartConfi
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      scales: { y: { min: 0, max: 100, ticks: { callback: (value) => `${value}%` } } },
+      // Plain data only: the configuration travels to the browser as JSON in a data attribute.
+      scales: { y: { min: 0, max: 100, title: { display: true, text: '% of mentees' } } },
       plugins: { legend: { display: false } },
     },
   };

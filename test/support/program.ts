@@ -77,7 +77,7 @@ export class Program {
     const server = spawn(
       process.execPath,
       [bin('wrangler', 'bin/wrangler.js'), 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', this.stateDir, '--assets', this.outDir, '--show-interactive-dev-session=false'],
-      { cwd: ROOT, env: { ...this.env, WRANGLER_SEND_METRICS: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: ROOT, env: { ...this.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
     await new Promise<void>((resolve, reject) => {

@@ -47,8 +47,11 @@ describe('buildEngagementChartConfig', () => {
     expect(config.options?.animation).toBe(false);
   });
 
-  it('shows y ticks as percent', () => {
-    const callback = config.options?.scales?.y?.ticks?.callback as unknown as (value: number) => string;
-    expect(callback(40)).toBe('40%');
+  it('names the y axis as a percentage', () => {
+    expect(config.options?.scales?.y).toMatchObject({ title: { display: true, text: '% of mentees' } });
+  });
+
+  it('survives the trip to the browser as JSON unchanged', () => {
+    expect(JSON.parse(JSON.stringify(config))).toEqual(config);
   });
 });
