@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { signToken } from '../worker/auth.ts';
 import { getCohortBySlug, insertCohort, type Cohort } from '../worker/db/cohorts.ts';
 import { listLinkRecipients } from '../worker/db/participants.ts';
-import { importRoster } from '../worker/db/roster.ts';
+import { importRoster, listRoster } from '../worker/db/roster.ts';
 import { isIsoDate, isTimezone, localDate } from '../worker/domain/weeks.ts';
 import type { Connection } from './d1.ts';
 import { readRoster } from './roster.ts';
@@ -56,10 +56,10 @@ export async function importRosterFile(conn: Connection, file: string | undefine
   } catch (err) {
     throw new UsageError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.`);
   }
-  const entries = readRoster(text);
+  const entries = readRoster(text, await listRoster(conn.db, cohort.id));
   const result = await importRoster(conn.db, cohort.id, entries);
   console.log(`Imported ${result.participants} participants in ${result.pairs} pairs and ${result.circles} circles into “${cohort.name}”.`);
-  console.log(`Next: npm run tandem -- links --cohort ${cohort.slug} > links.csv`);
+  console.log(`Next: npm run tandem -- links --cohort ${cohort.slug} --base-url https://your-site.example --out links.csv`);
 }
 
 /** Writes everyone's personal links as CSV to --out FILE, or to stdout. */

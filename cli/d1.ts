@@ -1,6 +1,6 @@
 /**
- * Opens the program's D1 database from Node (the CLI and the Astro build) through wrangler's
- * getPlatformProxy: the local SQLite file by default, the production database with `remote`.
+ * The Node side's one door to D1, shared by the CLI and the Astro build's content loader: wrangler's
+ * getPlatformProxy, on the local SQLite file by default or the production database with `remote`.
  */
 import { fileURLToPath } from 'node:url';
 import { getPlatformProxy } from 'wrangler';
@@ -34,7 +34,8 @@ export async function openDatabase({ remote = false }: OpenOptions = {}): Promis
   const proxy = remote
     ? await getPlatformProxy<Env>({ configPath: CONFIG_PATH, environment: 'production', remoteBindings: true })
     : await getPlatformProxy<Env>({ configPath: CONFIG_PATH, persist: { path: `${stateDir()}/v3` }, remoteBindings: false });
-  // Production secrets are not in .dev.vars: take LINK_SECRET from the environment when set.
-  const env = { ...proxy.env, LINK_SECRET: process.env.LINK_SECRET ?? proxy.env.LINK_SECRET };
+  // The production LINK_SECRET is never in .dev.vars (which wrangler would fall back to): remotely
+  // it comes from the shell environment only, so links are never signed with the local secret.
+  const env = { ...proxy.env, LINK_SECRET: remote ? (process.env.LINK_SECRET ?? '') : proxy.env.LINK_SECRET };
   return { db: proxy.env.DB, env, remote, close: () => proxy.dispose() };
 }

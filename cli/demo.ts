@@ -3,10 +3,10 @@
  * 4 circles, with a mentor, ten weeks of check-ins and three rounds of reflections, some shared
  * and some private. Deterministic: the same text every time, dated relative to today.
  */
-import { countCohorts, insertCohort } from '../worker/db/cohorts.ts';
+import { countCohorts, deleteCohort, insertCohort } from '../worker/db/cohorts.ts';
 import { getParticipant, listLinkRecipients } from '../worker/db/participants.ts';
 import { importRoster, type RosterEntry } from '../worker/db/roster.ts';
-import { checkinRow, insertStatement, reflectionRow } from '../worker/db/submissions.ts';
+import { checkinRow, upsertStatement, reflectionRow } from '../worker/db/submissions.ts';
 import { addDays, cycleStart, localDate } from '../worker/domain/weeks.ts';
 import type { Consent } from '../worker/forms/fields.ts';
 import { UsageError } from './commands.ts';
@@ -112,8 +112,18 @@ export async function seedDemo(conn: Connection, now = new Date()): Promise<void
   const startsOn = addDays(today, -7 * WEEKS);
   const cohort = await insertCohort(conn.db, { slug: DEMO_SLUG, name: 'Autumn peer cohort (demo)', timezone: TIMEZONE, cadenceDays: 7, startsOn, endsOn: null, publication: 'public' });
   if (!cohort) throw new UsageError(`A cohort “${DEMO_SLUG}” exists already.`);
-  await importRoster(conn.db, cohort.id, demoRoster());
-  const people = (await listLinkRecipients(conn.db, cohort.id)).filter((p) => p.role === 'mentee');
+  try {
+    await seedCohort(conn, cohort.id, startsOn);
+  } catch (err) {
+    // Leave the database empty again, so the next `npm start` seeds from scratch.
+    await deleteCohort(conn.db, cohort.id);
+    throw err;
+  }
+}
+
+async function seedCohort(conn: Connection, cohortId: number, startsOn: string): Promise<void> {
+  await importRoster(conn.db, cohortId, demoRoster());
+  const people = (await listLinkRecipients(conn.db, cohortId)).filter((p) => p.role === 'mentee');
 
   const rand = random(20261128);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
@@ -137,7 +147,7 @@ export async function seedDemo(conn: Connection, now = new Date()): Promise<void
       if (paused || quiet || rand() > 0.9 - week * 0.01) continue;
       const at = new Date(`${addDays(cycleStart(startsOn, 7, week), 4 + Math.floor(rand() * 3))}T18:${String(10 + index).padStart(2, '0')}:00Z`);
       const action: string = `${pick(goal.steps).replace(/^(\w)/, (c) => c.toUpperCase())} — next: ${pick(['one focused hour on the', 'twenty minutes a day on the', 'finish the first draft of the'])} ${goal.aim}`;
-      writes.push(insertStatement(conn.db, 'checkins', checkinRow(participant, week, {
+      writes.push(upsertStatement(conn.db, 'checkins', checkinRow(participant, week, {
         idempotency_key: `demo-checkin-${person.id}-${week}`,
         last_action_done: lastAction ? pick(['yes', 'yes', 'yes', 'partly', 'no'] as const) : undefined,
         progress: `This week I ${pick(goal.steps)} for my ${goal.aim}.`,
@@ -155,7 +165,7 @@ export async function seedDemo(conn: Connection, now = new Date()): Promise<void
       checkins++;
       if (week % 3 === 0 && rand() < 0.65) {
         const strategy = rand() < 0.35 ? pick(STRATEGIES) : null;
-        writes.push(insertStatement(conn.db, 'reflections', reflectionRow(participant, week, {
+        writes.push(upsertStatement(conn.db, 'reflections', reflectionRow(participant, week, {
           idempotency_key: `demo-reflection-${person.id}-${week}`,
           working: pick(WORKING),
           not_working: pick(NOT_WORKING),
@@ -172,5 +182,5 @@ export async function seedDemo(conn: Connection, now = new Date()): Promise<void
     }
   }
   await conn.db.batch(writes);
-  console.log(`Seeded the demo cohort “${cohort.name}” (${DEMO_SLUG}): ${people.length} mentees, ${checkins} check-ins, ${reflections} reflections.`);
+  console.log(`Seeded the demo cohort (${DEMO_SLUG}): ${people.length} mentees, ${checkins} check-ins, ${reflections} reflections.`);
 }

@@ -22,8 +22,11 @@ export class RosterError extends Error {
   }
 }
 
-/** Parses and checks a roster file's text; throws RosterError listing every problem found. */
-export function readRoster(text: string): RosterEntry[] {
+/**
+ * Parses and checks a roster file's text; throws RosterError listing every problem found. Pairs are
+ * checked together with the people already in the cohort (`existing`) that the file does not list.
+ */
+export function readRoster(text: string, existing: RosterEntry[] = []): RosterEntry[] {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, info: true, bom: true, trim: true });
@@ -50,17 +53,29 @@ export function readRoster(text: string): RosterEntry[] {
     if (seen) problems.push(`line ${line}: ${entry.email} is already on line ${seen}`);
     else emails.set(entry.email, line);
     if (entry.role === 'mentee' && !entry.pair) problems.push(`line ${line}: ${entry.name} is a mentee without a pair`);
+    if (entry.role === 'mentor' && entry.pair) problems.push(`line ${line}: ${entry.name} is a mentor; leave the pair of a mentor empty`);
     entries.push({ ...entry, line });
   }
 
-  const pairs = new Map<string, (RosterEntry & { line: number })[]>();
-  for (const e of entries) if (e.pair) pairs.set(e.pair, [...(pairs.get(e.pair) ?? []), e]);
-  for (const [label, members] of pairs) {
-    const lines = members.map((m) => m.line).join(', ');
-    if (members.length < 2) problems.push(`line ${lines}: pair “${label}” has only one member (a pair needs two, or three when numbers are odd)`);
-    if (members.length > 3) problems.push(`lines ${lines}: pair “${label}” has ${members.length} members (at most three)`);
-    if (new Set(members.map((m) => m.circle)).size > 1) problems.push(`lines ${lines}: the members of pair “${label}” are in different circles`);
-  }
+  problems.push(...pairProblems(entries, existing));
   if (problems.length) throw new RosterError(problems);
   return entries.map(({ line: _line, ...entry }) => entry);
+}
+
+/** The rules of pairs over the roster as it will be: two or three members, all in one circle. */
+function pairProblems(entries: (RosterEntry & { line: number })[], existing: RosterEntry[]): string[] {
+  const listed = new Set(entries.map((e) => e.email));
+  const members = [
+    ...entries.map((e) => ({ ...e, where: `line ${e.line}` })),
+    ...existing.filter((e) => !listed.has(e.email)).map((e) => ({ ...e, where: `${e.name} (already in the cohort)` })),
+  ];
+  const pairs = Map.groupBy(members.filter((m) => m.pair), (m) => m.pair);
+  const problems: string[] = [];
+  for (const [label, group] of pairs) {
+    const at = group.map((m) => m.where).join(', ');
+    if (group.length < 2) problems.push(`${at}: pair “${label}” has only one member (a pair needs two, or three when numbers are odd)`);
+    if (group.length > 3) problems.push(`${at}: pair “${label}” has ${group.length} members (at most three)`);
+    if (new Set(group.map((m) => m.circle)).size > 1) problems.push(`${at}: the members of pair “${label}” are in different circles`);
+  }
+  return problems;
 }

@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { insertCheckin, insertReflection } from './db/submissions.ts';
+import { storeCheckin, storeReflection } from './db/submissions.ts';
 import { checkinSchema } from './forms/checkin.ts';
 import { reflectionSchema } from './forms/reflection.ts';
 import { errorBody, fail, type FailureCause } from './http/errors.ts';
@@ -30,8 +30,8 @@ app.use(
 );
 
 app.route('/', forms);
-app.route('/api/checkins', submissionRoutes({ schema: checkinSchema, page: '/checkin/', store: insertCheckin }));
-app.route('/api/reflections', submissionRoutes({ schema: reflectionSchema, page: '/reflect/', store: insertReflection }));
+app.route('/api/checkins', submissionRoutes({ schema: checkinSchema, page: '/checkin/', store: storeCheckin }));
+app.route('/api/reflections', submissionRoutes({ schema: reflectionSchema, page: '/reflect/', store: storeReflection }));
 
 const DEFAULT_MESSAGES: Record<number, string> = {
   403: 'This form was sent from another site, so it was refused. Open the form from your personal link and send it again.',

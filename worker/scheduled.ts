@@ -3,8 +3,8 @@ import { getPublishState, recordPublishRequest } from './db/publish.ts';
 import { loadPublishedProgram } from './db/story.ts';
 
 /** SHA-256 of the publishable data, hex. The same data the build reads, so any change a reader could see moves it. */
-export async function digestPublishedProgram(db: D1Database): Promise<string> {
-  const program = await loadPublishedProgram(db);
+export async function digestPublishedProgram(db: D1Database, now = new Date()): Promise<string> {
+  const program = await loadPublishedProgram(db, now);
   const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(program)));
   return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -12,7 +12,7 @@ export async function digestPublishedProgram(db: D1Database): Promise<string> {
 export type ScheduledOutcome = 'unchanged' | 'deploy-requested' | 'no-hook' | 'hook-failed';
 
 export async function runScheduled(env: Env, now = new Date()): Promise<ScheduledOutcome> {
-  const digest = await digestPublishedProgram(env.DB);
+  const digest = await digestPublishedProgram(env.DB, now);
   const last = await getPublishState(env.DB);
   if (last?.digest === digest) {
     console.log(`tandem: publishable data unchanged (${digest.slice(0, 12)}); no deploy needed`);
@@ -23,10 +23,21 @@ export async function runScheduled(env: Env, now = new Date()): Promise<Schedule
     console.log(`tandem: publishable data changed (${digest.slice(0, 12)}) but DEPLOY_HOOK_URL is not set; run the build yourself or set the hook`);
     return 'no-hook';
   }
-  const response = await fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ event_type: 'tandem-data-changed', client_payload: { digest } }) });
-  if (!response.ok) {
+  let status: number | string;
+  try {
+    const response = await fetch(hook, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ event_type: 'tandem-data-changed', client_payload: { digest } }),
+      signal: AbortSignal.timeout(15_000),
+    });
+    status = response.ok ? 'ok' : response.status;
+  } catch (err) {
+    status = (err as Error).message;
+  }
+  if (status !== 'ok') {
     // Not recorded, so the next run tries again.
-    console.error(`tandem: deploy hook answered ${response.status}; will retry at the next run`);
+    console.error(`tandem: deploy hook failed (${status}); will retry at the next run`);
     return 'hook-failed';
   }
   await recordPublishRequest(env.DB, digest, now);

@@ -18,7 +18,7 @@ export function timelineByWeek(story: Story): { week: number; startsOn: string |
   return [...weeks].sort(([a], [b]) => b - a).map(([week, moments]) => ({ week, startsOn: starts.get(week), moments }));
 }
 
-/** Library entries sorted by stage order, then title. */
+/** Library entries, by title. */
 export async function libraryEntries() {
   const entries = await getCollection('library');
   return entries.sort((a, b) => a.data.title.localeCompare(b.data.title));

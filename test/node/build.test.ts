@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../cli/d1.ts';
 import { getCohortBySlug } from '../../worker/db/cohorts.ts';
 import { getParticipant, listLinkRecipients } from '../../worker/db/participants.ts';
-import { insertCheckin, insertReflection } from '../../worker/db/submissions.ts';
+import { storeCheckin, storeReflection } from '../../worker/db/submissions.ts';
 import { Program, ROOT, ROSTER_CSV } from '../support/program.ts';
 
 const program = new Program();
@@ -29,7 +29,7 @@ async function seed() {
     for (const [i, person] of mentees.entries()) {
       const participant = (await getParticipant(conn.db, person.id))!;
       const shared = i % 2 === 0;
-      await insertCheckin(conn.db, participant, 1, {
+      await storeCheckin(conn.db, participant, 1, {
         idempotency_key: `seed-c-${++n}`,
         progress: `${PRIVATE}-progress-${i}`,
         obstacles: `${PRIVATE}-obstacles-${i}`,
@@ -43,7 +43,7 @@ async function seed() {
         energy: 3,
         needs_pause: false,
       });
-      await insertReflection(conn.db, participant, 1, {
+      await storeReflection(conn.db, participant, 1, {
         idempotency_key: `seed-r-${++n}`,
         working: `${PRIVATE}-working-${i}`,
         not_working: `${PRIVATE}-not-working-${i}`,
@@ -58,7 +58,7 @@ async function seed() {
     }
     // Consented text that carries personal data and markup: published scrubbed and escaped.
     const ada = (await getParticipant(conn.db, mentees[0]!.id))!;
-    await insertCheckin(conn.db, ada, 2, {
+    await storeCheckin(conn.db, ada, 2, {
       idempotency_key: 'seed-c-dirty',
       progress: 'p', obstacles: '', next_step: 'n', committed_action: 'c', last_action_done: 'yes',
       win: 'Call me on +44 20 7946 0958 or write to ada.private@mail.invalid, notes at https://notes.invalid/ada <img src=x onerror=alert(1)>',

@@ -73,6 +73,15 @@ describe('tandem roster import', () => {
     expect(await participantCount()).toBe(7);
   });
 
+  it('checks a re-import against the people already in the cohort', async () => {
+    const more = file('more.csv', 'name,email,role,pair,circle\nGil,gil@tandem-test.invalid,mentee,P1,North\nHal,hal@tandem-test.invalid,mentee,P1,North\n');
+    const run = program.tandem('roster', 'import', more, '--cohort', 'spring-2027');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/pair “P1” has 4 members/);
+    expect(run.stderr).toMatch(/\(already in the cohort\)/);
+    expect(await participantCount()).toBe(7);
+  });
+
   it('says so when the cohort or the file does not exist', () => {
     expect(program.tandem('roster', 'import', file('r.csv', ROSTER_CSV), '--cohort', 'nope').stderr).toMatch(/no cohort “nope”/);
     expect(program.tandem('roster', 'import', '/nonexistent.csv', '--cohort', 'spring-2027').stderr).toMatch(/no such file/);

@@ -40,23 +40,46 @@ describe('POST /api/checkins', () => {
     expect(n!.n).toBe(1);
   });
 
-  it('refuses an idempotency key already used by someone else, without storing', async () => {
+  it('stores one row for simultaneous copies of the same post', async () => {
     const fields = validCheckin();
-    expect((await request('/api/checkins', jsonPost(fields, people.cy.token))).status).toBe(201);
-    const before = await countRows('checkins', people.di.id);
-    const res = await request('/api/checkins', jsonPost({ ...fields, progress: 'Di pretending' }, people.di.token));
-    expect(res.status).toBe(409);
-    expect(await countRows('checkins', people.di.id)).toBe(before);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => request('/api/checkins', jsonPost(fields, people.di.token))));
+    const bodies = await Promise.all(answers.map((res) => res.json<{ id: number }>()));
+    expect(answers.map((res) => res.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
+    const n = await env.DB.prepare('SELECT COUNT(*) AS n FROM checkins WHERE idempotency_key = ?1').bind(fields.idempotency_key).first<{ n: number }>();
+    expect(n!.n).toBe(1);
+  });
+
+  it('keeps the answers of a form sent again after an edit (back button, change, resend), in the same row', async () => {
+    const fields = validCheckin({ win: 'First version' });
+    const first = await request('/api/checkins', jsonPost(fields, people.di.token));
+    const edited = await request('/api/checkins', jsonPost({ ...fields, win: 'Corrected version', win_consent: 'cohort' }, people.di.token));
+    expect(await edited.json()).toEqual(await first.json());
+    const rows = await env.DB.prepare('SELECT win, win_consent, revision FROM checkins WHERE idempotency_key = ?1').bind(fields.idempotency_key).all();
+    expect(rows.results).toEqual([{ win: 'Corrected version', win_consent: 'cohort', revision: 2 }]);
+  });
+
+  it('scopes idempotency keys to their participant: someone else cannot block or overwrite a post', async () => {
+    const fields = validCheckin({ idempotency_key: 'guessable-key-1', progress: 'Cy wrote this' });
+    const cy = await request('/api/checkins', jsonPost(fields, people.cy.token));
+    const di = await request('/api/checkins', jsonPost({ ...fields, progress: 'Di wrote this' }, people.di.token));
+    expect(cy.status).toBe(201);
+    expect(di.status).toBe(201);
+    const rows = await env.DB.prepare('SELECT participant_id, progress FROM checkins WHERE idempotency_key = ?1 ORDER BY id').bind('guessable-key-1').all();
+    expect(rows.results).toEqual([
+      { participant_id: people.cy.id, progress: 'Cy wrote this' },
+      { participant_id: people.di.id, progress: 'Di wrote this' },
+    ]);
   });
 
   it('answers bad input with 400, a message per field, and writes nothing', async () => {
     const before = await countRows('checkins', people.ada.id);
-    const res = await request('/api/checkins', jsonPost({ idempotency_key: crypto.randomUUID(), progress: '   ', energy: 9, last_action_done: 'maybe', needs_pause: 'perhaps' }, people.ada.token));
+    const res = await request('/api/checkins', jsonPost({ idempotency_key: crypto.randomUUID(), progress: '   ', energy: true, last_action_done: 'maybe', needs_pause: 'perhaps' }, people.ada.token));
     expect(res.status).toBe(400);
     const { error } = await res.json<{ error: { code: string; message: string; fields: Record<string, string> } }>();
     expect(error.code).toBe('invalid_input');
     expect(Object.keys(error.fields).sort()).toEqual(['committed_action', 'energy', 'last_action_done', 'needs_pause', 'next_step', 'progress']);
-    expect(error.fields.energy).toMatch(/1 to 5/);
+    expect(error.fields.energy).toMatch(/number from 1 to 5/);
     expect(await countRows('checkins', people.ada.id)).toBe(before);
   });
 

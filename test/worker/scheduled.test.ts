@@ -57,6 +57,14 @@ describe('scheduled publishing', () => {
     expect(await runScheduled(hookEnv)).toBe('deploy-requested');
   });
 
+  it('tries again at the next run when the hook cannot be reached', async () => {
+    vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('Network connection lost.'));
+    const error = vi.spyOn(console, 'error');
+    await makeCohort();
+    expect(await runScheduled({ ...env, DEPLOY_HOOK_URL: 'https://hooks.example/deploy' })).toBe('hook-failed');
+    expect(error.mock.calls.flat().join('\n')).toMatch(/Network connection lost.*will retry/);
+  });
+
   it('does not move when only private text changes', async () => {
     stubHook();
     const hookEnv = { ...env, DEPLOY_HOOK_URL: 'https://hooks.example/deploy' };

@@ -70,3 +70,8 @@ export async function countCohorts(db: D1Database): Promise<number> {
   const row = await db.prepare('SELECT COUNT(*) AS n FROM cohorts').first<{ n: number }>();
   return row?.n ?? 0;
 }
+
+/** Deletes a cohort and, by cascade, everything in it. */
+export async function deleteCohort(db: D1Database, id: number): Promise<void> {
+  await db.prepare('DELETE FROM cohorts WHERE id = ?1').bind(id).run();
+}

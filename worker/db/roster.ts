@@ -47,3 +47,16 @@ export async function importRoster(db: D1Database, cohortId: number, entries: Ro
   await db.batch(statements);
   return { participants: entries.length, pairs: pairs.size, circles: circles.length };
 }
+
+/** The roster as stored: everyone in a cohort with their pair and circle labels (mentor-only: e-mails). */
+export async function listRoster(db: D1Database, cohortId: number): Promise<RosterEntry[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT p.display_name AS name, p.email, p.role, COALESCE(pr.label, '') AS pair, COALESCE(ci.label, '') AS circle
+       FROM participants p LEFT JOIN pairs pr ON pr.id = p.pair_id LEFT JOIN circles ci ON ci.id = pr.circle_id
+       WHERE p.cohort_id = ?1 ORDER BY p.id`,
+    )
+    .bind(cohortId)
+    .all<RosterEntry>();
+  return results;
+}

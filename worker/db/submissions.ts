@@ -1,6 +1,8 @@
 /**
- * Storing form submissions exactly once. Every submission carries an idempotency key (UNIQUE):
- * a retried post finds the row the first one stored and answers with it.
+ * Storing form submissions exactly once. Every submission carries the idempotency key of the form
+ * it came from (unique per participant): sending the same form again — a network retry, a double
+ * click, the back button and a resend — finds the row the first post stored, so nothing is stored
+ * twice, and its answers replace the earlier ones, so an edit made before resending is not lost.
  */
 import type { CheckinInput } from '../forms/checkin.ts';
 import type { ReflectionInput } from '../forms/reflection.ts';
@@ -9,44 +11,42 @@ import type { Participant } from './participants.ts';
 export interface Stored {
   id: number;
   week: number;
-  /** True when this post repeated one already stored. */
+  /** True when this post repeated a form already stored. */
   replayed: boolean;
 }
 
 export type Table = 'checkins' | 'reflections';
 export type Row = Record<string, string | number | null>;
 
-/** The INSERT of one submission row, doing nothing when its idempotency key is stored already. */
-export function insertStatement(db: D1Database, table: Table, row: Row): D1PreparedStatement {
+/** Columns that say whose submission it is and when it was first made: never changed by a resend. */
+const IDENTITY = new Set(['idempotency_key', 'participant_id', 'cohort_id', 'pair_id', 'week', 'submitted_at']);
+
+/** The upsert of one submission row, keyed by (participant, idempotency key). */
+export function upsertStatement(db: D1Database, table: Table, row: Row): D1PreparedStatement {
   // Column names come from the typed row builders below, never from the request.
   const columns = Object.keys(row);
   const placeholders = columns.map((_, i) => `?${i + 1}`).join(', ');
+  const answers = columns.filter((c) => !IDENTITY.has(c)).map((c) => `${c} = excluded.${c}`);
   return db
-    .prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders}) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, week`)
+    .prepare(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders})
+       ON CONFLICT (participant_id, idempotency_key) DO UPDATE SET ${answers.join(', ')}, revision = revision + 1
+       RETURNING id, week, revision`,
+    )
     .bind(...Object.values(row));
 }
 
-/**
- * Inserts a row unless its idempotency key is stored already. Returns null when the key belongs
- * to someone else's submission, which the caller reports as a conflict.
- */
-async function insertOnce(db: D1Database, table: Table, row: Row): Promise<Stored | null> {
-  const inserted = await insertStatement(db, table, row).first<{ id: number; week: number }>();
-  if (inserted) return { ...inserted, replayed: false };
-  const existing = await db
-    .prepare(`SELECT id, week, participant_id FROM ${table} WHERE idempotency_key = ?1`)
-    .bind(row.idempotency_key)
-    .first<{ id: number; week: number; participant_id: number }>();
-  if (!existing || existing.participant_id !== row.participant_id) return null;
-  return { id: existing.id, week: existing.week, replayed: true };
+async function storeOnce(db: D1Database, table: Table, row: Row): Promise<Stored> {
+  const stored = (await upsertStatement(db, table, row).first<{ id: number; week: number; revision: number }>())!;
+  return { id: stored.id, week: stored.week, replayed: stored.revision > 1 };
 }
 
 function owner(participant: Participant, week: number, submittedAt: Date): Row {
   return { participant_id: participant.id, cohort_id: participant.cohortId, pair_id: participant.pairId, week, submitted_at: submittedAt.toISOString() };
 }
 
-export function insertCheckin(db: D1Database, participant: Participant, week: number, input: CheckinInput, submittedAt = new Date()): Promise<Stored | null> {
-  return insertOnce(db, 'checkins', checkinRow(participant, week, input, submittedAt));
+export function storeCheckin(db: D1Database, participant: Participant, week: number, input: CheckinInput, submittedAt = new Date()): Promise<Stored> {
+  return storeOnce(db, 'checkins', checkinRow(participant, week, input, submittedAt));
 }
 
 export function checkinRow(participant: Participant, week: number, input: CheckinInput, submittedAt: Date): Row {
@@ -73,8 +73,8 @@ export function normalizeTags(tags: string): string {
   return [...unique].join(',');
 }
 
-export function insertReflection(db: D1Database, participant: Participant, week: number, input: ReflectionInput, submittedAt = new Date()): Promise<Stored | null> {
-  return insertOnce(db, 'reflections', reflectionRow(participant, week, input, submittedAt));
+export function storeReflection(db: D1Database, participant: Participant, week: number, input: ReflectionInput, submittedAt = new Date()): Promise<Stored> {
+  return storeOnce(db, 'reflections', reflectionRow(participant, week, input, submittedAt));
 }
 
 export function reflectionRow(participant: Participant, week: number, input: ReflectionInput, submittedAt: Date): Row {

@@ -4,8 +4,10 @@ const DAY_MS = 86_400_000;
 
 /** The calendar date of an instant as seen in an IANA timezone, as YYYY-MM-DD. */
 export function localDate(instant: Date, timezone: string): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  // From the parts, not a locale's format string, which ICU versions have changed.
+  const parts = new Intl.DateTimeFormat('en', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** Whether a string names a timezone this runtime knows. */
@@ -47,4 +49,16 @@ export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const time = Date.parse(`${value}T00:00:00Z`);
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
+
+/** A cohort's calendar: where its cycles start, how long they are, in which timezone. */
+export interface CohortCalendar {
+  startsOn: string;
+  cadenceDays: number;
+  timezone: string;
+}
+
+/** The cycle a cohort is in at an instant, by the cohort's own calendar. */
+export function cycleAt(calendar: CohortCalendar, instant: Date): number {
+  return cycleOn(calendar.startsOn, calendar.cadenceDays, localDate(instant, calendar.timezone));
 }

@@ -86,8 +86,9 @@ export function consent(label: string, hint: string) {
 export function scale(label: string, hint: string) {
   return withMeta(
     z.preprocess(
-      blankToUndefined,
-      z.coerce
+      // Form posts send numbers as text; JSON may send either. Nothing else becomes a number.
+      (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : blankToUndefined(value)),
+      z
         .number({ error: `“${label}” must be a number from 1 to 5.` })
         .int(`“${label}” must be a whole number from 1 to 5.`)
         .min(1, `“${label}” must be from 1 to 5.`)

@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { Participant } from '../db/participants.ts';
 import type { AppEnv } from './app-env.ts';
-import { cycleOn, localDate } from '../domain/weeks.ts';
+import { cycleAt } from '../domain/weeks.ts';
 
 /** The form pages the Worker serves and may show again after a failed post. */
 export const FORM_PAGES = { '/checkin/': 'check-in', '/reflect/': 'reflection' } as const;
@@ -60,7 +60,7 @@ export async function personalisedForm(c: Context<AppEnv>, path: FormPath, fill:
   const values: Record<string, string> = { ...fill.values, token: fill.token, idempotency_key: fill.values?.idempotency_key || crypto.randomUUID() };
   const errors = fill.errors ?? {};
   const { participant } = fill;
-  const week = cycleOn(participant.cohort.startsOn, participant.cohort.cadenceDays, localDate(new Date(), participant.cohort.timezone));
+  const week = cycleAt(participant.cohort, new Date());
 
   const rewriter = new HTMLRewriter()
     .on('title', {

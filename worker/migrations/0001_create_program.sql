@@ -46,9 +46,12 @@ CREATE INDEX participants_pair ON participants (pair_id);
 -- Consent levels of free text: 'private' (mentor and partner only), 'cohort' (cohort pages),
 -- 'public' (library and public reports).
 
+-- Every submission carries the idempotency key of the form it came from, unique per participant:
+-- sending the same form again (a retry, the back button, an edit) updates that one row.
+
 CREATE TABLE checkins (
   id INTEGER PRIMARY KEY,
-  idempotency_key TEXT NOT NULL UNIQUE,
+  idempotency_key TEXT NOT NULL,
   participant_id INTEGER NOT NULL REFERENCES participants (id) ON DELETE CASCADE,
   cohort_id INTEGER NOT NULL REFERENCES cohorts (id) ON DELETE CASCADE,
   pair_id INTEGER REFERENCES pairs (id) ON DELETE SET NULL, -- the pair at the time of the check-in
@@ -64,14 +67,16 @@ CREATE TABLE checkins (
   energy INTEGER CHECK (energy BETWEEN 1 AND 5),
   needs_pause INTEGER NOT NULL DEFAULT 0 CHECK (needs_pause IN (0, 1)),
   win_consent TEXT NOT NULL DEFAULT 'private' CHECK (win_consent IN ('private', 'cohort', 'public')),
-  submitted_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  submitted_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  revision INTEGER NOT NULL DEFAULT 1,   -- 1 + the number of times the same form was sent again
+  UNIQUE (participant_id, idempotency_key)
 );
 CREATE INDEX checkins_cohort_week ON checkins (cohort_id, week, participant_id);
 CREATE INDEX checkins_participant_week ON checkins (participant_id, week);
 
 CREATE TABLE reflections (
   id INTEGER PRIMARY KEY,
-  idempotency_key TEXT NOT NULL UNIQUE,
+  idempotency_key TEXT NOT NULL,
   participant_id INTEGER NOT NULL REFERENCES participants (id) ON DELETE CASCADE,
   cohort_id INTEGER NOT NULL REFERENCES cohorts (id) ON DELETE CASCADE,
   pair_id INTEGER REFERENCES pairs (id) ON DELETE SET NULL,
@@ -85,7 +90,9 @@ CREATE TABLE reflections (
   strategy_body TEXT NOT NULL DEFAULT '',
   strategy_tags TEXT NOT NULL DEFAULT '',  -- comma-separated, lower case
   consent TEXT NOT NULL DEFAULT 'private' CHECK (consent IN ('private', 'cohort', 'public')),
-  submitted_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  submitted_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  revision INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (participant_id, idempotency_key)
 );
 CREATE INDEX reflections_cohort_week ON reflections (cohort_id, consent, week);
 CREATE INDEX reflections_participant ON reflections (participant_id);

@@ -73,12 +73,42 @@ describe('readRoster: bad files', () => {
 
   it('names the lines of a pair with four members', () => {
     const text = csv(HEADER, 'A,a@x.org,mentee,p3,', 'B,b@x.org,mentee,p3,', 'C,c@x.org,mentee,p3,', 'D,d@x.org,mentee,p3,');
-    expect(problemsOf(text)).toEqual(['lines 2, 3, 4, 5: pair “p3” has 4 members (at most three)']);
+    expect(problemsOf(text)).toEqual(['line 2, line 3, line 4, line 5: pair “p3” has 4 members (at most three)']);
+  });
+
+  it('checks pairs together with the people already in the cohort', () => {
+    const existing = [
+      { name: 'Ada', email: 'ada@x.org', role: 'mentee' as const, pair: 'p1', circle: '' },
+      { name: 'Ben', email: 'ben@x.org', role: 'mentee' as const, pair: 'p1', circle: '' },
+    ];
+    const text = csv(HEADER, 'Cy,cy@x.org,mentee,p1,', 'Di,di@x.org,mentee,p1,');
+    let problems: string[] = [];
+    try {
+      readRoster(text, existing);
+    } catch (err) {
+      problems = (err as RosterError).problems;
+    }
+    expect(problems).toEqual(['line 2, line 3, Ada (already in the cohort), Ben (already in the cohort): pair “p1” has 4 members (at most three)']);
+  });
+
+  it('lets a re-import move people: the file wins over what is stored', () => {
+    const existing = [
+      { name: 'Ada', email: 'ada@x.org', role: 'mentee' as const, pair: 'p1', circle: '' },
+      { name: 'Ben', email: 'ben@x.org', role: 'mentee' as const, pair: 'p1', circle: '' },
+    ];
+    const entries = readRoster(csv(HEADER, 'Ada,ada@x.org,mentee,p2,', 'Cy,cy@x.org,mentee,p2,', 'Ben,ben@x.org,mentee,p3,', 'Di,di@x.org,mentee,p3,'), existing);
+    expect(entries.map((e) => `${e.name}:${e.pair}`)).toEqual(['Ada:p2', 'Cy:p2', 'Ben:p3', 'Di:p3']);
+  });
+
+  it('refuses a mentor with a pair', () => {
+    expect(problemsOf(csv(HEADER, 'Mo,mo@x.org,mentor,p1,', 'A,a@x.org,mentee,p1,', 'B,b@x.org,mentee,p1,'))).toEqual([
+      'line 2: Mo is a mentor; leave the pair of a mentor empty',
+    ]);
   });
 
   it('names the lines of a pair split across circles', () => {
     expect(problemsOf(csv(HEADER, 'A,a@x.org,mentee,p1,c1', 'B,b@x.org,mentee,p1,c2'))).toEqual([
-      'lines 2, 3: the members of pair “p1” are in different circles',
+      'line 2, line 3: the members of pair “p1” are in different circles',
     ]);
   });
 
