@@ -1,13 +1,8 @@
 /** The engagement-by-week chart, as a pure Chart.js configuration (tested in Node). */
 import type { ChartConfiguration } from 'chart.js';
+import type { EngagementWeek } from '../../worker/domain/engagement.ts';
 
-export interface EngagementPoint {
-  week: number;
-  checkedIn: number;
-  expected: number;
-  rate: number;
-  inProgress: boolean;
-}
+export type EngagementPoint = Pick<EngagementWeek, 'week' | 'checkedIn' | 'expected' | 'inProgress'>;
 
 /** How a week is named in the chart and its table; a running week says its figure is partial. */
 export function weekLabel(point: Pick<EngagementPoint, 'week' | 'inProgress'>): string {

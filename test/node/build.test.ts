@@ -9,6 +9,8 @@ import { openDatabase } from '../../cli/d1.ts';
 import { getCohortBySlug } from '../../worker/db/cohorts.ts';
 import { getParticipant, listLinkRecipients } from '../../worker/db/participants.ts';
 import { storeCheckin, storeReflection } from '../../worker/db/submissions.ts';
+import { checkinSchema } from '../../worker/forms/checkin.ts';
+import { reflectionSchema } from '../../worker/forms/reflection.ts';
 import { Program, ROOT, ROSTER_CSV } from '../support/program.ts';
 
 const program = new Program();
@@ -86,6 +88,19 @@ describe('the built site', () => {
     const paths = program.builtFiles().map((f) => f.path);
     for (const page of ['/index.html', '/checkin/index.html', '/reflect/index.html', '/thanks/index.html', '/cohorts/story-test/index.html', '/library/index.html', '/library/pair-quick-start/index.html']) {
       expect(paths).toContain(page);
+    }
+  });
+
+  it.each([
+    ['checkin', checkinSchema],
+    ['reflect', reflectionSchema],
+  ] as const)('builds /%s/ with every field of its schema and the places the Worker fills in', (path, schema) => {
+    const page = program.page(path);
+    for (const slot of ['data-slot="participant"', 'data-slot="form-errors"', 'name="token"', 'name="idempotency_key"', 'method="post"']) expect(page).toContain(slot);
+    for (const name of Object.keys(schema.shape).filter((n) => n !== 'idempotency_key')) {
+      expect(page).toContain(`name="${name}"`);
+      expect(page).toContain(`data-error-for="${name}"`);
+      expect(page).toContain(`id="${name}"`);
     }
   });
 

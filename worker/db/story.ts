@@ -3,12 +3,10 @@
  * Only text whose consent allows it is selected; e-mails and tokens are never selected; published
  * text is scrubbed of e-mail addresses, phone numbers and URLs on its way out.
  */
+import { engagementByWeek, type EngagementWeek } from '../domain/engagement.ts';
 import { scrubText } from '../domain/redact.ts';
-import { cycleOn, cycleStart, localDate } from '../domain/weeks.ts';
+import { localDate } from '../domain/weeks.ts';
 import { listPublishedCohorts, type Cohort } from './cohorts.ts';
-
-/** Fewer participants than this and a published aggregate is replaced by "not enough responses". */
-export const MIN_GROUP_SIZE = 5;
 
 /** Consent levels whose text may appear on a cohort's own pages. */
 const COHORT_PAGE_CONSENT = "('cohort', 'public')";
@@ -18,20 +16,6 @@ export interface Member {
   role: 'mentor' | 'mentee';
   pair: string | null;
   circle: string | null;
-}
-
-export interface EngagementWeek {
-  week: number;
-  /** First day of the week, YYYY-MM-DD in the cohort's timezone. */
-  startsOn: string;
-  /** Mentees who checked in that week. */
-  checkedIn: number;
-  /** Mentees in the cohort. */
-  expected: number;
-  /** checkedIn ÷ expected, 0–1. */
-  rate: number;
-  /** The week is still running, so its figure is not final. */
-  inProgress: boolean;
 }
 
 export type MomentKind = 'win' | 'insight' | 'strategy';
@@ -50,12 +34,6 @@ export interface CohortStory {
   /** One row per week from 1 to the current week; null when the cohort is too small to show. */
   engagement: EngagementWeek[] | null;
   timeline: Moment[];
-}
-
-/** The week the cohort is in on `today`, never past its end. */
-function lastWeek(cohort: Cohort, today: string): number {
-  const end = cohort.endsOn && cohort.endsOn < today ? cohort.endsOn : today;
-  return cycleOn(cohort.startsOn, cohort.cadenceDays, end);
 }
 
 export async function loadCohortStory(db: D1Database, cohort: Cohort, now = new Date()): Promise<CohortStory> {
@@ -95,17 +73,7 @@ export async function loadCohortStory(db: D1Database, cohort: Cohort, now = new 
 
   const expected = (counts!.results[0] as { mentees: number }).mentees;
   const byWeek = new Map((weekly!.results as { week: number; checked_in: number }[]).map((r) => [r.week, r.checked_in]));
-  const today = localDate(now, cohort.timezone);
-  const current = cohort.endsOn && cohort.endsOn < today ? 0 : cycleOn(cohort.startsOn, cohort.cadenceDays, today);
-  const weeks = Math.max(lastWeek(cohort, today), ...byWeek.keys());
-  const engagement =
-    expected < MIN_GROUP_SIZE
-      ? null
-      : Array.from({ length: weeks }, (_, i) => {
-          const week = i + 1;
-          const checkedIn = byWeek.get(week) ?? 0;
-          return { week, startsOn: cycleStart(cohort.startsOn, cohort.cadenceDays, week), checkedIn, expected, rate: checkedIn / expected, inProgress: week === current };
-        });
+  const engagement = engagementByWeek(cohort, expected, byWeek, localDate(now, cohort.timezone));
 
   return {
     cohort,

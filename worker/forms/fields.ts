@@ -22,7 +22,7 @@ export type Consent = (typeof CONSENT_LEVELS)[number];
 
 const consentLabels: Record<Consent, string> = {
   private: 'Private — only my mentor and my partner see it',
-  cohort: 'My cohort — it may appear on our cohort story page, under my display name',
+  cohort: 'My cohort — it may appear on our cohort’s story page (which our mentor may publish), under my display name',
   public: 'Public — it may appear on public pages and in the strategy library, under my display name',
 };
 

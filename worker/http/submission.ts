@@ -1,6 +1,10 @@
 /**
  * The middleware chain every form endpoint shares: read the body (form or JSON), name the
  * participant from their signed link, validate the fields with the form's zod schema.
+ *
+ * Not @hono/zod-validator: one route takes a form post *or* JSON (the validator binds one target),
+ * the token must be checked before the fields (a bad token is a 401, not a 400), and a failed
+ * browser post must carry what was typed back to the form page.
  */
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';

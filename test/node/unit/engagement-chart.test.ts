@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildEngagementChartConfig, percent, type EngagementPoint } from '../../../site/charts/engagement.ts';
 
 const weeks: EngagementPoint[] = [
-  { week: 1, checkedIn: 4, expected: 8, rate: 0.5, inProgress: false },
-  { week: 2, checkedIn: 1, expected: 8, rate: 0.125, inProgress: false },
-  { week: 3, checkedIn: 8, expected: 8, rate: 1, inProgress: true },
+  { week: 1, checkedIn: 4, expected: 8, inProgress: false },
+  { week: 2, checkedIn: 1, expected: 8, inProgress: false },
+  { week: 3, checkedIn: 8, expected: 8, inProgress: true },
 ];
 
 describe('percent', () => {

@@ -71,7 +71,13 @@ describe('scrubText: ordinary text is kept', () => {
     expect(scrubText('we met on 2026-11-28')).toBe('we met on 2026-11-28');
   });
 
-  it.each(['from 2026-11-28 to 2026-12-05', 'due 28.11.2026'])('keeps the dates in %j', (text) => {
+  it.each(['from 2026-11-28 to 2026-12-05', 'due 28.11.2026', 'the 2026-2027 season'])('keeps the dates in %j', (text) => {
     expect(scrubText(text)).toBe(text);
+  });
+});
+
+describe('scrubText: newer top-level domains', () => {
+  it.each(['see mybot.ai/demo', 'at notes.xyz'])('removes the address in %j', (text) => {
+    expect(scrubText(text)).toContain('[link removed]');
   });
 });

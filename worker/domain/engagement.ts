@@ -1,0 +1,48 @@
+/** Engagement by week, and the small-group rule that guards every published aggregate. */
+import { cycleOn, cycleStart } from './weeks.ts';
+
+/**
+ * Privacy rule 4: a published aggregate describing fewer participants than this is replaced by
+ * "not enough responses to show".
+ */
+export const MIN_GROUP_SIZE = 5;
+
+export interface EngagementWeek {
+  week: number;
+  /** First day of the week, YYYY-MM-DD in the cohort's timezone. */
+  startsOn: string;
+  /** Mentees who sent at least one check-in that week. */
+  checkedIn: number;
+  /** Mentees in the cohort: the group every weekly figure describes. */
+  expected: number;
+  /** The week is still running, so its figure is not final. */
+  inProgress: boolean;
+}
+
+export interface EngagementCohort {
+  startsOn: string;
+  cadenceDays: number;
+  endsOn: string | null;
+}
+
+/**
+ * One row per week from week 1 to the cohort's current week (its last week once it has ended, or
+ * a later week that already has check-ins); engagement is checkedIn ÷ expected. Null when the
+ * cohort has fewer than MIN_GROUP_SIZE mentees, since every figure would describe a small group.
+ */
+export function engagementByWeek(cohort: EngagementCohort, mentees: number, checkedInByWeek: ReadonlyMap<number, number>, today: string): EngagementWeek[] | null {
+  if (mentees < MIN_GROUP_SIZE) return null;
+  const ended = cohort.endsOn !== null && cohort.endsOn < today;
+  const current = cycleOn(cohort.startsOn, cohort.cadenceDays, ended ? cohort.endsOn! : today);
+  const weeks = Math.max(current, ...checkedInByWeek.keys());
+  return Array.from({ length: weeks }, (_, i) => {
+    const week = i + 1;
+    return {
+      week,
+      startsOn: cycleStart(cohort.startsOn, cohort.cadenceDays, week),
+      checkedIn: checkedInByWeek.get(week) ?? 0,
+      expected: mentees,
+      inProgress: !ended && week === current,
+    };
+  });
+}
