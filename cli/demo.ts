@@ -160,6 +160,7 @@ async function seedCohort(conn: Connection, cohortId: number, startsOn: string):
         decision_reason: pick(REASONS),
         energy: 2 + Math.floor(rand() * 4),
         needs_pause: pair === 6 && week === 7,
+        carry_forward: false,
       }, at)));
       lastAction = action;
       checkins++;

@@ -4,14 +4,25 @@ import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { storeContract } from './db/contracts.ts';
+import { storeFeedback } from './db/feedback.ts';
+import { storeGoal } from './db/goals.ts';
+import { storeProgramFeedback, storePulse } from './db/pulses.ts';
 import { storeCheckin, storeReflection } from './db/submissions.ts';
 import { checkinSchema } from './forms/checkin.ts';
+import { contractSchema } from './forms/contract.ts';
+import { feedbackSchema } from './forms/feedback.ts';
+import { goalSchema } from './forms/goal.ts';
+import { programFeedbackSchema } from './forms/program-feedback.ts';
+import { pulseSchema } from './forms/pulse.ts';
 import { reflectionSchema } from './forms/reflection.ts';
 import { errorBody, fail, type FailureCause } from './http/errors.ts';
 import { isFormPath, messagePage, personalisedForm } from './http/pages.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { wantsHtml } from './http/submission.ts';
+import { carryForward, inAPair, ownReplacedGoal, toAPeer } from './routes/checks.ts';
 import { forms } from './routes/forms.ts';
+import { me, meActions } from './routes/me.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 
 /** The largest body a form post may have. */
@@ -30,8 +41,15 @@ app.use(
 );
 
 app.route('/', forms);
-app.route('/api/checkins', submissionRoutes({ schema: checkinSchema, page: '/checkin/', store: storeCheckin }));
+app.route('/', me);
+app.route('/api/me', meActions);
+app.route('/api/checkins', submissionRoutes({ schema: checkinSchema, page: '/checkin/', check: carryForward, store: storeCheckin }));
 app.route('/api/reflections', submissionRoutes({ schema: reflectionSchema, page: '/reflect/', store: storeReflection }));
+app.route('/api/contracts', submissionRoutes({ schema: contractSchema, page: '/contract/', check: inAPair, store: storeContract }));
+app.route('/api/goals', submissionRoutes({ schema: goalSchema, page: '/goals/', check: ownReplacedGoal, store: storeGoal }));
+app.route('/api/feedback', submissionRoutes({ schema: feedbackSchema, page: '/feedback/', check: toAPeer, store: storeFeedback }));
+app.route('/api/pulses', submissionRoutes({ schema: pulseSchema, page: '/pulse/', store: storePulse }));
+app.route('/api/program-feedback', submissionRoutes({ schema: programFeedbackSchema, page: '/program-feedback/', store: storeProgramFeedback }));
 
 const DEFAULT_MESSAGES: Record<number, string> = {
   403: 'This form was sent from another site, so it was refused. Open the form from your personal link and send it again.',

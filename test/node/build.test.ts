@@ -44,6 +44,7 @@ async function seed() {
         decision_reason: `${PRIVATE}-reason-${i}`,
         energy: 3,
         needs_pause: false,
+        carry_forward: false,
       });
       await storeReflection(conn.db, participant, 1, {
         idempotency_key: `seed-r-${++n}`,
@@ -64,7 +65,7 @@ async function seed() {
       idempotency_key: 'seed-c-dirty',
       progress: 'p', obstacles: '', next_step: 'n', committed_action: 'c', last_action_done: 'yes',
       win: 'Call me on +44 20 7946 0958 or write to ada.private@mail.invalid, notes at https://notes.invalid/ada <img src=x onerror=alert(1)>',
-      win_consent: 'cohort', challenge: '', decision_reason: '', energy: undefined, needs_pause: false,
+      win_consent: 'cohort', challenge: '', decision_reason: '', energy: undefined, needs_pause: false, carry_forward: false,
     });
   } finally {
     await conn.close();

@@ -8,7 +8,7 @@ export interface Participant {
   role: 'mentor' | 'mentee';
   displayName: string;
   linkVersion: number;
-  cohort: { slug: string; name: string; timezone: string; cadenceDays: number; startsOn: string };
+  cohort: { slug: string; name: string; timezone: string; cadenceDays: number; startsOn: string; endsOn: string | null };
 }
 
 interface ParticipantRow {
@@ -23,13 +23,14 @@ interface ParticipantRow {
   timezone: string;
   cadence_days: number;
   starts_on: string;
+  ends_on: string | null;
 }
 
 export async function getParticipant(db: D1Database, id: number): Promise<Participant | null> {
   const row = await db
     .prepare(
       `SELECT p.id, p.cohort_id, p.pair_id, p.role, p.display_name, p.link_version,
-              c.slug, c.name, c.timezone, c.cadence_days, c.starts_on
+              c.slug, c.name, c.timezone, c.cadence_days, c.starts_on, c.ends_on
        FROM participants p JOIN cohorts c ON c.id = p.cohort_id WHERE p.id = ?1`,
     )
     .bind(id)
@@ -42,7 +43,7 @@ export async function getParticipant(db: D1Database, id: number): Promise<Partic
     role: row.role,
     displayName: row.display_name,
     linkVersion: row.link_version,
-    cohort: { slug: row.slug, name: row.name, timezone: row.timezone, cadenceDays: row.cadence_days, startsOn: row.starts_on },
+    cohort: { slug: row.slug, name: row.name, timezone: row.timezone, cadenceDays: row.cadence_days, startsOn: row.starts_on, endsOn: row.ends_on },
   };
 }
 

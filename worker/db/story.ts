@@ -3,7 +3,8 @@
  * Only text whose consent allows it is selected; e-mails and tokens are never selected; published
  * text is scrubbed of e-mail addresses, phone numbers and URLs on its way out.
  */
-import { engagementByWeek, type EngagementWeek } from '../domain/engagement.ts';
+import { engagementByWeek, weekCount, type EngagementWeek } from '../domain/engagement.ts';
+import { pausedWeeks } from '../domain/pauses.ts';
 import { scrubText } from '../domain/redact.ts';
 import { localDate } from '../domain/weeks.ts';
 import { listPublishedCohorts, type Cohort } from './cohorts.ts';
@@ -36,8 +37,26 @@ export interface CohortStory {
   timeline: Moment[];
 }
 
+interface PairWeekRow {
+  pair_id: number;
+  week: number;
+  pause: number;
+  size: number;
+}
+
+/** Mentees of paused pairs, per week. */
+function pausedMentees(rows: PairWeekRow[], lastWeek: number): Map<number, number> {
+  const paused = new Map<number, number>();
+  for (const pair of Map.groupBy(rows, (r) => r.pair_id).values()) {
+    for (const week of pausedWeeks(pair.map((r) => ({ week: r.week, pause: r.pause === 1 })), lastWeek)) {
+      paused.set(week, (paused.get(week) ?? 0) + pair[0]!.size);
+    }
+  }
+  return paused;
+}
+
 export async function loadCohortStory(db: D1Database, cohort: Cohort, now = new Date()): Promise<CohortStory> {
-  const [members, counts, weekly, moments] = await db.batch([
+  const [members, counts, weekly, moments, pairWeeks] = await db.batch([
     db
       .prepare(
         `SELECT p.display_name, p.role, pr.label AS pair, ci.label AS circle
@@ -69,11 +88,18 @@ export async function loadCohortStory(db: D1Database, cohort: Cohort, now = new 
          ORDER BY 1, 2, 3`,
       )
       .bind(cohort.id),
+    db
+      .prepare(
+        `SELECT c.pair_id, c.week, MAX(c.needs_pause) AS pause, (SELECT COUNT(*) FROM participants m WHERE m.pair_id = c.pair_id AND m.role = 'mentee') AS size
+         FROM checkins c WHERE c.cohort_id = ?1 AND c.pair_id IS NOT NULL GROUP BY c.pair_id, c.week ORDER BY c.pair_id, c.week`,
+      )
+      .bind(cohort.id),
   ]);
 
   const expected = (counts!.results[0] as { mentees: number }).mentees;
   const byWeek = new Map((weekly!.results as { week: number; checked_in: number }[]).map((r) => [r.week, r.checked_in]));
-  const engagement = engagementByWeek(cohort, expected, byWeek, localDate(now, cohort.timezone));
+  const today = localDate(now, cohort.timezone);
+  const engagement = engagementByWeek(cohort, expected, byWeek, today, pausedMentees(pairWeeks!.results as PairWeekRow[], weekCount(cohort, today, byWeek.keys())));
 
   return {
     cohort,

@@ -15,7 +15,7 @@ export interface Stored {
   replayed: boolean;
 }
 
-export type Table = 'checkins' | 'reflections';
+export type Table = 'checkins' | 'reflections' | 'goals' | 'feedback' | 'pulses' | 'program_feedback';
 export type Row = Record<string, string | number | null>;
 
 /** Columns that say whose submission it is and when it was first made: never changed by a resend. */
@@ -36,12 +36,14 @@ export function upsertStatement(db: D1Database, table: Table, row: Row): D1Prepa
     .bind(...Object.values(row));
 }
 
-async function storeOnce(db: D1Database, table: Table, row: Row): Promise<Stored> {
+/** Stores a submission row once per (participant, idempotency key); a resend replaces its answers. */
+export async function storeOnce(db: D1Database, table: Table, row: Row): Promise<Stored> {
   const stored = (await upsertStatement(db, table, row).first<{ id: number; week: number; revision: number }>())!;
   return { id: stored.id, week: stored.week, replayed: stored.revision > 1 };
 }
 
-function owner(participant: Participant, week: number, submittedAt: Date): Row {
+/** The columns every submission has: whose, which pair, which week, when. */
+export function owner(participant: Participant, week: number, submittedAt: Date): Row {
   return { participant_id: participant.id, cohort_id: participant.cohortId, pair_id: participant.pairId, week, submitted_at: submittedAt.toISOString() };
 }
 
@@ -57,6 +59,7 @@ export function checkinRow(participant: Participant, week: number, input: Checki
     obstacles: input.obstacles,
     next_step: input.next_step,
     committed_action: input.committed_action,
+    carried_forward: input.carry_forward ? 1 : 0,
     last_action_done: input.last_action_done ?? null,
     win: input.win,
     win_consent: input.win_consent,
@@ -91,4 +94,13 @@ export function reflectionRow(participant: Participant, week: number, input: Ref
     strategy_tags: normalizeTags(input.strategy_tags),
     consent: input.consent,
   };
+}
+
+/** The action a participant committed to in their latest check-in before `week`, if any. */
+export async function lastCommittedAction(db: D1Database, participantId: number, week: number): Promise<{ action: string; week: number } | null> {
+  const row = await db
+    .prepare('SELECT committed_action, week FROM checkins WHERE participant_id = ?1 AND week < ?2 ORDER BY week DESC, id DESC LIMIT 1')
+    .bind(participantId, week)
+    .first<{ committed_action: string; week: number }>();
+  return row ? { action: row.committed_action, week: row.week } : null;
 }

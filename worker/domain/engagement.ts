@@ -13,7 +13,7 @@ export interface EngagementWeek {
   startsOn: string;
   /** Mentees who sent at least one check-in that week. */
   checkedIn: number;
-  /** Mentees in the cohort: the group every weekly figure describes. */
+  /** Mentees expected to check in: the cohort's mentees, less those of pairs paused that week. */
   expected: number;
   /** The week is still running, so its figure is not final. */
   inProgress: boolean;
@@ -27,22 +27,35 @@ export interface EngagementCohort {
 
 /**
  * One row per week from week 1 to the cohort's current week (its last week once it has ended, or
- * a later week that already has check-ins); engagement is checkedIn ÷ expected. Null when the
- * cohort has fewer than MIN_GROUP_SIZE mentees, since every figure would describe a small group.
+ * a later week that already has check-ins); engagement is checkedIn ÷ expected, where a paused
+ * pair's mentees are not expected (`pausedByWeek`: mentees of paused pairs, per week). Null when
+ * the cohort has fewer than MIN_GROUP_SIZE mentees, since every figure would describe a small group.
  */
-export function engagementByWeek(cohort: EngagementCohort, mentees: number, checkedInByWeek: ReadonlyMap<number, number>, today: string): EngagementWeek[] | null {
+export function engagementByWeek(
+  cohort: EngagementCohort,
+  mentees: number,
+  checkedInByWeek: ReadonlyMap<number, number>,
+  today: string,
+  pausedByWeek: ReadonlyMap<number, number> = new Map(),
+): EngagementWeek[] | null {
   if (mentees < MIN_GROUP_SIZE) return null;
   const ended = cohort.endsOn !== null && cohort.endsOn < today;
   const current = cycleOn(cohort.startsOn, cohort.cadenceDays, ended ? cohort.endsOn! : today);
-  const weeks = Math.max(current, ...checkedInByWeek.keys());
+  const weeks = weekCount(cohort, today, checkedInByWeek.keys());
   return Array.from({ length: weeks }, (_, i) => {
     const week = i + 1;
     return {
       week,
       startsOn: cycleStart(cohort.startsOn, cohort.cadenceDays, week),
       checkedIn: checkedInByWeek.get(week) ?? 0,
-      expected: mentees,
+      expected: mentees - (pausedByWeek.get(week) ?? 0),
       inProgress: !ended && week === current,
     };
   });
+}
+
+/** How many weeks a cohort's figures cover: to its current (or last) week, or a later week with data. */
+export function weekCount(cohort: EngagementCohort, today: string, weeksWithData: Iterable<number>): number {
+  const ended = cohort.endsOn !== null && cohort.endsOn < today;
+  return Math.max(cycleOn(cohort.startsOn, cohort.cadenceDays, ended ? cohort.endsOn! : today), ...weeksWithData);
 }

@@ -12,9 +12,13 @@ export const checkinSchema = z.object({
   progress: requiredText('What moved forward since your last check-in?', 'Facts first: what you did, finished or learned.'),
   obstacles: optionalText('What got in the way?', 'Name the obstacle, not the blame. Leave empty if nothing did.'),
   next_step: requiredText('What is your next step?', 'The next thing you will work on, in a sentence.'),
-  committed_action: requiredText(
+  carry_forward: flag(
+    'Carry last time’s action forward',
+    'If you answered “no” or “partly”, keep the same action for the next cycle instead of writing a new one below.',
+  ),
+  committed_action: optionalText(
     'One concrete action you commit to before the next check-in',
-    'Small enough to finish, specific enough that your partner can ask “did you?”.',
+    'Small enough to finish, specific enough that your partner can ask “did you?”. Leave it empty only when you carry last time’s action forward.',
     500,
   ),
   win: optionalText('A win worth celebrating', 'Big or small. Wins you choose to share can appear on the cohort story page.', 1000),
@@ -23,6 +27,11 @@ export const checkinSchema = z.object({
   decision_reason: optionalText('Why did you decide what you decided?', 'The reason behind a choice you made this week, if any.', 1000),
   energy: scale('Your energy this week', '1 is running on empty, 5 is full of energy.'),
   needs_pause: flag('We need a pause', 'Tick this if your pair needs to pause for a while; your mentor sees it with your check-in. A pause is not a failure.'),
+}).refine((c) => c?.carry_forward === true || (typeof c?.committed_action === 'string' && c.committed_action !== ''), {
+  message: 'Please write one concrete action for the next cycle, or carry last time’s action forward.',
+  path: ['committed_action'],
+  // Checked even when other fields have problems, so every problem is reported at once.
+  when: () => true,
 });
 
 export type CheckinInput = z.output<typeof checkinSchema>;

@@ -4,8 +4,14 @@
  * and the page that renders the form read one definition.
  */
 import { z } from 'zod';
+import { isIsoDate } from '../domain/weeks.ts';
 
-export type Control = 'textarea' | 'radio' | 'checkbox' | 'scale';
+export type Control = 'textarea' | 'input' | 'radio' | 'checkbox' | 'scale';
+
+export interface Option {
+  value: string;
+  label: string;
+}
 
 export interface FieldMeta {
   label: string;
@@ -13,7 +19,12 @@ export interface FieldMeta {
   control: Control;
   required: boolean;
   maxLength?: number;
-  options?: readonly { value: string; label: string }[];
+  /** The input's type, for control 'input'. */
+  inputType?: 'text' | 'date' | 'time';
+  /** Fixed answers; absent on a radio whose answers the Worker fills in per participant. */
+  options?: readonly Option[];
+  /** A default answer the page shows already filled in. */
+  initial?: string;
 }
 
 /** The consent levels of free text, from most to least private. */
@@ -28,6 +39,11 @@ const consentLabels: Record<Consent, string> = {
 
 function withMeta<T extends z.ZodType>(schema: T, meta: FieldMeta): T {
   return schema.meta(meta as unknown as Record<string, unknown>) as T;
+}
+
+/** The same field, shown already filled in with `initial`. */
+export function withInitial<T extends z.ZodType>(schema: T, initial: string): T {
+  return withMeta(schema, { ...fieldMeta(schema), initial });
 }
 
 /** Reads the rendering metadata a field was declared with. */
@@ -61,7 +77,7 @@ export function optionalText(label: string, hint: string, maxLength = 2000) {
   );
 }
 
-/** One answer out of a fixed set; `''` (nothing chosen) becomes undefined when optional. */
+/** One answer out of a fixed set, which the participant may skip (`''` becomes undefined). */
 export function choice<const V extends readonly [string, ...string[]]>(
   label: string,
   hint: string,
@@ -74,28 +90,101 @@ export function choice<const V extends readonly [string, ...string[]]>(
   );
 }
 
+/** One answer out of a fixed set, which the participant must give. */
+export function requiredChoice<const V extends readonly [string, ...string[]]>(
+  label: string,
+  hint: string,
+  options: { [K in keyof V]: { value: V[K]; label: string } },
+  initial?: V[number],
+) {
+  const values = options.map((o) => o.value) as unknown as V;
+  return withMeta(z.preprocess(blankToUndefined, z.enum(values, { error: `Please choose an answer for “${label}”.` })), {
+    label,
+    hint,
+    control: 'radio',
+    required: true,
+    options,
+    initial,
+  });
+}
+
+/** A short one-line answer the participant must give. */
+export function line(label: string, hint: string, maxLength = 200, initial?: string) {
+  return withMeta(
+    z
+      .string({ error: `Please fill in “${label}”.` })
+      .trim()
+      .min(1, `Please fill in “${label}”.`)
+      .max(maxLength, `Please keep “${label}” to ${maxLength} characters or fewer.`),
+    { label, hint, control: 'input', inputType: 'text', required: true, maxLength, initial },
+  );
+}
+
+/** A calendar date, YYYY-MM-DD (what a browser's date input sends). */
+export function date(label: string, hint: string, missing = `Please give a date for “${label}”, like 2027-03-15.`) {
+  return withMeta(
+    z
+      .string({ error: missing })
+      .trim()
+      .min(1, missing)
+      .refine(isIsoDate, `“${label}” must be a real date written like 2027-03-15.`),
+    { label, hint, control: 'input', inputType: 'date', required: true },
+  );
+}
+
+/** A time of day, HH:MM on a 24-hour clock (what a browser's time input sends). */
+export function clockTime(label: string, hint: string) {
+  return withMeta(
+    z
+      .string({ error: `Please give a time for “${label}”, like 18:30.` })
+      .trim()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `“${label}” must be a time like 18:30.`),
+    { label, hint, control: 'input', inputType: 'time', required: true },
+  );
+}
+
+/** The id of a record the Worker offers as answers (e.g. whom feedback is for). */
+export function recordChoice(label: string, hint: string) {
+  return withMeta(z.preprocess(toNumber, recordId(label)), { label, hint, control: 'radio', required: true });
+}
+
+/** Like recordChoice, but the participant may choose none. */
+export function optionalRecordChoice(label: string, hint: string) {
+  return withMeta(z.preprocess(toNumber, recordId(label).optional()), { label, hint, control: 'radio', required: false });
+}
+
+function recordId(label: string) {
+  const message = `Please choose one of the answers for “${label}”.`;
+  return z.number({ error: message }).int(message).positive(message);
+}
+
+/** Form posts send numbers as text; JSON may send either. Nothing else becomes a number. */
+function toNumber(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() !== '' ? Number(value) : blankToUndefined(value);
+}
+
 /** Who may read a piece of free text; private unless the author chooses otherwise. */
 export function consent(label: string, hint: string) {
   return withMeta(
     z.preprocess(blankToUndefined, z.enum(CONSENT_LEVELS, { error: `Please choose who may read this (“${label}”).` }).default('private')),
-    { label, hint, control: 'radio', required: false, options: CONSENT_LEVELS.map((value) => ({ value, label: consentLabels[value] })) },
+    { label, hint, control: 'radio', required: false, options: CONSENT_LEVELS.map((value) => ({ value, label: consentLabels[value] })), initial: 'private' },
   );
 }
 
-/** A 1–5 rating the participant may skip. */
-export function scale(label: string, hint: string) {
+/** A 1–5 rating; the participant may skip it unless `required`. */
+export function scale(label: string, hint: string, { required = false } = {}) {
   return withMeta(
     z.preprocess(
-      // Form posts send numbers as text; JSON may send either. Nothing else becomes a number.
-      (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : blankToUndefined(value)),
+      toNumber,
       z
         .number({ error: `“${label}” must be a number from 1 to 5.` })
         .int(`“${label}” must be a whole number from 1 to 5.`)
         .min(1, `“${label}” must be from 1 to 5.`)
         .max(5, `“${label}” must be from 1 to 5.`)
-        .optional(),
+        .optional()
+        .refine((value) => !required || value !== undefined, `Please choose a number from 1 to 5 for “${label}”.`),
     ),
-    { label, hint, control: 'scale', required: false },
+    { label, hint, control: 'scale', required },
   );
 }
 

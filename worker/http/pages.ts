@@ -4,23 +4,31 @@
  */
 import type { Context } from 'hono';
 import { html } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Participant } from '../db/participants.ts';
 import type { AppEnv } from './app-env.ts';
 import { cycleAt } from '../domain/weeks.ts';
+import { formContext } from './form-context.ts';
 
 /** The form pages the Worker serves and may show again after a failed post. */
-export const FORM_PAGES = { '/checkin/': 'check-in', '/reflect/': 'reflection' } as const;
+export const FORM_PAGES = {
+  '/checkin/': 'check-in',
+  '/reflect/': 'reflection',
+  '/contract/': 'contract',
+  '/goals/': 'goal',
+  '/feedback/': 'feedback',
+  '/pulse/': 'pulse',
+  '/program-feedback/': 'program feedback',
+} as const;
 export type FormPath = keyof typeof FORM_PAGES;
 
 export function isFormPath(path: string): path is FormPath {
   return Object.hasOwn(FORM_PAGES, path);
 }
 
-/** A small self-contained page for errors that have no form to go back to. */
-export function messagePage(c: Context, status: 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503, title: string, message: string) {
-  c.header('Cache-Control', 'no-store');
-  return c.html(
-    html`<!doctype html>
+/** The shell of the pages the Worker renders itself, with the site's stylesheet. */
+export function workerPage(title: string, body: HtmlEscapedString | Promise<HtmlEscapedString>) {
+  return html`<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
@@ -30,15 +38,16 @@ export function messagePage(c: Context, status: 401 | 403 | 404 | 409 | 413 | 41
     <link rel="stylesheet" href="/tandem.css" />
   </head>
   <body>
-    <main class="page narrow">
-      <h1>${title}</h1>
-      <p>${message}</p>
-      <p><a href="/">Go to the Tandem home page</a></p>
-    </main>
+    <header class="site-header"><nav aria-label="Site"><a class="brand" href="/">Tandem</a><a href="/library/">Library</a></nav></header>
+    <main id="main" class="page narrow">${body}</main>
   </body>
-</html>`,
-    status,
-  );
+</html>`;
+}
+
+/** A small page for errors that have no form to go back to. */
+export function messagePage(c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503, title: string, message: string) {
+  c.header('Cache-Control', 'no-store');
+  return c.html(workerPage(title, html`<h1>${title}</h1><p>${message}</p><p><a href="/">Go to the Tandem home page</a></p>`), status);
 }
 
 export interface FormFill {
@@ -61,6 +70,7 @@ export async function personalisedForm(c: Context<AppEnv>, path: FormPath, fill:
   const errors = fill.errors ?? {};
   const { participant } = fill;
   const week = cycleAt(participant.cohort, new Date());
+  const context = await formContext(c.env.DB, path, participant, week);
 
   const rewriter = new HTMLRewriter()
     .on('title', {
@@ -92,6 +102,32 @@ export async function personalisedForm(c: Context<AppEnv>, path: FormPath, fill:
           const described = el.getAttribute('aria-describedby') ?? '';
           el.setAttribute('aria-describedby', `${described} ${name}-error`.trim());
         }
+      },
+    })
+    .on('[data-slot^="options-"]', {
+      element(el) {
+        const name = el.getAttribute('data-slot')!.slice('options-'.length);
+        const options = context.options[name] ?? [];
+        const chosen = values[name] ?? '';
+        el.setInnerContent(
+          options.length === 0
+            ? `<p class="hint">${escapeText(context.noOptions[name] ?? 'Nothing to choose from yet.')}</p>`
+            : options
+                .map((o) => `<label><input type="radio" name="${escapeAttr(name)}" value="${escapeAttr(o.value)}"${o.value === chosen ? ' checked' : ''}><span>${escapeText(o.label)}</span></label>`)
+                .join(''),
+          { html: true },
+        );
+      },
+    })
+    .on('[data-text]', {
+      element(el) {
+        const text = context.texts[el.getAttribute('data-text')!];
+        if (text) el.setInnerContent(text);
+      },
+    })
+    .on('[data-show-with]', {
+      element(el) {
+        if (context.texts[el.getAttribute('data-show-with')!]) el.removeAttribute('hidden');
       },
     })
     .on('[data-error-for]', {

@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import { fieldErrors } from '../forms/fields.ts';
 import { participantForToken } from '../db/participants.ts';
 import type { AppEnv, Body } from './app-env.ts';
-import { fail } from './errors.ts';
+import { fail, type FormState } from './errors.ts';
 
 const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
 
@@ -85,13 +85,15 @@ function typedValues(body: Body): Record<string, string> {
   return values;
 }
 
+/** What the form page needs to show a failed post again, as typed. */
+export function formState(c: Context<AppEnv>, formPath: string): FormState {
+  return { path: formPath, values: typedValues(c.get('body')) };
+}
+
 /** Validates the body with a form's schema; a failure is a 400 naming each bad field. */
 export function parseSubmission<S extends z.ZodType>(c: Context<AppEnv>, schema: S, formPath: string): z.output<S> {
   const { token: _token, ...fields } = c.get('body');
   const result = schema.safeParse(fields);
   if (result.success) return result.data;
-  fail(400, 'invalid_input', 'Some answers need another look.', {
-    fields: fieldErrors(result.error),
-    form: { path: formPath, values: typedValues(c.get('body')) },
-  });
+  fail(400, 'invalid_input', 'Some answers need another look.', { fields: fieldErrors(result.error), form: formState(c, formPath) });
 }

@@ -1,7 +1,7 @@
 /** GET of the form pages: a participant's link (?t=TOKEN) opens their personalised form. */
 import { Hono, type Context } from 'hono';
 import { participantForToken } from '../db/participants.ts';
-import { messagePage, personalisedForm, type FormPath } from '../http/pages.ts';
+import { FORM_PAGES, messagePage, personalisedForm, type FormPath } from '../http/pages.ts';
 import type { AppEnv } from '../http/app-env.ts';
 
 function formPage(path: FormPath) {
@@ -18,6 +18,5 @@ function formPage(path: FormPath) {
   };
 }
 
-export const forms = new Hono<AppEnv>()
-  .get('/checkin/', formPage('/checkin/'))
-  .get('/reflect/', formPage('/reflect/'));
+export const forms = new Hono<AppEnv>();
+for (const path of Object.keys(FORM_PAGES) as FormPath[]) forms.get(path, formPage(path));

@@ -1,25 +1,34 @@
-/** POST endpoints of the forms: parse → name the participant → validate → store once → respond. */
+/** POST endpoints of the forms: parse → name the participant → validate → check → store once → respond. */
 import { Hono } from 'hono';
 import type { z } from 'zod';
 import type { Participant } from '../db/participants.ts';
 import type { Stored } from '../db/submissions.ts';
 import { cycleAt } from '../domain/weeks.ts';
-import type { FormPath } from '../http/pages.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { parseSubmission, readBody, requireParticipant, wantsHtml } from '../http/submission.ts';
+import { fail } from '../http/errors.ts';
+import type { FormPath } from '../http/pages.ts';
+import { formState, parseSubmission, readBody, requireParticipant, wantsHtml } from '../http/submission.ts';
+
+/** What a check against stored data decides: the input to store, or problems per field. */
+export type Checked<T> = { input: T } | { errors: Record<string, string> };
 
 export interface SubmissionForm<S extends z.ZodType> {
   schema: S;
   /** The form page a browser post came from (and returns to when something needs fixing). */
   page: FormPath;
+  /** Checks that need the database (whose goal, which partner); may complete the input. */
+  check?(db: D1Database, participant: Participant, week: number, input: z.output<S>): Promise<Checked<z.output<S>>>;
   store(db: D1Database, participant: Participant, week: number, input: z.output<S>): Promise<Stored>;
 }
 
 export function submissionRoutes<S extends z.ZodType>(form: SubmissionForm<S>) {
   return new Hono<AppEnv>().post('/', readBody, requireParticipant, async (c) => {
-    const input = parseSubmission(c, form.schema, form.page);
+    const parsed = parseSubmission(c, form.schema, form.page);
     const participant = c.get('participant');
-    const stored = await form.store(c.env.DB, participant, cycleAt(participant.cohort, new Date()), input);
+    const week = cycleAt(participant.cohort, new Date());
+    const checked = form.check ? await form.check(c.env.DB, participant, week, parsed) : { input: parsed };
+    if ('errors' in checked) fail(400, 'invalid_input', 'Some answers need another look.', { fields: checked.errors, form: formState(c, form.page) });
+    const stored = await form.store(c.env.DB, participant, week, checked.input);
     if (stored.replayed) c.header('Idempotent-Replayed', 'true');
     if (wantsHtml(c)) return c.redirect(`/thanks/?sent=${form.page.replaceAll('/', '')}`, 303);
     return c.json({ id: stored.id, week: stored.week }, 201);

@@ -24,7 +24,16 @@ describe('checkinSchema: good input', () => {
       challenge: '',
       decision_reason: '',
       needs_pause: false,
+      carry_forward: false,
     });
+  });
+
+  it('needs a committed action unless the last one is carried forward', () => {
+    const { committed_action: _, ...without } = checkin;
+    const refused = checkinSchema.safeParse(without);
+    expect(refused.success).toBe(false);
+    expect(fieldErrors(refused.error!)).toEqual({ committed_action: 'Please write one concrete action for the next cycle, or carry last time’s action forward.' });
+    expect(checkinSchema.safeParse({ ...without, carry_forward: 'yes' }).success).toBe(true);
   });
 
   it('leaves energy and last_action_done undefined when not sent', () => {

@@ -1,0 +1,70 @@
+/** Peer feedback between members of a pair or circle, and its one-time rating by the receiver. */
+import type { FeedbackInput } from '../forms/feedback.ts';
+import type { Participant } from './participants.ts';
+import { owner, storeOnce, type Stored } from './submissions.ts';
+
+export interface Peer {
+  id: number;
+  displayName: string;
+  /** 'partner' for the participant's pair, 'circle' for the rest of their circle. */
+  relation: 'partner' | 'circle';
+}
+
+/** Everyone the participant may give feedback to: their partner(s), then their circle. */
+export async function listPeers(db: D1Database, participant: Participant): Promise<Peer[]> {
+  if (participant.pairId === null) return [];
+  const { results } = await db
+    .prepare(
+      `SELECT p.id, p.display_name, CASE WHEN p.pair_id = ?2 THEN 'partner' ELSE 'circle' END AS relation
+       FROM participants p JOIN pairs pr ON pr.id = p.pair_id
+       WHERE p.id <> ?1 AND (p.pair_id = ?2 OR pr.circle_id = (SELECT circle_id FROM pairs WHERE id = ?2 AND circle_id IS NOT NULL))
+       ORDER BY relation DESC, p.display_name`,
+    )
+    .bind(participant.id, participant.pairId)
+    .all<{ id: number; display_name: string; relation: Peer['relation'] }>();
+  return results.map((r) => ({ id: r.id, displayName: r.display_name, relation: r.relation }));
+}
+
+export function storeFeedback(db: D1Database, participant: Participant, week: number, input: FeedbackInput): Promise<Stored> {
+  return storeOnce(db, 'feedback', {
+    ...owner(participant, week, new Date()),
+    idempotency_key: input.idempotency_key,
+    receiver_id: input.receiver_id,
+    behaviour: input.behaviour,
+    impact: input.impact,
+    next_step: input.next_step,
+  });
+}
+
+export type RateOutcome = 'rated' | 'not-found' | 'already-rated';
+
+/** The receiver rates a piece of feedback, once. */
+export async function rateFeedback(db: D1Database, participant: Participant, feedbackId: number, usefulness: number): Promise<RateOutcome> {
+  const result = await db
+    .prepare(`UPDATE feedback SET usefulness = ?3, rated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1 AND receiver_id = ?2 AND usefulness IS NULL`)
+    .bind(feedbackId, participant.id, usefulness)
+    .run();
+  if (result.meta.changes > 0) return 'rated';
+  const exists = await db.prepare('SELECT 1 AS yes FROM feedback WHERE id = ?1 AND receiver_id = ?2').bind(feedbackId, participant.id).first();
+  return exists ? 'already-rated' : 'not-found';
+}
+
+export interface FeedbackToRate {
+  id: number;
+  from: string;
+  behaviour: string;
+  impact: string;
+  nextStep: string;
+}
+
+/** Feedback the participant received and has not rated yet, oldest first. */
+export async function listFeedbackToRate(db: D1Database, participantId: number): Promise<FeedbackToRate[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT f.id, p.display_name AS giver, f.behaviour, f.impact, f.next_step FROM feedback f JOIN participants p ON p.id = f.participant_id
+       WHERE f.receiver_id = ?1 AND f.usefulness IS NULL ORDER BY f.id`,
+    )
+    .bind(participantId)
+    .all<{ id: number; giver: string; behaviour: string; impact: string; next_step: string }>();
+  return results.map((r) => ({ id: r.id, from: r.giver, behaviour: r.behaviour, impact: r.impact, nextStep: r.next_step }));
+}

@@ -1,0 +1,89 @@
+/** Micro-goals and their milestones. A participant only ever touches their own goals. */
+import { localDate } from '../domain/weeks.ts';
+import type { GoalInput } from '../forms/goal.ts';
+import type { Participant } from './participants.ts';
+import { owner, storeOnce, upsertStatement, type Stored } from './submissions.ts';
+
+export interface Goal {
+  id: number;
+  what: string;
+  measure: string;
+  target: string;
+  dueOn: string;
+  status: 'active' | 'done' | 'dropped';
+  replacesGoalId: number | null;
+  milestones: { title: string; reachedOn: string }[];
+}
+
+/** Whether a goal is one of this participant's own. */
+export async function ownsGoal(db: D1Database, participant: Participant, goalId: number): Promise<boolean> {
+  return (await db.prepare('SELECT 1 AS yes FROM goals WHERE id = ?1 AND participant_id = ?2').bind(goalId, participant.id).first()) !== null;
+}
+
+/**
+ * Stores a goal. Recalibrating (replaces_goal_id) creates the new goal and drops the one it
+ * replaces in the same transaction, so the pair's history shows what changed and why.
+ */
+export async function storeGoal(db: D1Database, participant: Participant, week: number, input: GoalInput): Promise<Stored> {
+  const today = localDate(new Date(), participant.cohort.timezone);
+  const row = { ...owner(participant, week, new Date()), idempotency_key: input.idempotency_key, what: input.what, measure: input.measure, target: input.target, due_on: input.due_on, replaces_goal_id: input.replaces_goal_id ?? null };
+  if (input.replaces_goal_id === undefined) return storeOnce(db, 'goals', row);
+  const [stored] = await db.batch([
+    upsertStatement(db, 'goals', row),
+    db
+      .prepare(`UPDATE goals SET status = 'dropped', status_changed_on = ?3 WHERE id = ?1 AND participant_id = ?2 AND status = 'active'`)
+      .bind(input.replaces_goal_id, participant.id, today),
+  ]);
+  const result = stored!.results[0] as { id: number; week: number; revision: number };
+  return { id: result.id, week: result.week, replayed: result.revision > 1 };
+}
+
+/** Marks one of the participant's goals done or dropped; false when it is not theirs. */
+export async function setGoalStatus(db: D1Database, participant: Participant, goalId: number, status: 'done' | 'dropped', today: string): Promise<boolean> {
+  const result = await db
+    .prepare('UPDATE goals SET status = ?3, status_changed_on = ?4 WHERE id = ?1 AND participant_id = ?2')
+    .bind(goalId, participant.id, status, today)
+    .run();
+  return result.meta.changes > 0;
+}
+
+/** Records a milestone on one of the participant's goals; false when the goal is not theirs. */
+export async function storeMilestone(
+  db: D1Database,
+  participant: Participant,
+  week: number,
+  milestone: { idempotency_key: string; goal_id: number; title: string; reached_on: string },
+): Promise<boolean> {
+  const result = await db
+    .prepare(
+      `INSERT INTO milestones (idempotency_key, participant_id, cohort_id, goal_id, week, title, reached_on)
+       SELECT ?1, ?2, ?3, id, ?5, ?6, ?7 FROM goals WHERE id = ?4 AND participant_id = ?2
+       ON CONFLICT (participant_id, idempotency_key) DO UPDATE SET title = excluded.title, reached_on = excluded.reached_on, revision = revision + 1`,
+    )
+    .bind(milestone.idempotency_key, participant.id, participant.cohortId, milestone.goal_id, week, milestone.title, milestone.reached_on)
+    .run();
+  return result.meta.changes > 0;
+}
+
+/** The participant's active goals with their milestones, soonest due first. */
+export async function listActiveGoals(db: D1Database, participantId: number): Promise<Goal[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT g.id, g.what, g.measure, g.target, g.due_on, g.status, g.replaces_goal_id,
+              (SELECT json_group_array(json_object('title', m.title, 'reachedOn', m.reached_on))
+               FROM (SELECT title, reached_on FROM milestones WHERE goal_id = g.id ORDER BY reached_on) m) AS milestones
+       FROM goals g WHERE g.participant_id = ?1 AND g.status = 'active' ORDER BY g.due_on, g.id`,
+    )
+    .bind(participantId)
+    .all<{ id: number; what: string; measure: string; target: string; due_on: string; status: Goal['status']; replaces_goal_id: number | null; milestones: string }>();
+  return results.map((r) => ({
+    id: r.id,
+    what: r.what,
+    measure: r.measure,
+    target: r.target,
+    dueOn: r.due_on,
+    status: r.status,
+    replacesGoalId: r.replaces_goal_id,
+    milestones: JSON.parse(r.milestones) as Goal['milestones'],
+  }));
+}

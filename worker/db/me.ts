@@ -1,0 +1,100 @@
+/** Everything a participant's own page shows, read for one participant. */
+import { isAgreed } from '../domain/contract.ts';
+import { pausedWeeks } from '../domain/pauses.ts';
+import { circleFacilitator, pairRoles, type Member, type PairRole } from '../domain/roles.ts';
+import { cycleOn } from '../domain/weeks.ts';
+import { PULSE_EVERY_WEEKS } from '../forms/pulse.ts';
+import { getLatestContract, type Contract } from './contracts.ts';
+import { listFeedbackToRate, type FeedbackToRate } from './feedback.ts';
+import { listActiveGoals, type Goal } from './goals.ts';
+import type { Participant } from './participants.ts';
+import { lastPulseWeek } from './pulses.ts';
+import { lastCommittedAction } from './submissions.ts';
+
+export interface Person {
+  id: number;
+  displayName: string;
+}
+
+export interface MyWeek {
+  week: number;
+  partners: (Person & { role: PairRole | null })[];
+  myRole: PairRole | null;
+  circle: { label: string; facilitator: Person | null } | null;
+  /** The action committed in the latest check-in (this week's, if sent). */
+  action: { text: string; week: number } | null;
+  checkedInThisWeek: boolean;
+  pairPaused: boolean;
+  goals: Goal[];
+  contract: (Contract & { agreed: boolean; waitingFor: Person[] }) | null;
+  feedbackToRate: FeedbackToRate[];
+  pulseDue: boolean;
+}
+
+interface MemberRow {
+  id: number;
+  display_name: string;
+  joined_on: string;
+  pair_id: number;
+}
+
+export async function loadMyWeek(db: D1Database, participant: Participant, week: number): Promise<MyWeek> {
+  const { startsOn, cadenceDays } = participant.cohort;
+  const asMember = (r: MemberRow): Member => ({ id: r.id, joinedCycle: cycleOn(startsOn, cadenceDays, r.joined_on) });
+  const [circleRows, pairWeeks, thisWeek] = await db.batch([
+    db
+      .prepare(
+        `SELECT p.id, p.display_name, p.joined_on, p.pair_id, ci.label AS circle
+         FROM participants p JOIN pairs pr ON pr.id = p.pair_id LEFT JOIN circles ci ON ci.id = pr.circle_id
+         WHERE p.pair_id = ?1 OR (pr.circle_id IS NOT NULL AND pr.circle_id = (SELECT circle_id FROM pairs WHERE id = ?1))
+         ORDER BY p.id`,
+      )
+      .bind(participant.pairId),
+    db
+      .prepare(
+        `SELECT c.pair_id, c.week, MAX(c.needs_pause) AS pause FROM checkins c
+         WHERE c.pair_id IN (SELECT id FROM pairs WHERE id = ?1 OR circle_id = (SELECT circle_id FROM pairs WHERE id = ?1 AND circle_id IS NOT NULL))
+         AND c.week <= ?2 GROUP BY c.pair_id, c.week`,
+      )
+      .bind(participant.pairId, week),
+    db.prepare('SELECT 1 AS yes FROM checkins WHERE participant_id = ?1 AND week = ?2 LIMIT 1').bind(participant.id, week),
+  ]);
+  const rows = (circleRows!.results as (MemberRow & { circle: string | null })[]) ?? [];
+  const pairRows = rows.filter((r) => r.pair_id === participant.pairId);
+  const paused = new Set<number>();
+  for (const [pairId, weeks] of Map.groupBy(pairWeeks!.results as { pair_id: number; week: number; pause: number }[], (r) => r.pair_id)) {
+    if (pausedWeeks(weeks.map((w) => ({ week: w.week, pause: w.pause === 1 })), week).has(week)) {
+      for (const r of rows) if (r.pair_id === pairId) paused.add(r.id);
+    }
+  }
+  const roles = pairRoles(pairRows.map(asMember), week);
+  const circleLabel = rows.find((r) => r.circle !== null)?.circle ?? null;
+  const facilitatorId = circleLabel ? circleFacilitator(rows.map(asMember), week, paused) : null;
+  const person = (id: number): Person => ({ id, displayName: rows.find((r) => r.id === id)!.display_name });
+
+  const [last, goals, contract, feedbackToRate, pulseWeek] = await Promise.all([
+    lastCommittedAction(db, participant.id, week + 1),
+    listActiveGoals(db, participant.id),
+    participant.pairId === null ? null : getLatestContract(db, participant.pairId),
+    listFeedbackToRate(db, participant.id),
+    lastPulseWeek(db, participant.id),
+  ]);
+  const memberIds = pairRows.map((r) => r.id);
+  return {
+    week,
+    partners: pairRows.filter((r) => r.id !== participant.id).map((r) => ({ id: r.id, displayName: r.display_name, role: roles.get(r.id) ?? null })),
+    myRole: roles.get(participant.id) ?? null,
+    circle: circleLabel ? { label: circleLabel, facilitator: facilitatorId === null ? null : person(facilitatorId) } : null,
+    action: last ? { text: last.action, week: last.week } : null,
+    checkedInThisWeek: thisWeek!.results.length > 0,
+    pairPaused: paused.has(participant.id),
+    goals,
+    contract: contract && {
+      ...contract,
+      agreed: isAgreed(memberIds, contract.confirmedBy),
+      waitingFor: memberIds.filter((id) => !contract.confirmedBy.includes(id)).map(person),
+    },
+    feedbackToRate,
+    pulseDue: pulseWeek === null || week - pulseWeek >= PULSE_EVERY_WEEKS,
+  };
+}

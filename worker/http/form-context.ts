@@ -1,0 +1,35 @@
+/** What a form page shows that depends on the participant: answers to choose from, texts to recall. */
+import { listPeers } from '../db/feedback.ts';
+import { listActiveGoals } from '../db/goals.ts';
+import type { Participant } from '../db/participants.ts';
+import { lastCommittedAction } from '../db/submissions.ts';
+import type { Option } from '../forms/fields.ts';
+import type { FormPath } from './pages.ts';
+
+export interface FormContext {
+  /** Radio answers per field, for fields whose answers are the participant's own records. */
+  options: Record<string, Option[]>;
+  /** What to say when a field has nothing to choose from. */
+  noOptions: Record<string, string>;
+  /** Texts filled into `[data-text=name]`; `[data-show-with=name]` appears when the text is there. */
+  texts: Record<string, string>;
+}
+
+export async function formContext(db: D1Database, path: FormPath, participant: Participant, week: number): Promise<FormContext> {
+  const context: FormContext = { options: {}, noOptions: {}, texts: {} };
+  if (path === '/checkin/') {
+    const last = await lastCommittedAction(db, participant.id, week);
+    if (last) context.texts['last-action'] = last.action;
+  } else if (path === '/feedback/') {
+    const peers = await listPeers(db, participant);
+    context.options.receiver_id = peers.map((p) => ({ value: String(p.id), label: p.relation === 'partner' ? `${p.displayName} (your partner)` : p.displayName }));
+    context.noOptions.receiver_id = 'You are not in a pair or circle yet: ask your mentor to pair you.';
+  } else if (path === '/goals/') {
+    const goals = await listActiveGoals(db, participant.id);
+    context.options.replaces_goal_id = [
+      { value: '', label: 'No — it is a new goal' },
+      ...goals.map((g) => ({ value: String(g.id), label: `${g.what} (${g.target} by ${g.dueOn})` })),
+    ];
+  }
+  return context;
+}

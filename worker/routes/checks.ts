@@ -1,0 +1,39 @@
+/** The checks of each form that need stored data: whose records these are, what is being referred to. */
+import { ownsGoal } from '../db/goals.ts';
+import { listPeers } from '../db/feedback.ts';
+import type { Participant } from '../db/participants.ts';
+import { lastCommittedAction } from '../db/submissions.ts';
+import type { CheckinInput } from '../forms/checkin.ts';
+import type { ContractInput } from '../forms/contract.ts';
+import type { FeedbackInput } from '../forms/feedback.ts';
+import type { GoalInput } from '../forms/goal.ts';
+import type { Checked } from './submissions.ts';
+
+/** Carrying an action forward copies the last one committed, which must exist. */
+export async function carryForward(db: D1Database, participant: Participant, week: number, input: CheckinInput): Promise<Checked<CheckinInput>> {
+  if (!input.carry_forward || input.committed_action !== '') return { input };
+  const last = await lastCommittedAction(db, participant.id, week);
+  if (!last) return { errors: { committed_action: 'There is no earlier action to carry forward yet: please write one.' } };
+  return { input: { ...input, committed_action: last.action } };
+}
+
+/** A contract belongs to a pair. */
+export async function inAPair(_db: D1Database, participant: Participant, _week: number, input: ContractInput): Promise<Checked<ContractInput>> {
+  if (participant.pairId === null) return { errors: { purpose: 'You are not in a pair yet, so there is no partnership to agree. Ask your mentor to pair you.' } };
+  return { input };
+}
+
+/** Recalibrating replaces one of the participant's own goals. */
+export async function ownReplacedGoal(db: D1Database, participant: Participant, _week: number, input: GoalInput): Promise<Checked<GoalInput>> {
+  if (input.replaces_goal_id !== undefined && !(await ownsGoal(db, participant, input.replaces_goal_id))) {
+    return { errors: { replaces_goal_id: 'Choose one of your own goals, or none.' } };
+  }
+  return { input };
+}
+
+/** Feedback goes to the participant's partner or someone in their circle. */
+export async function toAPeer(db: D1Database, participant: Participant, _week: number, input: FeedbackInput): Promise<Checked<FeedbackInput>> {
+  const peers = await listPeers(db, participant);
+  if (!peers.some((p) => p.id === input.receiver_id)) return { errors: { receiver_id: 'Choose your partner or someone in your circle.' } };
+  return { input };
+}

@@ -1,0 +1,102 @@
+/** A participant's own page (/me?t=TOKEN), their calendar, and the small forms on the page. */
+import { Hono, type Context } from 'hono';
+import { confirmContract } from '../db/contracts.ts';
+import { rateFeedback } from '../db/feedback.ts';
+import { setGoalStatus, storeMilestone } from '../db/goals.ts';
+import { loadMyWeek } from '../db/me.ts';
+import { participantForToken, type Participant } from '../db/participants.ts';
+import { buildCalendar } from '../domain/calendar.ts';
+import { cycleAt, localDate } from '../domain/weeks.ts';
+import { confirmSchema } from '../forms/contract.ts';
+import { ratingSchema } from '../forms/feedback.ts';
+import { goalStatusSchema, milestoneSchema } from '../forms/goal.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { fail } from '../http/errors.ts';
+import { renderMePage } from '../http/me-page.ts';
+import { messagePage, workerPage } from '../http/pages.ts';
+import { parseSubmission, readBody, requireParticipant, wantsHtml } from '../http/submission.ts';
+
+async function linkHolder(c: Context<AppEnv>): Promise<{ participant: Participant; token: string } | Response> {
+  const token = c.req.query('t') ?? '';
+  const participant = token ? await participantForToken(c.env.DB, c.env.LINK_SECRET, token) : null;
+  if (!participant) return messagePage(c, 401, 'Your page needs your personal link', 'Open the link your mentor sent you; it ends in “?t=” followed by a long code. If it stopped working, ask your mentor for a new one.');
+  return { participant, token };
+}
+
+const mePage = async (c: Context<AppEnv>) => {
+  const holder = await linkHolder(c);
+  if (holder instanceof Response) return holder;
+  const { participant, token } = holder;
+  const my = await loadMyWeek(c.env.DB, participant, cycleAt(participant.cohort, new Date()));
+  c.header('Cache-Control', 'private, no-cache');
+  return c.html(workerPage(`${participant.displayName}’s week`, renderMePage(participant, token, my, () => crypto.randomUUID())));
+};
+
+export const me = new Hono<AppEnv>()
+  .get('/me', mePage)
+  .get('/me/', mePage)
+  .get('/me/calendar.ics', async (c) => {
+    const holder = await linkHolder(c);
+    if (holder instanceof Response) return holder;
+    const { participant } = holder;
+    const now = new Date();
+    const my = await loadMyWeek(c.env.DB, participant, cycleAt(participant.cohort, now));
+    const contract = my.contract;
+    const ics = buildCalendar({
+      uidPrefix: `participant-${participant.id}`,
+      cohortName: participant.cohort.name,
+      timezone: participant.cohort.timezone,
+      startsOn: participant.cohort.startsOn,
+      cadenceDays: participant.cohort.cadenceDays,
+      endsOn: participant.cohort.endsOn,
+      today: localDate(now, participant.cohort.timezone),
+      stamp: now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, ''),
+      weeksAhead: 12,
+      meeting: contract && {
+        day: contract.meetingDay as 'monday',
+        time: contract.meetingTime,
+        minutes: contract.meetingMinutes,
+        everyDays: contract.cadenceDays === 14 ? 14 : 7,
+        channel: contract.channel,
+        partnerNames: my.partners.map((p) => p.displayName),
+      },
+    });
+    return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'attachment; filename="tandem.ics"', 'Cache-Control': 'private, no-cache' });
+  });
+
+/** After a small form on /me: back to the page (browser) or a JSON answer. */
+function done(c: Context<AppEnv>, status: 200 | 201, body: Record<string, unknown>) {
+  if (wantsHtml(c)) return c.redirect(`/me/?t=${encodeURIComponent(String(c.get('body').token ?? ''))}`, 303);
+  return c.json(body, status);
+}
+
+export const meActions = new Hono<AppEnv>()
+  .use(readBody, requireParticipant)
+  .post('/contract-confirmations', async (c) => {
+    const { contract_id } = parseSubmission(c, confirmSchema, '/me/');
+    const outcome = await confirmContract(c.env.DB, c.get('participant'), contract_id);
+    if (outcome === 'not-found') fail(404, 'not_found', 'There is no such contract in your pair.');
+    if (outcome === 'outdated') fail(409, 'conflict', 'A newer version of the contract exists: read and confirm that one.');
+    return done(c, 200, { confirmed: contract_id });
+  })
+  .post('/goal-status', async (c) => {
+    const input = parseSubmission(c, goalStatusSchema, '/me/');
+    const participant = c.get('participant');
+    const changed = await setGoalStatus(c.env.DB, participant, input.goal_id, input.status, localDate(new Date(), participant.cohort.timezone));
+    if (!changed) fail(404, 'not_found', 'There is no such goal among yours.');
+    return done(c, 200, { goal_id: input.goal_id, status: input.status });
+  })
+  .post('/milestones', async (c) => {
+    const input = parseSubmission(c, milestoneSchema, '/me/');
+    const participant = c.get('participant');
+    const stored = await storeMilestone(c.env.DB, participant, cycleAt(participant.cohort, new Date()), input);
+    if (!stored) fail(404, 'not_found', 'There is no such goal among yours.');
+    return done(c, 201, { goal_id: input.goal_id });
+  })
+  .post('/feedback-ratings', async (c) => {
+    const input = parseSubmission(c, ratingSchema, '/me/');
+    const outcome = await rateFeedback(c.env.DB, c.get('participant'), input.feedback_id, input.usefulness!);
+    if (outcome === 'not-found') fail(404, 'not_found', 'There is no such feedback addressed to you.');
+    if (outcome === 'already-rated') fail(409, 'conflict', 'You have rated this feedback already; a rating is given once.');
+    return done(c, 200, { feedback_id: input.feedback_id, usefulness: input.usefulness });
+  });
