@@ -8,10 +8,10 @@ export function storePulse(db: D1Database, participant: Participant, week: numbe
   return storeOnce(db, 'pulses', {
     ...owner(participant, week, new Date()),
     idempotency_key: input.idempotency_key,
-    trust: input.trust!,
-    safety: input.safety!,
-    feedback_ease: input.feedback_ease!,
-    adaptability: input.adaptability!,
+    trust: input.trust,
+    safety: input.safety,
+    feedback_ease: input.feedback_ease,
+    adaptability: input.adaptability,
     comment: input.comment,
     comment_consent: input.comment_consent,
   });

@@ -1,6 +1,6 @@
 /** Peer feedback as behaviour → impact → next step (the /feedback/ form), and its rating. */
 import { z } from 'zod';
-import { idempotencyKey, recordChoice, requiredText, scale } from './fields.ts';
+import { idempotencyKey, recordChoice, requiredScale, requiredText } from './fields.ts';
 
 export const feedbackSchema = z.object({
   idempotency_key: idempotencyKey,
@@ -15,5 +15,5 @@ export type FeedbackInput = z.output<typeof feedbackSchema>;
 /** The receiver's rating of how useful a piece of feedback was (once). */
 export const ratingSchema = z.object({
   feedback_id: recordChoice('Feedback', 'The feedback you are rating.'),
-  usefulness: scale('How useful was it?', '1 is not useful, 5 is very useful.', { required: true }),
+  usefulness: requiredScale('How useful was it?', '1 is not useful, 5 is very useful.'),
 });

@@ -171,21 +171,22 @@ export function consent(label: string, hint: string) {
   );
 }
 
-/** A 1–5 rating; the participant may skip it unless `required`. */
-export function scale(label: string, hint: string, { required = false } = {}) {
-  return withMeta(
-    z.preprocess(
-      toNumber,
-      z
-        .number({ error: `“${label}” must be a number from 1 to 5.` })
-        .int(`“${label}” must be a whole number from 1 to 5.`)
-        .min(1, `“${label}” must be from 1 to 5.`)
-        .max(5, `“${label}” must be from 1 to 5.`)
-        .optional()
-        .refine((value) => !required || value !== undefined, `Please choose a number from 1 to 5 for “${label}”.`),
-    ),
-    { label, hint, control: 'scale', required },
-  );
+function rating(label: string) {
+  return z
+    .number({ error: (issue) => (issue.input === undefined ? `Please choose a number from 1 to 5 for “${label}”.` : `“${label}” must be a number from 1 to 5.`) })
+    .int(`“${label}” must be a whole number from 1 to 5.`)
+    .min(1, `“${label}” must be from 1 to 5.`)
+    .max(5, `“${label}” must be from 1 to 5.`);
+}
+
+/** A 1–5 rating the participant may skip. */
+export function scale(label: string, hint: string) {
+  return withMeta(z.preprocess(toNumber, rating(label).optional()), { label, hint, control: 'scale', required: false });
+}
+
+/** A 1–5 rating the participant must give. */
+export function requiredScale(label: string, hint: string) {
+  return withMeta(z.preprocess(toNumber, rating(label)), { label, hint, control: 'scale', required: true });
 }
 
 /** A yes/no checkbox: present ("on", "true", "yes", "1", true) means yes, absent means no. */

@@ -95,7 +95,7 @@ export const meActions = new Hono<AppEnv>()
   })
   .post('/feedback-ratings', async (c) => {
     const input = parseSubmission(c, ratingSchema, '/me/');
-    const outcome = await rateFeedback(c.env.DB, c.get('participant'), input.feedback_id, input.usefulness!);
+    const outcome = await rateFeedback(c.env.DB, c.get('participant'), input.feedback_id, input.usefulness);
     if (outcome === 'not-found') fail(404, 'not_found', 'There is no such feedback addressed to you.');
     if (outcome === 'already-rated') fail(409, 'conflict', 'You have rated this feedback already; a rating is given once.');
     return done(c, 200, { feedback_id: input.feedback_id, usefulness: input.usefulness });

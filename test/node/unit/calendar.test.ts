@@ -221,7 +221,7 @@ describe('buildCalendar: text values', () => {
   });
 
   it('folds a long multi-byte summary into valid lines that unfold to the text', () => {
-    const partnerNames = ['Zoë Łukasiewicz-Müller', 'Siobhán Ó Súilleabháin', '王小明 🚲', 'Ngozi Adébáyọ̀'];
+    const partnerNames = ['Zoë Łukasiewicz-Müller', 'Siobhán Ó Súilleabháin', '王小明 🚲', 'Ngozi Adébáyọ̀', 'Ярослава Ковальчук'];
     const ics = buildCalendar({ ...base, meeting: { ...meeting, partnerNames } });
     const encoder = new TextEncoder();
     const decoder = new TextDecoder('utf-8', { fatal: true });
