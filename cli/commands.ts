@@ -2,10 +2,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { stringify } from 'csv-stringify/sync';
 import { signToken } from '../worker/auth.ts';
+import { loadCircles } from '../worker/db/circles.ts';
 import { getCohortBySlug, insertCohort, type Cohort } from '../worker/db/cohorts.ts';
 import { listLinkRecipients } from '../worker/db/participants.ts';
 import { importRoster, listRoster } from '../worker/db/roster.ts';
-import { isIsoDate, isTimezone, localDate } from '../worker/domain/weeks.ts';
+import { cycleAt, isIsoDate, isTimezone, localDate } from '../worker/domain/weeks.ts';
 import type { Connection } from './d1.ts';
 import { readRoster } from './roster.ts';
 
@@ -90,4 +91,23 @@ export async function printLinks(conn: Connection, options: Options): Promise<st
     process.stdout.write(csv);
   }
   return csv;
+}
+
+/** Prints the cohort's circles and pairs with this cycle's roles. */
+export async function printPairs(conn: Connection, options: Options): Promise<void> {
+  const cohort = await cohortOrFail(conn.db, required(options, 'cohort', 'the cohort slug'));
+  const week = cycleAt(cohort, new Date());
+  const { circles, mentors } = await loadCircles(conn.db, cohort, week);
+  const lines = [`${cohort.name} — week ${week} (cycles of ${cohort.cadenceDays} days)`, ''];
+  for (const circle of circles) {
+    lines.push(circle.label === null ? 'Pairs without a circle' : `${circle.label} — facilitator this cycle: ${circle.facilitator ?? 'nobody (all paused)'}`);
+    for (const pair of circle.pairs) {
+      const members = pair.members.map((m) => (m.role ? `${m.name} (${m.role})` : `${m.name} (joins later)`)).join(', ');
+      lines.push(`  ${pair.label}: ${members}${pair.paused ? '  [paused]' : ''}`);
+    }
+    lines.push('');
+  }
+  if (circles.length === 0) lines.push('Nobody is paired yet: import a roster first.', '');
+  if (mentors.length) lines.push(`Mentor${mentors.length > 1 ? 's' : ''}: ${mentors.join(', ')}`);
+  console.log(lines.join('\n'));
 }

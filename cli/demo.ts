@@ -11,6 +11,8 @@ import { addDays, cycleStart, localDate } from '../worker/domain/weeks.ts';
 import type { Consent } from '../worker/forms/fields.ts';
 import { UsageError } from './commands.ts';
 import type { Connection } from './d1.ts';
+import { seedPartnership } from './demo-partnership.ts';
+import { random } from './random.ts';
 
 export const DEMO_SLUG = 'demo-autumn';
 const WEEKS = 10;
@@ -21,7 +23,7 @@ const MENTEES = [
   'Mateo', 'Noor', 'Oskar', 'Priya', 'Quinn', 'Rosa', 'Sami', 'Tove', 'Umar', 'Vera', 'Wen', 'Yusuf',
 ];
 
-const GOALS = [
+export const GOALS = [
   {
     aim: 'portfolio site',
     steps: ['sketched the page layout', 'wrote the about section', 'published two case studies', 'asked three people for comments on the case studies'],
@@ -85,16 +87,6 @@ const STRATEGIES = [
   { title: 'Feedback sandwich is out, behaviour-impact-next step is in', body: 'Name what you saw, what it did, and one thing to try next. Ask your partner to rate how useful it was so you both learn.', tags: 'feedback' },
 ];
 
-/** mulberry32: a small deterministic PRNG, so the demo is the same on every machine. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function demoRoster(): RosterEntry[] {
   const mentor: RosterEntry = { name: 'Morgan (mentor)', email: 'morgan.mentor@example.org', role: 'mentor', pair: '', circle: '' };
   const mentees = MENTEES.map((name, i): RosterEntry => {
@@ -122,7 +114,7 @@ export async function seedDemo(conn: Connection, now = new Date()): Promise<void
 }
 
 async function seedCohort(conn: Connection, cohortId: number, startsOn: string): Promise<void> {
-  await importRoster(conn.db, cohortId, demoRoster());
+  await importRoster(conn.db, cohortId, demoRoster(), startsOn);
   const people = (await listLinkRecipients(conn.db, cohortId)).filter((p) => p.role === 'mentee');
 
   const rand = random(20261128);
@@ -183,5 +175,6 @@ async function seedCohort(conn: Connection, cohortId: number, startsOn: string):
     }
   }
   await conn.db.batch(writes);
-  console.log(`Seeded the demo cohort (${DEMO_SLUG}): ${people.length} mentees, ${checkins} check-ins, ${reflections} reflections.`);
+  const partnership = await seedPartnership(conn, await Promise.all(people.map(async (p) => (await getParticipant(conn.db, p.id))!)), GOALS);
+  console.log(`Seeded the demo cohort (${DEMO_SLUG}): ${people.length} mentees, ${checkins} check-ins, ${reflections} reflections, ${partnership}.`);
 }

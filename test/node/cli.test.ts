@@ -128,6 +128,18 @@ describe('tandem links', () => {
   });
 });
 
+describe('tandem pairs', () => {
+  it('prints circles, pairs and this cycle’s roles', () => {
+    const run = program.tandem('pairs', '--cohort', 'spring-2027');
+    expect(run.status).toBe(0);
+    // The cohort starts in the future: it is week 1, and rotation starts from the lowest id.
+    expect(run.stdout).toContain('Spring 2027 — week 1 (cycles of 14 days)');
+    expect(run.stdout).toContain('North — facilitator this cycle: Ada L.\n  P1: Ada L. (observer), Ben (reporter)\n  P2: Cy (observer), Di (reporter)');
+    expect(run.stdout).toContain('South — facilitator this cycle: Eve\n  P3: Eve (observer), Fay (reporter)');
+    expect(run.stdout).toContain('Mentor: Morgan');
+  });
+});
+
 describe('tandem demo and help', () => {
   it('refuses to seed the demo into a database that has cohorts', () => {
     const run = program.tandem('demo');

@@ -16,10 +16,11 @@ export interface RosterResult {
 
 /**
  * Imports (or re-imports) a roster. Participants are matched by e-mail within the cohort, so a
- * second import updates names, roles and pairs without losing anyone's history. All or nothing:
- * one D1 batch is one transaction.
+ * second import updates names, roles and pairs without losing anyone's history. New people join
+ * today (or on `joinedOn`); a re-import keeps the day someone joined. All or nothing: one D1 batch
+ * is one transaction.
  */
-export async function importRoster(db: D1Database, cohortId: number, entries: RosterEntry[]): Promise<RosterResult> {
+export async function importRoster(db: D1Database, cohortId: number, entries: RosterEntry[], joinedOn?: string): Promise<RosterResult> {
   const circles = [...new Set(entries.map((e) => e.circle).filter(Boolean))];
   const pairs = new Map<string, string>();
   for (const e of entries) if (e.pair) pairs.set(e.pair, e.circle);
@@ -37,11 +38,11 @@ export async function importRoster(db: D1Database, cohortId: number, entries: Ro
     ...entries.map((e) =>
       db
         .prepare(
-          `INSERT INTO participants (cohort_id, role, display_name, email, pair_id)
-           VALUES (?1, ?2, ?3, ?4, (SELECT id FROM pairs WHERE cohort_id = ?1 AND label = ?5))
+          `INSERT INTO participants (cohort_id, role, display_name, email, pair_id, joined_on)
+           VALUES (?1, ?2, ?3, ?4, (SELECT id FROM pairs WHERE cohort_id = ?1 AND label = ?5), COALESCE(?6, date('now')))
            ON CONFLICT (cohort_id, email) DO UPDATE SET role = excluded.role, display_name = excluded.display_name, pair_id = excluded.pair_id`,
         )
-        .bind(cohortId, e.role, e.name, e.email, e.pair),
+        .bind(cohortId, e.role, e.name, e.email, e.pair, joinedOn ?? null),
     ),
   ];
   await db.batch(statements);

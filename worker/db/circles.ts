@@ -1,0 +1,61 @@
+/** A cohort's pairs and circles with this cycle's roles, for the mentor. */
+import { pausedWeeks } from '../domain/pauses.ts';
+import { circleFacilitator, pairRoles, type PairRole } from '../domain/roles.ts';
+import { cycleOn } from '../domain/weeks.ts';
+import type { Cohort } from './cohorts.ts';
+
+export interface PairLine {
+  label: string;
+  paused: boolean;
+  members: { name: string; role: PairRole | null }[];
+}
+
+export interface CircleLine {
+  label: string | null;
+  facilitator: string | null;
+  pairs: PairLine[];
+}
+
+interface Row {
+  id: number;
+  name: string;
+  role: 'mentor' | 'mentee';
+  joined_on: string;
+  pair_id: number | null;
+  pair: string | null;
+  circle: string | null;
+}
+
+/** Circles (and pairs without one, under label null) with who does what in `week`. */
+export async function loadCircles(db: D1Database, cohort: Cohort, week: number): Promise<{ circles: CircleLine[]; mentors: string[] }> {
+  const [people, pairWeeks] = await db.batch([
+    db
+      .prepare(
+        `SELECT p.id, p.display_name AS name, p.role, p.joined_on, p.pair_id, pr.label AS pair, ci.label AS circle
+         FROM participants p LEFT JOIN pairs pr ON pr.id = p.pair_id LEFT JOIN circles ci ON ci.id = pr.circle_id
+         WHERE p.cohort_id = ?1 ORDER BY ci.label, pr.label, p.id`,
+      )
+      .bind(cohort.id),
+    db.prepare('SELECT pair_id, week, MAX(needs_pause) AS pause FROM checkins WHERE cohort_id = ?1 AND pair_id IS NOT NULL AND week <= ?2 GROUP BY pair_id, week').bind(cohort.id, week),
+  ]);
+  const rows = people!.results as Row[];
+  const pausedPairs = new Set<number>();
+  for (const [pairId, weeks] of Map.groupBy(pairWeeks!.results as { pair_id: number; week: number; pause: number }[], (r) => r.pair_id)) {
+    if (pausedWeeks(weeks.map((w) => ({ week: w.week, pause: w.pause === 1 })), week).has(week)) pausedPairs.add(pairId);
+  }
+  const member = (r: Row) => ({ id: r.id, joinedCycle: cycleOn(cohort.startsOn, cohort.cadenceDays, r.joined_on) });
+  const paired = rows.filter((r) => r.pair_id !== null);
+  const circles = [...Map.groupBy(paired, (r) => r.circle)].map(([label, circleRows]): CircleLine => {
+    const paused = new Set(circleRows.filter((r) => pausedPairs.has(r.pair_id!)).map((r) => r.id));
+    const facilitator = label === null ? null : circleFacilitator(circleRows.map(member), week, paused);
+    return {
+      label,
+      facilitator: circleRows.find((r) => r.id === facilitator)?.name ?? null,
+      pairs: [...Map.groupBy(circleRows, (r) => r.pair_id!)].map(([pairId, pairRows]) => {
+        const roles = pairRoles(pairRows.map(member), week);
+        return { label: pairRows[0]!.pair!, paused: pausedPairs.has(pairId), members: pairRows.map((r) => ({ name: r.name, role: roles.get(r.id) ?? null })) };
+      }),
+    };
+  });
+  return { circles, mentors: rows.filter((r) => r.role === 'mentor').map((r) => r.name) };
+}
