@@ -79,10 +79,10 @@ export async function printLinks(conn: Connection, options: Options): Promise<st
   const rows = await Promise.all(
     people.map(async (p) => {
       const token = await signToken(secret, { participantId: p.id, cohortId: p.cohortId, linkVersion: p.linkVersion });
-      return [p.displayName, p.email, p.role, `${origin}/checkin/?t=${token}`, `${origin}/reflect/?t=${token}`];
+      return [p.displayName, p.email, p.role, `${origin}/checkin/?t=${token}`, `${origin}/reflect/?t=${token}`, `${origin}/me/?t=${token}`];
     }),
   );
-  const csv = stringify([['name', 'email', 'role', 'checkin_url', 'reflect_url'], ...rows]);
+  const csv = stringify([['name', 'email', 'role', 'checkin_url', 'reflect_url', 'me_url'], ...rows]);
   if (people.length === 0) console.error(`Cohort “${cohort.slug}” has nobody yet: import a roster first.`);
   if (typeof options.out === 'string') {
     await writeFile(options.out, csv, { mode: 0o600 });

@@ -138,7 +138,7 @@ async function seedCohort(conn: Connection, cohortId: number, startsOn: string):
       const quiet = pair === 11 && week >= 8;
       if (paused || quiet || rand() > 0.9 - week * 0.01) continue;
       const at = new Date(`${addDays(cycleStart(startsOn, 7, week), 4 + Math.floor(rand() * 3))}T18:${String(10 + index).padStart(2, '0')}:00Z`);
-      const action: string = `${pick(goal.steps).replace(/^(\w)/, (c) => c.toUpperCase())} — next: ${pick(['one focused hour on the', 'twenty minutes a day on the', 'finish the first draft of the'])} ${goal.aim}`;
+      const action: string = `${pick(['One focused hour on the', 'Twenty minutes a day on the', 'Two short sessions on the'])} ${goal.aim}, before ${pick(['Wednesday', 'Friday', 'the weekend'])}`;
       writes.push(upsertStatement(conn.db, 'checkins', checkinRow(participant, week, {
         idempotency_key: `demo-checkin-${person.id}-${week}`,
         last_action_done: lastAction ? pick(['yes', 'yes', 'yes', 'partly', 'no'] as const) : undefined,

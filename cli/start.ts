@@ -32,7 +32,7 @@ async function prepareData(): Promise<string[]> {
     const lines = [`  Story page:  ${ORIGIN}/cohorts/${demo.slug}/`];
     for (const p of people) {
       const token = await signToken(conn.env.LINK_SECRET, { participantId: p.id, cohortId: p.cohortId, linkVersion: p.linkVersion });
-      lines.push(`  ${p.displayName.padEnd(8)} check-in:   ${ORIGIN}/checkin/?t=${token}`, `  ${' '.repeat(8)} reflection: ${ORIGIN}/reflect/?t=${token}`);
+      lines.push(`  ${p.displayName.padEnd(8)} their page: ${ORIGIN}/me/?t=${token}`, `  ${' '.repeat(8)} check-in:   ${ORIGIN}/checkin/?t=${token}`);
     }
     return lines;
   } finally {

@@ -15,7 +15,8 @@ Usage: npm run tandem -- <command> [options] [--remote]
   cohort add --slug S --name N --timezone TZ [--cadence DAYS] [--starts YYYY-MM-DD] [--publication public|unlisted|private]
   roster import FILE.csv --cohort S     columns name,email,role,pair,circle; all rows or none
   links --cohort S [--base-url URL] [--out FILE]
-                                        everyone's personal links as CSV (keep it private: it holds e-mails)
+                                        everyone's personal links as CSV: check-in, reflection and their own page
+                                        (keep it private: it holds e-mails)
   pairs --cohort S                      circles and pairs with this cycle's roles (observer, reporter, facilitator)
   demo                                  seed a demo program (only into an empty database)
 

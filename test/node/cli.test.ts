@@ -93,7 +93,7 @@ describe('tandem links', () => {
     const run = program.tandem('links', '--cohort', 'spring-2027', '--base-url', 'https://tandem.example.org/anything');
     expect(run.status).toBe(0);
     const rows = parse(run.stdout, { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(['name', 'email', 'role', 'checkin_url', 'reflect_url']);
+    expect(Object.keys(rows[0]!)).toEqual(['name', 'email', 'role', 'checkin_url', 'reflect_url', 'me_url']);
     expect(rows).toHaveLength(7);
     process.env.TANDEM_STATE_DIR = program.stateDir;
     const conn = await openDatabase();
@@ -102,6 +102,7 @@ describe('tandem links', () => {
         const checkin = new URL(row.checkin_url!);
         expect(checkin.origin + checkin.pathname).toBe('https://tandem.example.org/checkin/');
         expect(new URL(row.reflect_url!).searchParams.get('t')).toBe(checkin.searchParams.get('t'));
+        expect(row.me_url).toBe(`https://tandem.example.org/me/?t=${checkin.searchParams.get('t')}`);
         const participant = await participantForToken(conn.db, conn.env.LINK_SECRET, checkin.searchParams.get('t')!);
         expect(participant?.displayName).toBe(row.name);
       }

@@ -46,6 +46,7 @@ describe('contracts', () => {
     const ada = await page(`/me/?t=${people.ada.token}`);
     expect(ada).toMatch(/Version 2: meet every week on Thursday at 18:30/);
     expect(ada).toMatch(/waiting for Ada to confirm/);
+    expect(ada).toMatch(/Its review date, 2026-03-01, has passed/);
     const outdated = await post('/api/me/contract-confirmations', { contract_id: first!.id }, people.ada.token);
     expect(outdated.status).toBe(409);
   });

@@ -20,7 +20,7 @@ const FORMS = [
   ['/program-feedback/', 'Feedback on the program'],
 ] as const;
 
-export function renderMePage(participant: Participant, token: string, my: MyWeek, newKey: () => string) {
+export function renderMePage(participant: Participant, token: string, my: MyWeek, today: string, newKey: () => string) {
   const t = encodeURIComponent(token);
   const hidden = html`<input type="hidden" name="token" value="${token}" />`;
   const partnerNames = my.partners.map((p) => p.displayName).join(' and ');
@@ -70,7 +70,7 @@ export function renderMePage(participant: Participant, token: string, my: MyWeek
     <section aria-labelledby="contract">
       <h2 id="contract">Your partnership contract</h2>
       ${my.contract
-        ? html`<p>Version ${my.contract.version}: meet ${my.contract.cadenceDays === 14 ? 'every two weeks' : 'every week'} on ${capitalise(my.contract.meetingDay)} at ${my.contract.meetingTime}, ${my.contract.channel}. Review on ${my.contract.renegotiateOn}.</p>
+        ? html`<p>Version ${my.contract.version}: meet ${my.contract.cadenceDays === 14 ? 'every two weeks' : 'every week'} on ${capitalise(my.contract.meetingDay)} at ${my.contract.meetingTime}, ${my.contract.channel}. ${my.contract.renegotiateOn < today ? html`<strong>Its review date, ${my.contract.renegotiateOn}, has passed:</strong> time to look at it together again.` : `Review on ${my.contract.renegotiateOn}.`}</p>
             <p>${my.contract.agreed ? html`<strong>Agreed</strong> by both of you.` : html`Not agreed yet: waiting for ${my.contract.waitingFor.map((p) => p.displayName).join(' and ')} to confirm.`}</p>
             ${my.contract.waitingFor.some((p) => p.id === participant.id)
               ? html`<details><summary>Read it before you confirm</summary>

@@ -29,7 +29,7 @@ const mePage = async (c: Context<AppEnv>) => {
   const { participant, token } = holder;
   const my = await loadMyWeek(c.env.DB, participant, cycleAt(participant.cohort, new Date()));
   c.header('Cache-Control', 'private, no-cache');
-  return c.html(workerPage(`${participant.displayName}’s week`, renderMePage(participant, token, my, () => crypto.randomUUID())));
+  return c.html(workerPage(`${participant.displayName}’s week`, renderMePage(participant, token, my, localDate(new Date(), participant.cohort.timezone), () => crypto.randomUUID())));
 };
 
 export const me = new Hono<AppEnv>()
