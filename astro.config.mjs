@@ -4,6 +4,8 @@ import { defineConfig } from 'astro/config';
 
 // The static site, built from D1 (see site/content.config.ts). TANDEM_OUT_DIR lets tests build
 // into a folder of their own; SITE_URL is the public address used for canonical links.
+// Builds run with --force (package.json): Astro's content cache does not notice a changed schema
+// module, and re-reading the library's MDX files costs well under a second.
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:8787',
   srcDir: './site',

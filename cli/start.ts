@@ -44,7 +44,7 @@ ensureDevVars();
 migrateLocal();
 const links = await prepareData();
 console.log('Building the site from the local database…');
-const build = spawnSync(process.execPath, [binOf('astro', 'bin/astro.mjs'), 'build', '--silent'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+const build = spawnSync(process.execPath, [binOf('astro', 'bin/astro.mjs'), 'build', '--force', '--silent'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
 if (build.status !== 0) {
   console.error('The build failed; see the messages above.');
   process.exit(1);

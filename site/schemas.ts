@@ -20,6 +20,8 @@ export const libraryEntrySchema = z.object({
   minutes: z.number().int().positive().max(240),
   /** When a mentor last checked that it is still right. */
   reviewed: z.coerce.date(),
+  /** Slugs of other entries worth reading next (file names without .mdx). */
+  related: z.array(z.string()).max(5).default([]),
 });
 
 const consentedMoment = z.object({

@@ -1,5 +1,6 @@
 /** Queries over the site's collections, kept out of the pages. */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { libraryProblems } from './library.ts';
 
 export type Story = CollectionEntry<'cohorts'>['data'];
 export type Moment = Story['timeline'][number];
@@ -18,8 +19,10 @@ export function timelineByWeek(story: Story): { week: number; startsOn: string |
   return [...weeks].sort(([a], [b]) => b - a).map(([week, moments]) => ({ week, startsOn: starts.get(week), moments }));
 }
 
-/** Library entries, by title. */
+/** Library entries, by title. The build stops here when entries refer to ones that do not exist. */
 export async function libraryEntries() {
   const entries = await getCollection('library');
+  const problems = libraryProblems(entries.map((e) => ({ id: e.id, related: e.data.related })));
+  if (problems.length) throw new Error(`The library has broken links between entries:\n${problems.join('\n')}`);
   return entries.sort((a, b) => a.data.title.localeCompare(b.data.title));
 }

@@ -148,6 +148,13 @@ describe('the built site', () => {
     expect(program.page('')).toContain('href="/cohorts/story-test/"');
   });
 
+  it('builds every library entry, each pointing to the entries to read next', () => {
+    const entry = program.page('library/pair-quick-start');
+    expect(entry).toContain('Read next');
+    expect(entry).toContain('href="/library/kickoff-agenda/"');
+    expect(program.builtFiles().filter((f) => /^\/library\/[^/]+\/index\.html$/.test(f.path)).length).toBeGreaterThanOrEqual(15);
+  });
+
   it('ships JavaScript only on the page with a chart', () => {
     const withScript = program.builtFiles().filter((f) => f.path.endsWith('.html') && f.text.includes('<script')).map((f) => f.path);
     expect(withScript).toEqual(['/cohorts/story-test/index.html']);

@@ -49,7 +49,7 @@ export class Program {
 
   /** `npm run build` into this program's out dir. */
   build(): Run {
-    const result = spawnSync(process.execPath, [bin('astro', 'bin/astro.mjs'), 'build', '--silent'], { cwd: ROOT, env: this.env, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [bin('astro', 'bin/astro.mjs'), 'build', '--force', '--silent'], { cwd: ROOT, env: this.env, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
