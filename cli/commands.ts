@@ -5,6 +5,7 @@ import { signToken } from '../worker/auth.ts';
 import { loadCircles } from '../worker/db/circles.ts';
 import { getCohortBySlug, insertCohort, type Cohort } from '../worker/db/cohorts.ts';
 import { listLinkRecipients } from '../worker/db/participants.ts';
+import { listProgramFeedback, listPulseComments } from '../worker/db/pulses.ts';
 import { importRoster, listRoster } from '../worker/db/roster.ts';
 import { cycleAt, isIsoDate, isTimezone, localDate } from '../worker/domain/weeks.ts';
 import type { Connection } from './d1.ts';
@@ -102,12 +103,35 @@ export async function printPairs(conn: Connection, options: Options): Promise<vo
   for (const circle of circles) {
     lines.push(circle.label === null ? 'Pairs without a circle' : `${circle.label} — facilitator this cycle: ${circle.facilitator ?? 'nobody (all paused)'}`);
     for (const pair of circle.pairs) {
-      const members = pair.members.map((m) => (m.role ? `${m.name} (${m.role})` : `${m.name} (joins later)`)).join(', ');
+      const members = pair.members.map((m) => `${m.name} (${m.role ?? (pair.members.length === 1 ? 'no partner yet' : 'joins later')})`).join(', ');
       lines.push(`  ${pair.label}: ${members}${pair.paused ? '  [paused]' : ''}`);
     }
     lines.push('');
   }
   if (circles.length === 0) lines.push('Nobody is paired yet: import a roster first.', '');
   if (mentors.length) lines.push(`Mentor${mentors.length > 1 ? 's' : ''}: ${mentors.join(', ')}`);
+  console.log(lines.join('\n'));
+}
+
+const CADENCE_FIT = { 'too-often': 'too often', 'about-right': 'about right', 'too-rare': 'not often enough' } as const;
+
+/** Prints what participants said about the program and their pulse comments: for the mentor only. */
+export async function printProgramFeedback(conn: Connection, options: Options): Promise<void> {
+  const cohort = await cohortOrFail(conn.db, required(options, 'cohort', 'the cohort slug'));
+  const [voices, comments] = await Promise.all([listProgramFeedback(conn.db, cohort.id), listPulseComments(conn.db, cohort.id)]);
+  const lines = [`What participants of ${cohort.name} said about the program (private: do not publish)`, ''];
+  if (voices.length === 0) lines.push('Nobody has sent program feedback yet.');
+  else {
+    const counts = Object.entries(CADENCE_FIT).map(([fit, label]) => `${voices.filter((v) => v.cadenceFit === fit).length} ${label}`);
+    lines.push(`The rhythm: ${counts.join(', ')}.`, '');
+    for (const v of voices) {
+      lines.push(`${v.name}, week ${v.week} — the rhythm is ${CADENCE_FIT[v.cadenceFit]}`);
+      for (const [label, text] of [['Tools', v.tools], ['Expectations', v.expectations], ['One change', v.suggestion]] as const) if (text) lines.push(`  ${label}: ${text}`);
+    }
+  }
+  if (comments.length) {
+    lines.push('', 'Pulse comments:');
+    for (const c of comments) lines.push(`  ${c.name}, week ${c.week}: ${c.comment}`);
+  }
   console.log(lines.join('\n'));
 }

@@ -47,10 +47,10 @@ export async function seedPartnership(conn: Connection, mentees: Participant[], 
     const v1 = await storeContract(db, first, 1, { idempotency_key: `demo-contract-${i}-1`, ...terms });
     counts.contracts++;
     // Pairs 4 and 9 have not confirmed yet; pair 2 renegotiated in week 6.
-    if (i !== 3 && i !== 8) await confirmContract(db, second, v1.id);
+    if (i !== 3 && i !== 8) await confirmContract(db, second, v1.id, 1);
     if (i === 1) {
       const v2 = await storeContract(db, second, 6, { idempotency_key: `demo-contract-${i}-2`, ...terms, meeting_day: 'friday', renegotiate_on: dayOf(12) });
-      await confirmContract(db, first, v2.id);
+      await confirmContract(db, first, v2.id, 1);
       counts.contracts++;
     }
   }
@@ -88,7 +88,7 @@ export async function seedPartnership(conn: Connection, mentees: Participant[], 
       if (rand() > 0.85) continue;
       const low = pair === 10 && week === 8; // pair 11's pulse drops before it goes quiet
       const score = () => (low ? 2 : 3 + Math.floor(rand() * 3));
-      await storePulse(db, mentee, week, { idempotency_key: `demo-pulse-${week}-${i}`, trust: score(), safety: score(), feedback_ease: score(), adaptability: score(), comment: '', comment_consent: 'private' });
+      await storePulse(db, mentee, week, { idempotency_key: `demo-pulse-${week}-${i}`, trust: score(), safety: score(), feedback_ease: score(), adaptability: score(), comment: '' });
       counts.pulses++;
     }
   }

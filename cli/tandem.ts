@@ -3,7 +3,7 @@
  * the production database named in wrangler.toml's [env.production].
  */
 import { parseArgs } from 'node:util';
-import { addCohort, importRosterFile, printLinks, printPairs, UsageError, type Options } from './commands.ts';
+import { addCohort, importRosterFile, printLinks, printPairs, printProgramFeedback, UsageError, type Options } from './commands.ts';
 import { openDatabase } from './d1.ts';
 import { seedDemo } from './demo.ts';
 import { RosterError } from './roster.ts';
@@ -18,6 +18,7 @@ Usage: npm run tandem -- <command> [options] [--remote]
                                         everyone's personal links as CSV: check-in, reflection and their own page
                                         (keep it private: it holds e-mails)
   pairs --cohort S                      circles and pairs with this cycle's roles (observer, reporter, facilitator)
+  program-feedback --cohort S           what participants said about the program, and pulse comments (private)
   demo                                  seed a demo program (only into an empty database)
 
 Every command uses the local database (.wrangler/state) unless you add --remote.`;
@@ -46,7 +47,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(HELP);
     return;
   }
-  const known = ['cohort add', 'roster import', 'links', 'pairs', 'demo'];
+  const known = ['cohort add', 'roster import', 'links', 'pairs', 'program-feedback', 'demo'];
   const match = known.find((k) => key === k || key.startsWith(`${k} `) || (k.split(' ').length === 1 && command === k));
   if (!match) throw new UsageError(`Unknown command “${positionals.join(' ')}”.\n\n${HELP}`);
 
@@ -57,6 +58,7 @@ async function main(argv: string[]): Promise<void> {
     else if (match === 'roster import') await importRosterFile(conn, arg, options);
     else if (match === 'links') await printLinks(conn, options);
     else if (match === 'pairs') await printPairs(conn, options);
+    else if (match === 'program-feedback') await printProgramFeedback(conn, options);
     else await seedDemo(conn);
   } finally {
     await conn.close();

@@ -53,7 +53,7 @@ export const cohortStorySchema = z.object({
   members: z.array(z.object({ displayName: z.string(), role: z.enum(['mentor', 'mentee']), pair: z.string().nullable(), circle: z.string().nullable() })),
   /** Check-ins by week; null when the cohort is too small to show aggregates. */
   engagement: z
-    .array(z.object({ week: z.number().int(), startsOn: z.string(), checkedIn: z.number().int(), expected: z.number().int(), inProgress: z.boolean() }))
+    .array(z.object({ week: z.number().int(), startsOn: z.string(), checkedIn: z.number().int().nullable(), expected: z.number().int(), inProgress: z.boolean() }))
     .nullable(),
   /** Consented wins, insights and strategies, by week. */
   timeline: z.array(consentedMoment),

@@ -14,12 +14,12 @@ export function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((part * 100) / whole);
 }
 
-export function buildEngagementChartConfig(weeks: EngagementPoint[]): ChartConfiguration<'bar', number[], string> {
+export function buildEngagementChartConfig(weeks: EngagementPoint[]): ChartConfiguration<'bar', (number | null)[], string> {
   return {
     type: 'bar',
     data: {
       labels: weeks.map(weekLabel),
-      datasets: [{ label: 'Mentees who checked in (%)', data: weeks.map((w) => percent(w.checkedIn, w.expected)), backgroundColor: '#1f5f8b' }],
+      datasets: [{ label: 'Mentees who checked in (%)', data: weeks.map((w) => (w.checkedIn === null ? null : percent(w.checkedIn, w.expected))), backgroundColor: '#1f5f8b' }],
     },
     options: {
       responsive: true,

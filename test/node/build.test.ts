@@ -8,8 +8,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../cli/d1.ts';
 import { getCohortBySlug } from '../../worker/db/cohorts.ts';
 import { getParticipant, listLinkRecipients } from '../../worker/db/participants.ts';
+import { storeContract } from '../../worker/db/contracts.ts';
+import { storeFeedback } from '../../worker/db/feedback.ts';
+import { storeGoal, storeMilestone } from '../../worker/db/goals.ts';
+import { storeProgramFeedback, storePulse } from '../../worker/db/pulses.ts';
 import { storeCheckin, storeReflection } from '../../worker/db/submissions.ts';
+import type { z } from 'zod';
 import { checkinSchema } from '../../worker/forms/checkin.ts';
+import { contractSchema } from '../../worker/forms/contract.ts';
+import { feedbackSchema } from '../../worker/forms/feedback.ts';
+import { fieldMeta } from '../../worker/forms/fields.ts';
+import { goalSchema } from '../../worker/forms/goal.ts';
+import { programFeedbackSchema } from '../../worker/forms/program-feedback.ts';
+import { pulseSchema } from '../../worker/forms/pulse.ts';
 import { reflectionSchema } from '../../worker/forms/reflection.ts';
 import { Program, ROOT, ROSTER_CSV } from '../support/program.ts';
 
@@ -59,6 +70,18 @@ async function seed() {
         consent: shared ? 'public' : 'private',
       });
     }
+    // Every other private record of the partnership model carries sentinels too.
+    const [first, second] = [(await getParticipant(conn.db, mentees[0]!.id))!, (await getParticipant(conn.db, mentees[1]!.id))!];
+    await storeContract(conn.db, first, 1, {
+      idempotency_key: 'seed-contract', purpose: `${PRIVATE}-purpose`, cadence_days: '7', meeting_day: 'monday', meeting_time: '18:00', channel: `${PRIVATE}-channel`,
+      boundaries: `${PRIVATE}-boundaries`, success_measure: `${PRIVATE}-success`, contributions: `${PRIVATE}-contributions`, dialogue_format: `${PRIVATE}-format`, renegotiate_on: '2026-12-01',
+    });
+    const goal = await storeGoal(conn.db, first, 1, { idempotency_key: 'seed-goal', what: `${PRIVATE}-goal`, measure: `${PRIVATE}-measure`, target: `${PRIVATE}-target`, due_on: '2026-12-01', replaces_goal_id: undefined });
+    await storeMilestone(conn.db, first, 1, { idempotency_key: 'seed-milestone', goal_id: goal.id, title: `${PRIVATE}-milestone`, reached_on: '2026-09-10' });
+    await storeFeedback(conn.db, first, 1, { idempotency_key: 'seed-feedback', receiver_id: second.id, behaviour: `${PRIVATE}-behaviour`, impact: `${PRIVATE}-impact`, next_step: `${PRIVATE}-feedback-next` });
+    await storePulse(conn.db, first, 1, { idempotency_key: 'seed-pulse', trust: 4, safety: 4, feedback_ease: 4, adaptability: 4, comment: `${PRIVATE}-pulse-comment` });
+    await storeProgramFeedback(conn.db, first, 1, { idempotency_key: 'seed-program', cadence_fit: 'about-right', tools: `${PRIVATE}-tools`, expectations: `${PRIVATE}-expectations`, suggestion: `${PRIVATE}-suggestion` });
+
     // Consented text that carries personal data and markup: published scrubbed and escaped.
     const ada = (await getParticipant(conn.db, mentees[0]!.id))!;
     await storeCheckin(conn.db, ada, 2, {
@@ -95,11 +118,17 @@ describe('the built site', () => {
   it.each([
     ['checkin', checkinSchema],
     ['reflect', reflectionSchema],
+    ['contract', contractSchema],
+    ['goals', goalSchema],
+    ['feedback', feedbackSchema],
+    ['pulse', pulseSchema],
+    ['program-feedback', programFeedbackSchema],
   ] as const)('builds /%s/ with every field of its schema and the places the Worker fills in', (path, schema) => {
     const page = program.page(path);
     for (const slot of ['data-slot="participant"', 'data-slot="form-errors"', 'name="token"', 'name="idempotency_key"', 'method="post"']) expect(page).toContain(slot);
-    for (const name of Object.keys(schema.shape).filter((n) => n !== 'idempotency_key')) {
-      expect(page).toContain(`name="${name}"`);
+    for (const [name, field] of Object.entries(schema.shape).filter(([n]) => n !== 'idempotency_key')) {
+      // Answers the Worker fills in per participant have a slot instead of inputs.
+      expect(page).toContain(fieldMeta(field as z.ZodType).options || fieldMeta(field as z.ZodType).control !== 'radio' ? `name="${name}"` : `data-slot="options-${name}"`);
       expect(page).toContain(`data-error-for="${name}"`);
       expect(page).toContain(`id="${name}"`);
     }

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../cli/d1.ts';
-import { participantForToken } from '../../worker/db/participants.ts';
+import { getCohortBySlug } from '../../worker/db/cohorts.ts';
+import { getParticipant, listLinkRecipients, participantForToken } from '../../worker/db/participants.ts';
+import { storeProgramFeedback } from '../../worker/db/pulses.ts';
 import { Program, ROSTER_CSV } from '../support/program.ts';
 
 const program = new Program();
@@ -138,6 +140,24 @@ describe('tandem pairs', () => {
     expect(run.stdout).toContain('North — facilitator this cycle: Ada L.\n  P1: Ada L. (observer), Ben (reporter)\n  P2: Cy (observer), Di (reporter)');
     expect(run.stdout).toContain('South — facilitator this cycle: Eve\n  P3: Eve (observer), Fay (reporter)');
     expect(run.stdout).toContain('Mentor: Morgan');
+  });
+});
+
+describe('tandem program-feedback', () => {
+  it('shows the mentor what participants said about the program', async () => {
+    expect(program.tandem('program-feedback', '--cohort', 'spring-2027').stdout).toContain('Nobody has sent program feedback yet.');
+    process.env.TANDEM_STATE_DIR = program.stateDir;
+    const conn = await openDatabase();
+    try {
+      const [cy] = (await listLinkRecipients(conn.db, (await getCohortBySlug(conn.db, 'spring-2027'))!.id)).filter((p) => p.displayName === 'Cy');
+      const participant = (await getParticipant(conn.db, cy!.id))!;
+      await storeProgramFeedback(conn.db, participant, 1, { idempotency_key: 'cli-pf-1', cadence_fit: 'too-often', tools: '', expectations: 'Clear', suggestion: 'Fortnightly circles' });
+    } finally {
+      await conn.close();
+    }
+    const run = program.tandem('program-feedback', '--cohort', 'spring-2027');
+    expect(run.stdout).toContain('The rhythm: 1 too often, 0 about right, 0 not often enough.');
+    expect(run.stdout).toContain('Cy, week 1 — the rhythm is too often\n  Expectations: Clear\n  One change: Fortnightly circles');
   });
 });
 

@@ -2,6 +2,7 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../worker/app.ts';
+import { cycleAt } from '../../worker/domain/weeks.ts';
 import { formPost, jsonPost, makeCohort, ORIGIN, validCheckin } from './helpers.ts';
 
 type People = Awaited<ReturnType<typeof makeCohort>>;
@@ -39,7 +40,7 @@ describe('contracts', () => {
     expect(first!.version).toBe(1);
     expect(await page(`/me/?t=${people.ada.token}`)).toMatch(/Not agreed yet: waiting for Ben to confirm/);
 
-    expect((await post('/api/me/contract-confirmations', { contract_id: first!.id }, people.ben.token)).status).toBe(200);
+    expect((await post('/api/me/contract-confirmations', { contract_id: first!.id, revision: 1 }, people.ben.token)).status).toBe(200);
     expect(await page(`/me/?t=${people.ben.token}`)).toMatch(/<strong>Agreed<\/strong> by both of you/);
 
     await post('/api/contracts', { ...contract, meeting_day: 'thursday' }, people.ben.token);
@@ -47,16 +48,45 @@ describe('contracts', () => {
     expect(ada).toMatch(/Version 2: meet every week on Thursday at 18:30/);
     expect(ada).toMatch(/waiting for Ada to confirm/);
     expect(ada).toMatch(/Its review date, 2026-03-01, has passed/);
-    const outdated = await post('/api/me/contract-confirmations', { contract_id: first!.id }, people.ada.token);
+    const outdated = await post('/api/me/contract-confirmations', { contract_id: first!.id, revision: 1 }, people.ada.token);
     expect(outdated.status).toBe(409);
+  });
+
+  it('asks the partner again when the proposer resends the form with changes, not when unchanged', async () => {
+    const { ada, ben } = await makeCohort();
+    const fields = { idempotency_key: 'contract-resend-1', ...contract };
+    await request('/api/contracts', jsonPost(fields, ada.token));
+    const { id } = (await env.DB.prepare('SELECT id FROM contracts WHERE participant_id = ?1').bind(ada.id).first<{ id: number }>())!;
+    expect((await post('/api/me/contract-confirmations', { contract_id: id, revision: 1 }, ben.token)).status).toBe(200);
+
+    const same = await request('/api/contracts', jsonPost(fields, ada.token));
+    expect(same.headers.get('idempotent-replayed')).toBe('true');
+    expect(await page(`/me/?t=${ada.token}`)).toContain('<strong>Agreed</strong>');
+
+    await request('/api/contracts', jsonPost({ ...fields, boundaries: 'No messages at weekends.' }, ada.token));
+    expect(await page(`/me/?t=${ada.token}`)).toMatch(/waiting for Ben to confirm/);
+    // Ben's page showed revision 1: confirming what he read is refused, the new text can be confirmed.
+    expect((await post('/api/me/contract-confirmations', { contract_id: id, revision: 1 }, ben.token)).status).toBe(409);
+    expect((await post('/api/me/contract-confirmations', { contract_id: id, revision: 2 }, ben.token)).status).toBe(200);
+    expect(await page(`/me/?t=${ada.token}`)).toContain('<strong>Agreed</strong>');
+  });
+
+  it('refuses to rewrite a version the pair has replaced since', async () => {
+    const { ada, ben } = await makeCohort();
+    const old = { idempotency_key: 'contract-old-1', ...contract };
+    await request('/api/contracts', jsonPost(old, ada.token));
+    await post('/api/contracts', { ...contract, meeting_day: 'friday' }, ben.token);
+    const res = await request('/api/contracts', jsonPost({ ...old, purpose: 'Rewritten' }, ada.token));
+    expect(res.status).toBe(400);
+    expect((await errorFields(res)).purpose).toMatch(/replaced since/);
+    expect((await env.DB.prepare(`SELECT purpose FROM contracts WHERE idempotency_key = 'contract-old-1'`).first())!.purpose).toBe(contract.purpose);
   });
 
   it('cannot be confirmed from another pair', async () => {
     await post('/api/contracts', contract, people.cy.token);
     const cys = await env.DB.prepare('SELECT id FROM contracts WHERE participant_id = ?1').bind(people.cy.id).first<{ id: number }>();
     for (const outsider of [people.ada, others.ada]) {
-      const res = await post('/api/me/contract-confirmations', { contract_id: cys!.id }, outsider.token);
-      expect(res.status).toBe(404);
+      expect((await post('/api/me/contract-confirmations', { contract_id: cys!.id, revision: 1 }, outsider.token)).status).toBe(404);
     }
     const confirmations = await env.DB.prepare('SELECT participant_id FROM contract_confirmations WHERE contract_id = ?1').bind(cys!.id).all();
     expect(confirmations.results).toEqual([{ participant_id: people.cy.id }]);
@@ -74,7 +104,7 @@ describe('micro-goals', () => {
     const res = await post('/api/goals', { what: 'Get fit' }, people.ada.token);
     expect(res.status).toBe(400);
     const fields = await errorFields(res);
-    expect(fields.measure).toBe('Please fill in “How will you measure it?”.');
+    expect(fields.measure).toBe('A goal needs a measure, so you and your partner can tell when it is done: please say what you will count, e.g. “words written”.');
     expect(fields.due_on).toBe('A goal needs a due date, so it is time-bound: please choose a day, like 2027-03-15.');
   });
 
@@ -125,6 +155,8 @@ describe('peer feedback', () => {
     expect(await page(`/me/?t=${people.ben.token}`)).toContain('Feedback waiting for your rating');
     expect((await post('/api/me/feedback-ratings', { feedback_id: id, usefulness: 4 }, people.cy.token)).status).toBe(404);
     expect((await post('/api/me/feedback-ratings', { feedback_id: id, usefulness: 4 }, people.ben.token)).status).toBe(200);
+    // The same rating sent twice (a double click) is answered as the first; another one is refused.
+    expect((await post('/api/me/feedback-ratings', { feedback_id: id, usefulness: 4 }, people.ben.token)).status).toBe(200);
     expect((await post('/api/me/feedback-ratings', { feedback_id: id, usefulness: 1 }, people.ben.token)).status).toBe(409);
     expect((await env.DB.prepare('SELECT usefulness FROM feedback WHERE id = ?1').bind(id).first())!.usefulness).toBe(4);
   });
@@ -143,8 +175,8 @@ describe('pulse and program feedback', () => {
     expect(missing.status).toBe(400);
     expect(Object.keys(await errorFields(missing))).toEqual(['adaptability']);
     expect((await post('/api/pulses', { trust: 4, safety: 5, feedback_ease: 3, adaptability: 4, comment: 'Going well' }, people.ada.token)).status).toBe(201);
-    const row = await env.DB.prepare('SELECT trust, adaptability, comment_consent FROM pulses WHERE participant_id = ?1').bind(people.ada.id).first();
-    expect(row).toEqual({ trust: 4, adaptability: 4, comment_consent: 'private' });
+    const row = await env.DB.prepare('SELECT trust, adaptability, comment, comment_consent FROM pulses WHERE participant_id = ?1').bind(people.ada.id).first();
+    expect(row).toEqual({ trust: 4, adaptability: 4, comment: 'Going well', comment_consent: 'private' });
   });
 
   it('stores program feedback', async () => {
@@ -156,7 +188,7 @@ describe('pulse and program feedback', () => {
 describe('the weekly loop', () => {
   it('shows last cycle’s action on the check-in form and carries it forward when asked', async () => {
     const { cy } = await makeCohort();
-    const week = (await env.DB.prepare(`SELECT CAST((julianday('now') - julianday('2026-01-05')) / 7 AS INTEGER) + 1 AS week`).first<{ week: number }>())!.week;
+    const week = cycleAt({ startsOn: '2026-01-05', cadenceDays: 7, timezone: 'Europe/London' }, new Date());
     await env.DB.prepare(`INSERT INTO checkins (idempotency_key, participant_id, cohort_id, week, progress, next_step, committed_action)
       SELECT 'loop-1', id, cohort_id, ?2, 'p', 'n', 'Call the printer' FROM participants WHERE id = ?1`).bind(cy.id, week - 1).run();
     expect(await page(`/checkin/?t=${cy.token}`)).toMatch(/<p data-show-with="last-action">Last time: <strong data-text="last-action">Call the printer<\/strong>/);
@@ -168,6 +200,19 @@ describe('the weekly loop', () => {
       carried_forward: 1,
       last_action_done: 'partly',
     });
+  });
+
+  it('carries nothing when a new action is written, and nothing after a done one', async () => {
+    const { ben } = await makeCohort();
+    const week = cycleAt({ startsOn: '2026-01-05', cadenceDays: 7, timezone: 'Europe/London' }, new Date());
+    await env.DB.prepare(`INSERT INTO checkins (idempotency_key, participant_id, cohort_id, week, progress, next_step, committed_action)
+      SELECT 'loop-2', id, cohort_id, ?2, 'p', 'n', 'Old action' FROM participants WHERE id = ?1`).bind(ben.id, week - 1).run();
+    const written = await request('/api/checkins', jsonPost(validCheckin({ carry_forward: 'yes', committed_action: 'A new action' }), ben.token));
+    const { id } = await written.json<{ id: number }>();
+    expect(await env.DB.prepare('SELECT committed_action, carried_forward FROM checkins WHERE id = ?1').bind(id).first()).toEqual({ committed_action: 'A new action', carried_forward: 0 });
+    const done = await request('/api/checkins', jsonPost({ ...validCheckin({ carry_forward: 'yes', last_action_done: 'yes' }), committed_action: '' }, ben.token));
+    expect(done.status).toBe(400);
+    expect((await errorFields(done)).carry_forward).toMatch(/nothing to carry forward/);
   });
 
   it('cannot carry forward when there is nothing to carry', async () => {
@@ -193,7 +238,13 @@ describe('each participant’s page', () => {
   });
 
   it('offers the pair’s meetings and check-in dates as a calendar file', async () => {
+    const none = await (await app.request(`${ORIGIN}/me/calendar.ics?t=${others.ada.token}`, {}, env)).text();
+    expect(none).not.toContain('Partnership meeting');
     await post('/api/contracts', contract, others.ada.token);
+    const proposed = await (await app.request(`${ORIGIN}/me/calendar.ics?t=${others.ada.token}`, {}, env)).text();
+    expect(proposed).not.toContain('Partnership meeting');
+    const { id } = (await env.DB.prepare('SELECT id FROM contracts WHERE participant_id = ?1').bind(others.ada.id).first<{ id: number }>())!;
+    await post('/api/me/contract-confirmations', { contract_id: id, revision: 1 }, others.ben.token);
     const res = await app.request(`${ORIGIN}/me/calendar.ics?t=${others.ada.token}`, {}, env);
     expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
     const ics = await res.text();

@@ -1,8 +1,8 @@
 /** A cohort's pairs and circles with this cycle's roles, for the mentor. */
-import { pausedWeeks } from '../domain/pauses.ts';
 import { circleFacilitator, pairRoles, type PairRole } from '../domain/roles.ts';
 import { cycleOn } from '../domain/weeks.ts';
 import type { Cohort } from './cohorts.ts';
+import { pairWeeksStatement, pausesByPair, type PairWeekRow } from './pauses.ts';
 
 export interface PairLine {
   label: string;
@@ -36,24 +36,22 @@ export async function loadCircles(db: D1Database, cohort: Cohort, week: number):
          WHERE p.cohort_id = ?1 ORDER BY ci.label, pr.label, p.id`,
       )
       .bind(cohort.id),
-    db.prepare('SELECT pair_id, week, MAX(needs_pause) AS pause FROM checkins WHERE cohort_id = ?1 AND pair_id IS NOT NULL AND week <= ?2 GROUP BY pair_id, week').bind(cohort.id, week),
+    pairWeeksStatement(db, cohort.id, week),
   ]);
   const rows = people!.results as Row[];
-  const pausedPairs = new Set<number>();
-  for (const [pairId, weeks] of Map.groupBy(pairWeeks!.results as { pair_id: number; week: number; pause: number }[], (r) => r.pair_id)) {
-    if (pausedWeeks(weeks.map((w) => ({ week: w.week, pause: w.pause === 1 })), week).has(week)) pausedPairs.add(pairId);
-  }
+  const pauses = pausesByPair(pairWeeks!.results as PairWeekRow[], week);
+  const pairOf = new Map(rows.map((r) => [r.id, r.pair_id]));
+  const pausedIn = (id: number, cycle: number) => pauses.get(pairOf.get(id)!)?.has(cycle) ?? false;
   const member = (r: Row) => ({ id: r.id, joinedCycle: cycleOn(cohort.startsOn, cohort.cadenceDays, r.joined_on) });
   const paired = rows.filter((r) => r.pair_id !== null);
   const circles = [...Map.groupBy(paired, (r) => r.circle)].map(([label, circleRows]): CircleLine => {
-    const paused = new Set(circleRows.filter((r) => pausedPairs.has(r.pair_id!)).map((r) => r.id));
-    const facilitator = label === null ? null : circleFacilitator(circleRows.map(member), week, paused);
+    const facilitator = label === null ? null : circleFacilitator(circleRows.map(member), week, pausedIn);
     return {
       label,
       facilitator: circleRows.find((r) => r.id === facilitator)?.name ?? null,
       pairs: [...Map.groupBy(circleRows, (r) => r.pair_id!)].map(([pairId, pairRows]) => {
         const roles = pairRoles(pairRows.map(member), week);
-        return { label: pairRows[0]!.pair!, paused: pausedPairs.has(pairId), members: pairRows.map((r) => ({ name: r.name, role: roles.get(r.id) ?? null })) };
+        return { label: pairRows[0]!.pair!, paused: pauses.get(pairId)?.has(week) ?? false, members: pairRows.map((r) => ({ name: r.name, role: roles.get(r.id) ?? null })) };
       }),
     };
   });

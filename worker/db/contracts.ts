@@ -18,7 +18,9 @@ export interface Contract {
   contributions: string;
   dialogueFormat: string;
   renegotiateOn: string;
-  /** Who confirmed this version. */
+  /** Changes to this version since it was proposed (a resend with other answers). */
+  revision: number;
+  /** Who confirmed this version as it stands (its current revision). */
   confirmedBy: number[];
 }
 
@@ -26,37 +28,34 @@ const CONTENT = ['purpose', 'cadence_days', 'meeting_day', 'meeting_time', 'chan
 
 /**
  * Stores a proposed contract as the pair's next version, confirmed by its proposer. A resend of
- * the same form keeps its version and takes the new answers; since the partner may have confirmed
- * the earlier answers, their confirmation is withdrawn and they are asked again.
+ * the same form keeps its version; changed answers make a new revision of it, which the partner
+ * has to confirm again (their confirmation was of the earlier revision). An unchanged resend
+ * changes nothing.
  */
 export async function storeContract(db: D1Database, participant: Participant, week: number, input: ContractInput): Promise<Stored> {
   if (participant.pairId === null) throw new Error('storeContract needs a participant in a pair');
   const values = [input.purpose, Number(input.cadence_days), input.meeting_day, input.meeting_time, input.channel, input.boundaries, input.success_measure, input.contributions, input.dialogue_format, input.renegotiate_on];
   const placeholders = CONTENT.map((_, i) => `?${i + 6}`).join(', ');
-  const [upsert] = await db.batch([
+  const [inserted, , stored] = await db.batch([
     db
       .prepare(
         `INSERT INTO contracts (idempotency_key, participant_id, cohort_id, pair_id, week, version, ${CONTENT.join(', ')})
          VALUES (?1, ?2, ?3, ?4, ?5, (SELECT COALESCE(MAX(version), 0) + 1 FROM contracts WHERE pair_id = ?4), ${placeholders})
          ON CONFLICT (participant_id, idempotency_key) DO UPDATE SET ${CONTENT.map((c) => `${c} = excluded.${c}`).join(', ')}, revision = revision + 1
-         RETURNING id, version, revision`,
+         WHERE ${CONTENT.map((c) => `${c} IS NOT excluded.${c}`).join(' OR ')}`,
       )
       .bind(input.idempotency_key, participant.id, participant.cohortId, participant.pairId, week, ...values),
     db
       .prepare(
-        `DELETE FROM contract_confirmations WHERE participant_id <> ?1
-         AND contract_id = (SELECT id FROM contracts WHERE participant_id = ?1 AND idempotency_key = ?2 AND revision > 1)`,
+        `INSERT INTO contract_confirmations (contract_id, participant_id, revision)
+         SELECT id, ?1, revision FROM contracts WHERE participant_id = ?1 AND idempotency_key = ?2
+         ON CONFLICT (contract_id, participant_id) DO UPDATE SET revision = excluded.revision, confirmed_at = excluded.confirmed_at`,
       )
       .bind(participant.id, input.idempotency_key),
-    db
-      .prepare(
-        `INSERT INTO contract_confirmations (contract_id, participant_id)
-         SELECT id, ?1 FROM contracts WHERE participant_id = ?1 AND idempotency_key = ?2 ON CONFLICT DO NOTHING`,
-      )
-      .bind(participant.id, input.idempotency_key),
+    db.prepare('SELECT id, revision, submitted_at FROM contracts WHERE participant_id = ?1 AND idempotency_key = ?2').bind(participant.id, input.idempotency_key),
   ]);
-  const row = upsert!.results[0] as { id: number; version: number; revision: number };
-  return { id: row.id, week, replayed: row.revision > 1 };
+  const row = stored!.results[0] as { id: number; revision: number };
+  return { id: row.id, week, replayed: inserted.meta.changes === 0 || row.revision > 1 };
 }
 
 interface ContractRow {
@@ -74,6 +73,7 @@ interface ContractRow {
   contributions: string;
   dialogue_format: string;
   renegotiate_on: string;
+  revision: number;
   confirmed_by: string | null;
 }
 
@@ -81,7 +81,7 @@ interface ContractRow {
 export async function getLatestContract(db: D1Database, pairId: number): Promise<Contract | null> {
   const row = await db
     .prepare(
-      `SELECT c.*, (SELECT group_concat(participant_id) FROM contract_confirmations WHERE contract_id = c.id) AS confirmed_by
+      `SELECT c.*, (SELECT group_concat(participant_id) FROM contract_confirmations WHERE contract_id = c.id AND revision = c.revision) AS confirmed_by
        FROM contracts c WHERE c.pair_id = ?1 ORDER BY c.version DESC LIMIT 1`,
     )
     .bind(pairId)
@@ -102,20 +102,36 @@ export async function getLatestContract(db: D1Database, pairId: number): Promise
     contributions: row.contributions,
     dialogueFormat: row.dialogue_format,
     renegotiateOn: row.renegotiate_on,
+    revision: row.revision,
     confirmedBy: row.confirmed_by ? row.confirmed_by.split(',').map(Number) : [],
   };
 }
 
 export type ConfirmOutcome = 'confirmed' | 'not-found' | 'outdated';
 
-/** Confirms a contract version for a member of its pair; only the latest version can be confirmed. */
-export async function confirmContract(db: D1Database, participant: Participant, contractId: number): Promise<ConfirmOutcome> {
+/**
+ * Confirms a contract for a member of its pair, exactly as they read it: the latest version, at the
+ * revision shown to them. Anything older is 'outdated' (they are asked to read it again).
+ */
+export async function confirmContract(db: D1Database, participant: Participant, contractId: number, revision: number): Promise<ConfirmOutcome> {
   const contract = await db
-    .prepare('SELECT id, version, (SELECT MAX(version) FROM contracts WHERE pair_id = c.pair_id) AS latest FROM contracts c WHERE id = ?1 AND pair_id = ?2')
+    .prepare('SELECT id, version, revision, (SELECT MAX(version) FROM contracts WHERE pair_id = c.pair_id) AS latest FROM contracts c WHERE id = ?1 AND pair_id = ?2')
     .bind(contractId, participant.pairId)
-    .first<{ id: number; version: number; latest: number }>();
+    .first<{ id: number; version: number; revision: number; latest: number }>();
   if (!contract) return 'not-found';
-  if (contract.version !== contract.latest) return 'outdated';
-  await db.prepare('INSERT INTO contract_confirmations (contract_id, participant_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING').bind(contractId, participant.id).run();
+  if (contract.version !== contract.latest || contract.revision !== revision) return 'outdated';
+  await db
+    .prepare('INSERT INTO contract_confirmations (contract_id, participant_id, revision) VALUES (?1, ?2, ?3) ON CONFLICT (contract_id, participant_id) DO UPDATE SET revision = excluded.revision')
+    .bind(contractId, participant.id, revision)
+    .run();
   return 'confirmed';
+}
+
+/** Whether a participant's form (by its idempotency key) made an older version than the pair's latest. */
+export async function isOutdatedProposal(db: D1Database, participant: Participant, idempotencyKey: string): Promise<boolean> {
+  const row = await db
+    .prepare('SELECT version, (SELECT MAX(version) FROM contracts WHERE pair_id = c.pair_id) AS latest FROM contracts c WHERE participant_id = ?1 AND idempotency_key = ?2')
+    .bind(participant.id, idempotencyKey)
+    .first<{ version: number; latest: number }>();
+  return row !== null && row.version < row.latest;
 }

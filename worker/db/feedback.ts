@@ -38,15 +38,19 @@ export function storeFeedback(db: D1Database, participant: Participant, week: nu
 
 export type RateOutcome = 'rated' | 'not-found' | 'already-rated';
 
-/** The receiver rates a piece of feedback, once. */
+/**
+ * The receiver rates a piece of feedback, once. Sending the same rating again (a double click, a
+ * resend) is answered as the first; a different one is refused.
+ */
 export async function rateFeedback(db: D1Database, participant: Participant, feedbackId: number, usefulness: number): Promise<RateOutcome> {
   const result = await db
     .prepare(`UPDATE feedback SET usefulness = ?3, rated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1 AND receiver_id = ?2 AND usefulness IS NULL`)
     .bind(feedbackId, participant.id, usefulness)
     .run();
   if (result.meta.changes > 0) return 'rated';
-  const exists = await db.prepare('SELECT 1 AS yes FROM feedback WHERE id = ?1 AND receiver_id = ?2').bind(feedbackId, participant.id).first();
-  return exists ? 'already-rated' : 'not-found';
+  const rated = await db.prepare('SELECT usefulness FROM feedback WHERE id = ?1 AND receiver_id = ?2').bind(feedbackId, participant.id).first<{ usefulness: number | null }>();
+  if (!rated) return 'not-found';
+  return rated.usefulness === usefulness ? 'rated' : 'already-rated';
 }
 
 export interface FeedbackToRate {

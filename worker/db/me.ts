@@ -1,6 +1,5 @@
 /** Everything a participant's own page shows, read for one participant. */
 import { isAgreed } from '../domain/contract.ts';
-import { pausedWeeks } from '../domain/pauses.ts';
 import { circleFacilitator, pairRoles, type Member, type PairRole } from '../domain/roles.ts';
 import { cycleOn } from '../domain/weeks.ts';
 import { PULSE_EVERY_WEEKS } from '../forms/pulse.ts';
@@ -8,6 +7,7 @@ import { getLatestContract, type Contract } from './contracts.ts';
 import { listFeedbackToRate, type FeedbackToRate } from './feedback.ts';
 import { listActiveGoals, type Goal } from './goals.ts';
 import type { Participant } from './participants.ts';
+import { pairWeeksStatement, pausesByPair, type PairWeekRow } from './pauses.ts';
 import { lastPulseWeek } from './pulses.ts';
 import { lastCommittedAction } from './submissions.ts';
 
@@ -50,26 +50,17 @@ export async function loadMyWeek(db: D1Database, participant: Participant, week:
          ORDER BY p.id`,
       )
       .bind(participant.pairId),
-    db
-      .prepare(
-        `SELECT c.pair_id, c.week, MAX(c.needs_pause) AS pause FROM checkins c
-         WHERE c.pair_id IN (SELECT id FROM pairs WHERE id = ?1 OR circle_id = (SELECT circle_id FROM pairs WHERE id = ?1 AND circle_id IS NOT NULL))
-         AND c.week <= ?2 GROUP BY c.pair_id, c.week`,
-      )
-      .bind(participant.pairId, week),
+    pairWeeksStatement(db, participant.cohortId, week),
     db.prepare('SELECT 1 AS yes FROM checkins WHERE participant_id = ?1 AND week = ?2 LIMIT 1').bind(participant.id, week),
   ]);
   const rows = (circleRows!.results as (MemberRow & { circle: string | null })[]) ?? [];
   const pairRows = rows.filter((r) => r.pair_id === participant.pairId);
-  const paused = new Set<number>();
-  for (const [pairId, weeks] of Map.groupBy(pairWeeks!.results as { pair_id: number; week: number; pause: number }[], (r) => r.pair_id)) {
-    if (pausedWeeks(weeks.map((w) => ({ week: w.week, pause: w.pause === 1 })), week).has(week)) {
-      for (const r of rows) if (r.pair_id === pairId) paused.add(r.id);
-    }
-  }
+  const pauses = pausesByPair(pairWeeks!.results as PairWeekRow[], week);
+  const pairOf = new Map(rows.map((r) => [r.id, r.pair_id]));
+  const pausedIn = (id: number, cycle: number) => pauses.get(pairOf.get(id)!)?.has(cycle) ?? false;
   const roles = pairRoles(pairRows.map(asMember), week);
   const circleLabel = rows.find((r) => r.circle !== null)?.circle ?? null;
-  const facilitatorId = circleLabel ? circleFacilitator(rows.map(asMember), week, paused) : null;
+  const facilitatorId = circleLabel ? circleFacilitator(rows.map(asMember), week, pausedIn) : null;
   const person = (id: number): Person => ({ id, displayName: rows.find((r) => r.id === id)!.display_name });
 
   const [last, goals, contract, feedbackToRate, pulseWeek] = await Promise.all([
@@ -87,7 +78,7 @@ export async function loadMyWeek(db: D1Database, participant: Participant, week:
     circle: circleLabel ? { label: circleLabel, facilitator: facilitatorId === null ? null : person(facilitatorId) } : null,
     action: last ? { text: last.action, week: last.week } : null,
     checkedInThisWeek: thisWeek!.results.length > 0,
-    pairPaused: paused.has(participant.id),
+    pairPaused: pausedIn(participant.id, week),
     goals,
     contract: contract && {
       ...contract,

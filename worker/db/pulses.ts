@@ -13,7 +13,6 @@ export function storePulse(db: D1Database, participant: Participant, week: numbe
     feedback_ease: input.feedback_ease,
     adaptability: input.adaptability,
     comment: input.comment,
-    comment_consent: input.comment_consent,
   });
 }
 
@@ -32,4 +31,37 @@ export function storeProgramFeedback(db: D1Database, participant: Participant, w
 export async function lastPulseWeek(db: D1Database, participantId: number): Promise<number | null> {
   const row = await db.prepare('SELECT MAX(week) AS week FROM pulses WHERE participant_id = ?1').bind(participantId).first<{ week: number | null }>();
   return row?.week ?? null;
+}
+
+export interface ProgramVoice {
+  name: string;
+  week: number;
+  cadenceFit: 'too-often' | 'about-right' | 'too-rare';
+  tools: string;
+  expectations: string;
+  suggestion: string;
+}
+
+/** What participants said about the program, newest first (mentor-only: private text). */
+export async function listProgramFeedback(db: D1Database, cohortId: number): Promise<ProgramVoice[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT p.display_name AS name, f.week, f.cadence_fit, f.tools, f.expectations, f.suggestion
+       FROM program_feedback f JOIN participants p ON p.id = f.participant_id WHERE f.cohort_id = ?1 ORDER BY f.week DESC, f.id DESC`,
+    )
+    .bind(cohortId)
+    .all<{ name: string; week: number; cadence_fit: ProgramVoice['cadenceFit']; tools: string; expectations: string; suggestion: string }>();
+  return results.map((r) => ({ name: r.name, week: r.week, cadenceFit: r.cadence_fit, tools: r.tools, expectations: r.expectations, suggestion: r.suggestion }));
+}
+
+/** Pulse comments, newest first (mentor-only: private text). */
+export async function listPulseComments(db: D1Database, cohortId: number): Promise<{ name: string; week: number; comment: string }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT p.display_name AS name, s.week, s.comment FROM pulses s JOIN participants p ON p.id = s.participant_id
+       WHERE s.cohort_id = ?1 AND s.comment <> '' ORDER BY s.week DESC, s.id DESC`,
+    )
+    .bind(cohortId)
+    .all<{ name: string; week: number; comment: string }>();
+  return results;
 }

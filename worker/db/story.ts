@@ -4,10 +4,10 @@
  * text is scrubbed of e-mail addresses, phone numbers and URLs on its way out.
  */
 import { engagementByWeek, weekCount, type EngagementWeek } from '../domain/engagement.ts';
-import { pausedWeeks } from '../domain/pauses.ts';
 import { scrubText } from '../domain/redact.ts';
 import { localDate } from '../domain/weeks.ts';
 import { listPublishedCohorts, type Cohort } from './cohorts.ts';
+import { pairWeeksStatement, pausesByPair, type PairWeekRow } from './pauses.ts';
 
 /** Consent levels whose text may appear on a cohort's own pages. */
 const COHORT_PAGE_CONSENT = "('cohort', 'public')";
@@ -37,26 +37,8 @@ export interface CohortStory {
   timeline: Moment[];
 }
 
-interface PairWeekRow {
-  pair_id: number;
-  week: number;
-  pause: number;
-  size: number;
-}
-
-/** Mentees of paused pairs, per week. */
-function pausedMentees(rows: PairWeekRow[], lastWeek: number): Map<number, number> {
-  const paused = new Map<number, number>();
-  for (const pair of Map.groupBy(rows, (r) => r.pair_id).values()) {
-    for (const week of pausedWeeks(pair.map((r) => ({ week: r.week, pause: r.pause === 1 })), lastWeek)) {
-      paused.set(week, (paused.get(week) ?? 0) + pair[0]!.size);
-    }
-  }
-  return paused;
-}
-
 export async function loadCohortStory(db: D1Database, cohort: Cohort, now = new Date()): Promise<CohortStory> {
-  const [members, counts, weekly, moments, pairWeeks] = await db.batch([
+  const [members, counts, weekly, moments, pairWeeks, pairSizes] = await db.batch([
     db
       .prepare(
         `SELECT p.display_name, p.role, pr.label AS pair, ci.label AS circle
@@ -88,18 +70,21 @@ export async function loadCohortStory(db: D1Database, cohort: Cohort, now = new 
          ORDER BY 1, 2, 3`,
       )
       .bind(cohort.id),
-    db
-      .prepare(
-        `SELECT c.pair_id, c.week, MAX(c.needs_pause) AS pause, (SELECT COUNT(*) FROM participants m WHERE m.pair_id = c.pair_id AND m.role = 'mentee') AS size
-         FROM checkins c WHERE c.cohort_id = ?1 AND c.pair_id IS NOT NULL GROUP BY c.pair_id, c.week ORDER BY c.pair_id, c.week`,
-      )
-      .bind(cohort.id),
+    // Every week up to a far bound: pauses are cut to the weeks shown below.
+    pairWeeksStatement(db, cohort.id, Number.MAX_SAFE_INTEGER),
+    db.prepare(`SELECT pair_id, COUNT(*) AS size FROM participants WHERE cohort_id = ?1 AND role = 'mentee' AND pair_id IS NOT NULL GROUP BY pair_id`).bind(cohort.id),
   ]);
 
   const expected = (counts!.results[0] as { mentees: number }).mentees;
   const byWeek = new Map((weekly!.results as { week: number; checked_in: number }[]).map((r) => [r.week, r.checked_in]));
   const today = localDate(now, cohort.timezone);
-  const engagement = engagementByWeek(cohort, expected, byWeek, today, pausedMentees(pairWeeks!.results as PairWeekRow[], weekCount(cohort, today, byWeek.keys())));
+  const lastWeek = weekCount(cohort, today, byWeek.keys());
+  const sizes = new Map((pairSizes!.results as { pair_id: number; size: number }[]).map((r) => [r.pair_id, r.size]));
+  const pausedMentees = new Map<number, number>();
+  for (const [pairId, weeks] of pausesByPair(pairWeeks!.results as PairWeekRow[], lastWeek)) {
+    for (const week of weeks) pausedMentees.set(week, (pausedMentees.get(week) ?? 0) + (sizes.get(pairId) ?? 0));
+  }
+  const engagement = engagementByWeek(cohort, expected, byWeek, today, pausedMentees);
 
   return {
     cohort,

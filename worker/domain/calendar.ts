@@ -93,7 +93,8 @@ function fold(line: string): string {
 }
 
 const basicDate = (date: string) => date.replaceAll('-', '');
-const basicUtc = (instant: Date) => instant.toISOString().replace(/[-:]|\.\d{3}/g, '');
+/** An instant in iCalendar's basic UTC form, e.g. 20261128T061500Z. */
+export const toBasicUtc = (instant: Date) => instant.toISOString().replace(/[-:]|\.\d{3}/g, '');
 
 /** The .ics text of a partnership's upcoming check-in due dates and meetings. */
 export function buildCalendar(input: CalendarInput): string {
@@ -130,8 +131,8 @@ export function buildCalendar(input: CalendarInput): string {
     for (let date = addDays(anchor, skip * meeting.everyDays); inWindow(date); date = addDays(date, meeting.everyDays)) {
       const start = zonedTimeToUtc(date, meeting.time, input.timezone);
       event('meeting', date, [
-        `DTSTART:${basicUtc(start)}`,
-        `DTEND:${basicUtc(new Date(start.getTime() + meeting.minutes * 60_000))}`,
+        `DTSTART:${toBasicUtc(start)}`,
+        `DTEND:${toBasicUtc(new Date(start.getTime() + meeting.minutes * 60_000))}`,
         `SUMMARY:${text(names ? `Partnership meeting with ${names}` : 'Partnership meeting')}`,
         `LOCATION:${text(meeting.channel)}`,
       ]);

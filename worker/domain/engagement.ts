@@ -11,8 +11,8 @@ export interface EngagementWeek {
   week: number;
   /** First day of the week, YYYY-MM-DD in the cohort's timezone. */
   startsOn: string;
-  /** Mentees who sent at least one check-in that week. */
-  checkedIn: number;
+  /** Mentees who sent at least one check-in that week; null when too few were expected to show it. */
+  checkedIn: number | null;
   /** Mentees expected to check in: the cohort's mentees, less those of pairs paused that week. */
   expected: number;
   /** The week is still running, so its figure is not final. */
@@ -44,11 +44,13 @@ export function engagementByWeek(
   const weeks = weekCount(cohort, today, checkedInByWeek.keys());
   return Array.from({ length: weeks }, (_, i) => {
     const week = i + 1;
+    const expected = mentees - (pausedByWeek.get(week) ?? 0);
     return {
       week,
       startsOn: cycleStart(cohort.startsOn, cohort.cadenceDays, week),
-      checkedIn: checkedInByWeek.get(week) ?? 0,
-      expected: mentees - (pausedByWeek.get(week) ?? 0),
+      // Pauses can leave a week with a small group: its figure is hidden like a small cohort's.
+      checkedIn: expected < MIN_GROUP_SIZE ? null : (checkedInByWeek.get(week) ?? 0),
+      expected,
       inProgress: !ended && week === current,
     };
   });

@@ -42,4 +42,7 @@ export const contractSchema = z.object({
 export type ContractInput = z.output<typeof contractSchema>;
 
 /** A partner confirming the contract version they read on their page. */
-export const confirmSchema = z.object({ contract_id: recordChoice('Contract', 'The contract version you agree to.') });
+export const confirmSchema = z.object({
+  contract_id: recordChoice('Contract', 'The contract version you agree to.'),
+  revision: recordChoice('Revision', 'The revision of the contract you read.'),
+});

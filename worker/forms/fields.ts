@@ -108,13 +108,13 @@ export function requiredChoice<const V extends readonly [string, ...string[]]>(
   });
 }
 
-/** A short one-line answer the participant must give. */
-export function line(label: string, hint: string, maxLength = 200, initial?: string) {
+/** A short one-line answer the participant must give; `missing` says why it is needed. */
+export function line(label: string, hint: string, maxLength = 200, initial?: string, missing = `Please fill in “${label}”.`) {
   return withMeta(
     z
-      .string({ error: `Please fill in “${label}”.` })
+      .string({ error: missing })
       .trim()
-      .min(1, `Please fill in “${label}”.`)
+      .min(1, missing)
       .max(maxLength, `Please keep “${label}” to ${maxLength} characters or fewer.`),
     { label, hint, control: 'input', inputType: 'text', required: true, maxLength, initial },
   );

@@ -9,6 +9,8 @@ export const goalSchema = z.object({
     'How will you measure it?',
     'A goal needs a measure, so you and your partner can tell when it is done, e.g. “words written”.',
     200,
+    undefined,
+    'A goal needs a measure, so you and your partner can tell when it is done: please say what you will count, e.g. “words written”.',
   ),
   target: line('What is the target?', 'The number or state that means done, e.g. “3,000 words”.', 200),
   due_on: date(

@@ -1,6 +1,6 @@
 /** The relationship pulse (monthly by default): the /pulse/ form. */
 import { z } from 'zod';
-import { consent, idempotencyKey, optionalText, requiredScale } from './fields.ts';
+import { idempotencyKey, optionalText, requiredScale } from './fields.ts';
 
 /** Weeks between pulses unless a pair chooses otherwise. */
 export const PULSE_EVERY_WEEKS = 4;
@@ -11,8 +11,7 @@ export const pulseSchema = z.object({
   safety: requiredScale('I can say what is really going on without fear', 'Psychological safety: 1 not at all, 5 completely.'),
   feedback_ease: requiredScale('Giving and receiving feedback feels easy', '1 very hard, 5 very easy.'),
   adaptability: requiredScale('We adjust our plans when things change', '1 never, 5 always.'),
-  comment: optionalText('Anything you want to add?', 'Private by default: only your mentor reads it unless you choose otherwise.', 1000),
-  comment_consent: consent('Who may read your comment?', 'Private unless you choose otherwise.'),
+  comment: optionalText('Anything you want to add?', 'Private: only your mentor reads it. It is never published.', 1000),
 });
 
 export type PulseInput = z.output<typeof pulseSchema>;

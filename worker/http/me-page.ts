@@ -71,7 +71,7 @@ export function renderMePage(participant: Participant, token: string, my: MyWeek
       <h2 id="contract">Your partnership contract</h2>
       ${my.contract
         ? html`<p>Version ${my.contract.version}: meet ${my.contract.cadenceDays === 14 ? 'every two weeks' : 'every week'} on ${capitalise(my.contract.meetingDay)} at ${my.contract.meetingTime}, ${my.contract.channel}. ${my.contract.renegotiateOn < today ? html`<strong>Its review date, ${my.contract.renegotiateOn}, has passed:</strong> time to look at it together again.` : `Review on ${my.contract.renegotiateOn}.`}</p>
-            <p>${my.contract.agreed ? html`<strong>Agreed</strong> by both of you.` : html`Not agreed yet: waiting for ${my.contract.waitingFor.map((p) => p.displayName).join(' and ')} to confirm.`}</p>
+            <p>${my.contract.agreed ? html`<strong>Agreed</strong> by ${my.partners.length > 1 ? 'all' : 'both'} of you.` : html`Not agreed yet: waiting for ${my.contract.waitingFor.map((p) => p.displayName).join(' and ')} to confirm.`}</p>
             ${my.contract.waitingFor.some((p) => p.id === participant.id)
               ? html`<details><summary>Read it before you confirm</summary>
                   <dl>
@@ -81,7 +81,7 @@ export function renderMePage(participant: Participant, token: string, my: MyWeek
                     <dt>What each of us brings</dt><dd>${my.contract.contributions}</dd>
                     <dt>Each session</dt><dd>${my.contract.dialogueFormat}</dd>
                   </dl></details>
-                  <form method="post" action="/api/me/contract-confirmations">${hidden}<input type="hidden" name="contract_id" value="${my.contract.id}" /><button type="submit">I agree to version ${my.contract.version}</button></form>`
+                  <form method="post" action="/api/me/contract-confirmations">${hidden}<input type="hidden" name="contract_id" value="${my.contract.id}" /><input type="hidden" name="revision" value="${my.contract.revision}" /><button type="submit">I agree to version ${my.contract.version}</button></form>`
               : ''}
             <p><a href="/contract/?t=${t}">Propose a new version</a></p>`
         : html`<p>No contract yet. <a href="/contract/?t=${t}">Propose one</a> for your partner to confirm.</p>`}

@@ -10,9 +10,10 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod';
 import { fieldErrors } from '../forms/fields.ts';
-import { participantForToken } from '../db/participants.ts';
+import { participantForToken, type Participant } from '../db/participants.ts';
 import type { AppEnv, Body } from './app-env.ts';
 import { fail, type FormState } from './errors.ts';
+import { messagePage } from './pages.ts';
 
 const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
 
@@ -96,4 +97,20 @@ export function parseSubmission<S extends z.ZodType>(c: Context<AppEnv>, schema:
   const result = schema.safeParse(fields);
   if (result.success) return result.data;
   fail(400, 'invalid_input', 'Some answers need another look.', { fields: fieldErrors(result.error), form: formState(c, formPath) });
+}
+
+/**
+ * The participant a page's link names (`?t=TOKEN`), or the page that says what to do when the
+ * link is missing or no longer valid.
+ */
+export async function participantFromLink(c: Context<AppEnv>): Promise<{ participant: Participant; token: string } | Response> {
+  const token = c.req.query('t') ?? '';
+  if (!token) {
+    return messagePage(c, 401, 'This page needs your personal link', 'Open the link your mentor sent you (it ends in “?t=” followed by a long code). If you cannot find it, ask your mentor to send it again.');
+  }
+  const participant = await participantForToken(c.env.DB, c.env.LINK_SECRET, token);
+  if (!participant) {
+    return messagePage(c, 401, 'This link does not work any more', 'Your link may have been replaced by a newer one, or copied only in part. Ask your mentor for your current personal link.');
+  }
+  return { participant, token };
 }

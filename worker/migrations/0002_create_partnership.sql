@@ -2,7 +2,7 @@
 -- program feedback. Every submission is stored once per (participant, idempotency key).
 
 -- A pair's agreement, versioned: each new submission is the next version; it is agreed when every
--- member of the pair has confirmed that version (the proposer confirms by submitting it).
+-- member of the pair has confirmed that version as it stands (the proposer by submitting it).
 CREATE TABLE contracts (
   id INTEGER PRIMARY KEY,
   idempotency_key TEXT NOT NULL,
@@ -28,9 +28,12 @@ CREATE TABLE contracts (
   UNIQUE (pair_id, version)
 );
 
+-- A confirmation is of one revision of a version: if the proposer resends the form with changes,
+-- the partner's earlier confirmation no longer counts.
 CREATE TABLE contract_confirmations (
   contract_id INTEGER NOT NULL REFERENCES contracts (id) ON DELETE CASCADE,
   participant_id INTEGER NOT NULL REFERENCES participants (id) ON DELETE CASCADE,
+  revision INTEGER NOT NULL,
   confirmed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   PRIMARY KEY (contract_id, participant_id)
 );

@@ -1,4 +1,5 @@
 /** The checks of each form that need stored data: whose records these are, what is being referred to. */
+import { isOutdatedProposal } from '../db/contracts.ts';
 import { ownsGoal } from '../db/goals.ts';
 import { listPeers } from '../db/feedback.ts';
 import type { Participant } from '../db/participants.ts';
@@ -9,17 +10,24 @@ import type { FeedbackInput } from '../forms/feedback.ts';
 import type { GoalInput } from '../forms/goal.ts';
 import type { Checked } from './submissions.ts';
 
-/** Carrying an action forward copies the last one committed, which must exist. */
+/**
+ * Carrying forward copies the last committed action, which must exist and must not be done yet
+ * ("no" or "partly"). A newly written action wins over the box, and then nothing is carried.
+ */
 export async function carryForward(db: D1Database, participant: Participant, week: number, input: CheckinInput): Promise<Checked<CheckinInput>> {
-  if (!input.carry_forward || input.committed_action !== '') return { input };
+  if (!input.carry_forward || input.committed_action !== '') return { input: { ...input, carry_forward: false } };
+  if (input.last_action_done === 'yes') return { errors: { carry_forward: 'You did last time’s action, so there is nothing to carry forward: please write a new one.' } };
   const last = await lastCommittedAction(db, participant.id, week);
   if (!last) return { errors: { committed_action: 'There is no earlier action to carry forward yet: please write one.' } };
   return { input: { ...input, committed_action: last.action } };
 }
 
-/** A contract belongs to a pair. */
-export async function inAPair(_db: D1Database, participant: Participant, _week: number, input: ContractInput): Promise<Checked<ContractInput>> {
+/** A contract belongs to a pair; resending an old proposal must not rewrite a superseded version. */
+export async function inAPair(db: D1Database, participant: Participant, _week: number, input: ContractInput): Promise<Checked<ContractInput>> {
   if (participant.pairId === null) return { errors: { purpose: 'You are not in a pair yet, so there is no partnership to agree. Ask your mentor to pair you.' } };
+  if (await isOutdatedProposal(db, participant, input.idempotency_key)) {
+    return { errors: { purpose: 'This form proposed a version your pair has replaced since. Open the contract form again from your page to propose changes.' } };
+  }
   return { input };
 }
 

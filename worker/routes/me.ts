@@ -4,8 +4,7 @@ import { confirmContract } from '../db/contracts.ts';
 import { rateFeedback } from '../db/feedback.ts';
 import { setGoalStatus, storeMilestone } from '../db/goals.ts';
 import { loadMyWeek } from '../db/me.ts';
-import { participantForToken, type Participant } from '../db/participants.ts';
-import { buildCalendar } from '../domain/calendar.ts';
+import { buildCalendar, toBasicUtc } from '../domain/calendar.ts';
 import { cycleAt, localDate } from '../domain/weeks.ts';
 import { confirmSchema } from '../forms/contract.ts';
 import { ratingSchema } from '../forms/feedback.ts';
@@ -13,18 +12,11 @@ import { goalStatusSchema, milestoneSchema } from '../forms/goal.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { fail } from '../http/errors.ts';
 import { renderMePage } from '../http/me-page.ts';
-import { messagePage, workerPage } from '../http/pages.ts';
-import { parseSubmission, readBody, requireParticipant, wantsHtml } from '../http/submission.ts';
-
-async function linkHolder(c: Context<AppEnv>): Promise<{ participant: Participant; token: string } | Response> {
-  const token = c.req.query('t') ?? '';
-  const participant = token ? await participantForToken(c.env.DB, c.env.LINK_SECRET, token) : null;
-  if (!participant) return messagePage(c, 401, 'Your page needs your personal link', 'Open the link your mentor sent you; it ends in “?t=” followed by a long code. If it stopped working, ask your mentor for a new one.');
-  return { participant, token };
-}
+import { workerPage } from '../http/pages.ts';
+import { parseSubmission, participantFromLink, readBody, requireParticipant, wantsHtml } from '../http/submission.ts';
 
 const mePage = async (c: Context<AppEnv>) => {
-  const holder = await linkHolder(c);
+  const holder = await participantFromLink(c);
   if (holder instanceof Response) return holder;
   const { participant, token } = holder;
   const my = await loadMyWeek(c.env.DB, participant, cycleAt(participant.cohort, new Date()));
@@ -36,7 +28,7 @@ export const me = new Hono<AppEnv>()
   .get('/me', mePage)
   .get('/me/', mePage)
   .get('/me/calendar.ics', async (c) => {
-    const holder = await linkHolder(c);
+    const holder = await participantFromLink(c);
     if (holder instanceof Response) return holder;
     const { participant } = holder;
     const now = new Date();
@@ -50,9 +42,10 @@ export const me = new Hono<AppEnv>()
       cadenceDays: participant.cohort.cadenceDays,
       endsOn: participant.cohort.endsOn,
       today: localDate(now, participant.cohort.timezone),
-      stamp: now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, ''),
+      stamp: toBasicUtc(now),
       weeksAhead: 12,
-      meeting: contract && {
+      // Only an agreed contract puts meetings in the calendar.
+      meeting: !contract?.agreed ? null : {
         day: contract.meetingDay as 'monday',
         time: contract.meetingTime,
         minutes: contract.meetingMinutes,
@@ -73,10 +66,10 @@ function done(c: Context<AppEnv>, status: 200 | 201, body: Record<string, unknow
 export const meActions = new Hono<AppEnv>()
   .use(readBody, requireParticipant)
   .post('/contract-confirmations', async (c) => {
-    const { contract_id } = parseSubmission(c, confirmSchema, '/me/');
-    const outcome = await confirmContract(c.env.DB, c.get('participant'), contract_id);
+    const { contract_id, revision } = parseSubmission(c, confirmSchema, '/me/');
+    const outcome = await confirmContract(c.env.DB, c.get('participant'), contract_id, revision);
     if (outcome === 'not-found') fail(404, 'not_found', 'There is no such contract in your pair.');
-    if (outcome === 'outdated') fail(409, 'conflict', 'A newer version of the contract exists: read and confirm that one.');
+    if (outcome === 'outdated') fail(409, 'conflict', 'The contract changed since you read it: open your page again, read it, and confirm that one.');
     return done(c, 200, { confirmed: contract_id });
   })
   .post('/goal-status', async (c) => {

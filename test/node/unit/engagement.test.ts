@@ -37,3 +37,15 @@ describe('engagementByWeek', () => {
     ]);
   });
 });
+
+describe('engagementByWeek with pauses', () => {
+  it('does not expect the mentees of a paused pair', () => {
+    const weeks = engagementByWeek(cohort, 8, new Map([[2, 5]]), '2026-09-16', new Map([[2, 2]]))!;
+    expect(weeks[1]).toEqual({ week: 2, startsOn: '2026-09-14', checkedIn: 5, expected: 6, inProgress: true });
+  });
+
+  it('hides a week whose expected group falls below the minimum', () => {
+    const weeks = engagementByWeek(cohort, 6, new Map([[1, 6], [2, 3]]), '2026-09-16', new Map([[2, 2]]))!;
+    expect(weeks.map((w) => w.checkedIn)).toEqual([6, null]);
+  });
+});

@@ -6,7 +6,9 @@ function fromStart(...ids: number[]): Member[] {
   return ids.map((id) => ({ id, joinedCycle: 1 }));
 }
 
-const NOBODY_PAUSED: ReadonlySet<number> = new Set();
+const NOBODY_PAUSED = () => false;
+/** Pauses by cycle: { cycle: [ids] }. */
+const pausedIn = (byCycle: Record<number, number[]>) => (id: number, cycle: number) => byCycle[cycle]?.includes(id) ?? false;
 
 describe('pairRoles', () => {
   it('swaps observer and reporter every cycle', () => {
@@ -24,19 +26,27 @@ describe('pairRoles', () => {
     expect(pairRoles(trio, 3)).toEqual(new Map([[1, 'reporter'], [2, 'member'], [3, 'observer']]));
   });
 
-  it('gives a late joiner no role before their first cycle and a turn in the rotation after', () => {
+  it('gives a late joiner no role before their first cycle, and keeps the swap going when they join', () => {
     const members = [...fromStart(1, 2), { id: 3, joinedCycle: 3 }];
     expect(pairRoles(members, 1)).toEqual(new Map([[1, 'observer'], [2, 'reporter']]));
     expect(pairRoles(members, 2)).toEqual(new Map([[1, 'reporter'], [2, 'observer']]));
+    // Observer passes from 2 to the next in line, the newcomer 3.
     expect(pairRoles(members, 3)).toEqual(new Map([[1, 'reporter'], [2, 'member'], [3, 'observer']]));
     expect(pairRoles(members, 4)).toEqual(new Map([[1, 'observer'], [2, 'reporter'], [3, 'member']]));
     expect(pairRoles(members, 5)).toEqual(new Map([[1, 'member'], [2, 'observer'], [3, 'reporter']]));
+  });
+
+  it('never keeps the same observer two cycles running when a third member joins mid-rotation', () => {
+    const members = [...fromStart(1, 2), { id: 3, joinedCycle: 4 }];
+    const observers = [1, 2, 3, 4, 5, 6].map((cycle) => [...pairRoles(members, cycle)].find(([, role]) => role === 'observer')![0]);
+    expect(observers).toEqual([1, 2, 1, 2, 3, 1]);
   });
 
   it('gives no roles while only one member is present', () => {
     const members = [{ id: 1, joinedCycle: 1 }, { id: 2, joinedCycle: 4 }];
     expect(pairRoles(members, 1).size).toBe(0);
     expect(pairRoles(members, 3).size).toBe(0);
+    // 1 held the turn in cycles 1–3 alone; it passes on to 2 when 2 arrives.
     expect(pairRoles(members, 4)).toEqual(new Map([[1, 'reporter'], [2, 'observer']]));
     expect(pairRoles(fromStart(7), 1).size).toBe(0);
     expect(pairRoles([], 1).size).toBe(0);
@@ -62,30 +72,34 @@ describe('circleFacilitator', () => {
     expect(facilitators).toEqual([1, 2, 3, 4, 1, 2, 3, 4]);
   });
 
-  it('skips a paused member: the next in order takes over, and later turns do not shift', () => {
-    expect(circleFacilitator(circle, 2, new Set([2]))).toBe(3);
-    expect(circleFacilitator(circle, 3, NOBODY_PAUSED)).toBe(3);
-    expect(circleFacilitator(circle, 2, new Set([2, 3]))).toBe(4);
-    // The last in id order is paused: the turn wraps to the first.
-    expect(circleFacilitator(circle, 4, new Set([4]))).toBe(1);
+  it('skips a paused member without giving anyone two turns in a row', () => {
+    const paused = pausedIn({ 2: [2] });
+    const facilitators = [1, 2, 3, 4, 5].map((cycle) => circleFacilitator(circle, cycle, paused));
+    expect(facilitators).toEqual([1, 3, 4, 1, 2]);
+  });
+
+  it('wraps to the first in order when the last is paused', () => {
+    expect([1, 2, 3, 4].map((cycle) => circleFacilitator(circle, cycle, pausedIn({ 4: [4] })))).toEqual([1, 2, 3, 1]);
   });
 
   it('ignores pauses of members whose turn it is not', () => {
-    expect(circleFacilitator(circle, 1, new Set([3, 4, 99]))).toBe(1);
+    expect(circleFacilitator(circle, 1, pausedIn({ 1: [3, 4, 99] }))).toBe(1);
   });
 
-  it('has no facilitator when everyone is paused or nobody has joined', () => {
-    expect(circleFacilitator(circle, 1, new Set([1, 2, 3, 4]))).toBeNull();
+  it('has no facilitator when everyone is paused or nobody has joined, and picks up after', () => {
+    const allPaused = pausedIn({ 2: [1, 2, 3, 4] });
+    expect(circleFacilitator(circle, 2, allPaused)).toBeNull();
+    expect(circleFacilitator(circle, 3, allPaused)).toBe(2);
     expect(circleFacilitator([{ id: 1, joinedCycle: 3 }], 2, NOBODY_PAUSED)).toBeNull();
     expect(circleFacilitator([], 1, NOBODY_PAUSED)).toBeNull();
   });
 
   it('brings a late joiner into the rotation from their joined cycle', () => {
-    const members = [...fromStart(1, 2, 3), { id: 4, joinedCycle: 4 }];
+    const members = [...fromStart(1, 2, 3), { id: 4, joinedCycle: 6 }];
     const facilitators = [1, 2, 3, 4, 5, 6, 7, 8].map((cycle) => circleFacilitator(members, cycle, NOBODY_PAUSED));
-    expect(facilitators).toEqual([1, 2, 3, 4, 1, 2, 3, 4]);
+    expect(facilitators).toEqual([1, 2, 3, 1, 2, 3, 4, 1]);
     // A joiner is never picked before they join, even when everyone present is paused.
-    expect(circleFacilitator(members, 3, new Set([1, 2, 3]))).toBeNull();
+    expect(circleFacilitator(members, 3, pausedIn({ 3: [1, 2, 3] }))).toBeNull();
   });
 
   it('does not depend on the order the members are given in', () => {
