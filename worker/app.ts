@@ -9,6 +9,7 @@ import { storeFeedback } from './db/feedback.ts';
 import { storeGoal } from './db/goals.ts';
 import { storeProgramFeedback, storePulse } from './db/pulses.ts';
 import { storeCheckin, storeReflection } from './db/submissions.ts';
+import { needsOf } from './domain/needs.ts';
 import { checkinSchema } from './forms/checkin.ts';
 import { contractSchema } from './forms/contract.ts';
 import { feedbackSchema } from './forms/feedback.ts';
@@ -43,7 +44,7 @@ app.use(
 app.route('/', forms);
 app.route('/', me);
 app.route('/api/me', meActions);
-app.route('/api/checkins', submissionRoutes({ schema: checkinSchema, page: '/checkin/', check: carryForward, store: storeCheckin }));
+app.route('/api/checkins', submissionRoutes({ schema: checkinSchema, page: '/checkin/', check: carryForward, store: storeCheckin, needs: needsOf }));
 app.route('/api/reflections', submissionRoutes({ schema: reflectionSchema, page: '/reflect/', store: storeReflection }));
 app.route('/api/contracts', submissionRoutes({ schema: contractSchema, page: '/contract/', check: inAPair, store: storeContract }));
 app.route('/api/goals', submissionRoutes({ schema: goalSchema, page: '/goals/', check: ownReplacedGoal, store: storeGoal }));

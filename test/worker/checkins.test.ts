@@ -15,7 +15,8 @@ describe('POST /api/checkins', () => {
     const fields = validCheckin({ token: people.ada.token, win: 'Shipped it', win_consent: 'cohort', energy: '4', needs_pause: 'yes', last_action_done: 'partly' });
     const res = await request('/api/checkins', formPost(fields));
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/thanks/?sent=checkin');
+    // A pause request and a half-done action: the thank-you page offers guidance for both.
+    expect(res.headers.get('location')).toBe('/thanks/?sent=checkin&need=pause,setback');
     const row = await env.DB.prepare('SELECT * FROM checkins WHERE idempotency_key = ?1').bind(fields.idempotency_key).first<Record<string, unknown>>();
     expect(row).toMatchObject({ participant_id: people.ada.id, progress: fields.progress, win: 'Shipped it', win_consent: 'cohort', energy: 4, needs_pause: 1, last_action_done: 'partly' });
     expect(row!.week).toBeGreaterThan(1);

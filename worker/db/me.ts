@@ -1,5 +1,6 @@
 /** Everything a participant's own page shows, read for one participant. */
 import { isAgreed } from '../domain/contract.ts';
+import { needsOf, type Need } from '../domain/needs.ts';
 import { circleFacilitator, pairRoles, type Member, type PairRole } from '../domain/roles.ts';
 import { cycleOn } from '../domain/weeks.ts';
 import { PULSE_EVERY_WEEKS } from '../forms/pulse.ts';
@@ -9,7 +10,7 @@ import { listActiveGoals, type Goal } from './goals.ts';
 import type { Participant } from './participants.ts';
 import { pairWeeksStatement, pausesByPair, type PairWeekRow } from './pauses.ts';
 import { lastPulseWeek } from './pulses.ts';
-import { lastCommittedAction } from './submissions.ts';
+import { lastCheckinBefore } from './submissions.ts';
 
 export interface Person {
   id: number;
@@ -23,6 +24,8 @@ export interface MyWeek {
   circle: { label: string; facilitator: Person | null } | null;
   /** The action committed in the latest check-in (this week's, if sent). */
   action: { text: string; week: number } | null;
+  /** What the latest check-in revealed that the library has guidance for. */
+  needs: Need[];
   checkedInThisWeek: boolean;
   pairPaused: boolean;
   goals: Goal[];
@@ -64,7 +67,7 @@ export async function loadMyWeek(db: D1Database, participant: Participant, week:
   const person = (id: number): Person => ({ id, displayName: rows.find((r) => r.id === id)!.display_name });
 
   const [last, goals, contract, feedbackToRate, pulseWeek] = await Promise.all([
-    lastCommittedAction(db, participant.id, week + 1),
+    lastCheckinBefore(db, participant.id, week + 1),
     listActiveGoals(db, participant.id),
     participant.pairId === null ? null : getLatestContract(db, participant.pairId),
     listFeedbackToRate(db, participant.id),
@@ -77,6 +80,7 @@ export async function loadMyWeek(db: D1Database, participant: Participant, week:
     myRole: roles.get(participant.id) ?? null,
     circle: circleLabel ? { label: circleLabel, facilitator: facilitatorId === null ? null : person(facilitatorId) } : null,
     action: last ? { text: last.action, week: last.week } : null,
+    needs: last ? needsOf({ needs_pause: last.needsPause, last_action_done: last.lastActionDone, obstacles: last.obstacles }) : [],
     checkedInThisWeek: thisWeek!.results.length > 0,
     pairPaused: pausedIn(participant.id, week),
     goals,

@@ -96,11 +96,19 @@ export function reflectionRow(participant: Participant, week: number, input: Ref
   };
 }
 
-/** The action a participant committed to in their latest check-in before `week`, if any. */
-export async function lastCommittedAction(db: D1Database, participantId: number, week: number): Promise<{ action: string; week: number } | null> {
+/** What a participant's latest check-in before `week` said, if there is one. */
+export interface LastCheckin {
+  week: number;
+  action: string;
+  needsPause: boolean;
+  lastActionDone: 'yes' | 'partly' | 'no' | null;
+  obstacles: string;
+}
+
+export async function lastCheckinBefore(db: D1Database, participantId: number, week: number): Promise<LastCheckin | null> {
   const row = await db
-    .prepare('SELECT committed_action, week FROM checkins WHERE participant_id = ?1 AND week < ?2 ORDER BY week DESC, id DESC LIMIT 1')
+    .prepare('SELECT week, committed_action, needs_pause, last_action_done, obstacles FROM checkins WHERE participant_id = ?1 AND week < ?2 ORDER BY week DESC, id DESC LIMIT 1')
     .bind(participantId, week)
-    .first<{ committed_action: string; week: number }>();
-  return row ? { action: row.committed_action, week: row.week } : null;
+    .first<{ week: number; committed_action: string; needs_pause: number; last_action_done: LastCheckin['lastActionDone']; obstacles: string }>();
+  return row && { week: row.week, action: row.committed_action, needsPause: row.needs_pause === 1, lastActionDone: row.last_action_done, obstacles: row.obstacles };
 }

@@ -2,7 +2,7 @@
 import { listPeers } from '../db/feedback.ts';
 import { listActiveGoals } from '../db/goals.ts';
 import type { Participant } from '../db/participants.ts';
-import { lastCommittedAction } from '../db/submissions.ts';
+import { lastCheckinBefore } from '../db/submissions.ts';
 import type { Option } from '../forms/fields.ts';
 import type { FormPath } from './pages.ts';
 
@@ -18,7 +18,7 @@ export interface FormContext {
 export async function formContext(db: D1Database, path: FormPath, participant: Participant, week: number): Promise<FormContext> {
   const context: FormContext = { options: {}, noOptions: {}, texts: {} };
   if (path === '/checkin/') {
-    const last = await lastCommittedAction(db, participant.id, week);
+    const last = await lastCheckinBefore(db, participant.id, week);
     if (last) context.texts['last-action'] = last.action;
   } else if (path === '/feedback/') {
     const peers = await listPeers(db, participant);

@@ -3,6 +3,7 @@ import { html } from 'hono/html';
 import type { MyWeek } from '../db/me.ts';
 import type { Participant } from '../db/participants.ts';
 import type { PairRole } from '../domain/roles.ts';
+import type { GuidanceEntry } from './guidance.ts';
 
 const ROLE_DUTIES: Record<PairRole, string> = {
   observer: 'the observer: you keep time and give one piece of feedback at the end (behaviour → impact → next step)',
@@ -20,7 +21,19 @@ const FORMS = [
   ['/program-feedback/', 'Feedback on the program'],
 ] as const;
 
-export function renderMePage(participant: Participant, token: string, my: MyWeek, today: string, newKey: () => string) {
+export interface MePage {
+  participant: Participant;
+  token: string;
+  my: MyWeek;
+  /** Today in the cohort's timezone. */
+  today: string;
+  /** Library entries for what the latest check-in revealed. */
+  guidance: { heading: string; entries: GuidanceEntry[] }[];
+  /** A fresh idempotency key for each small form. */
+  newKey: () => string;
+}
+
+export function renderMePage({ participant, token, my, today, guidance, newKey }: MePage) {
   const t = encodeURIComponent(token);
   const hidden = html`<input type="hidden" name="token" value="${token}" />`;
   const partnerNames = my.partners.map((p) => p.displayName).join(' and ');
@@ -40,6 +53,16 @@ export function renderMePage(participant: Participant, token: string, my: MyWeek
       ${my.action ? html`<p class="recall">Your committed action (week ${my.action.week}): <strong>${my.action.text}</strong></p>` : ''}
       <p>${my.checkedInThisWeek ? 'You have checked in this week. ' : ''}<a href="/checkin/?t=${t}">${my.checkedInThisWeek ? 'Send another check-in' : 'Send this week’s check-in'}</a>${my.pulseDue ? html` · <a href="/pulse/?t=${t}">Your monthly pulse is due</a>` : ''}</p>
     </section>
+
+    ${guidance.length
+      ? html`<section aria-labelledby="guidance">
+          <h2 id="guidance">For this week, from the library</h2>
+          ${guidance.map(
+            (g) => html`<h3>${g.heading}</h3>
+              <ul>${g.entries.map((e) => html`<li><a href="/library/${e.slug}/">${e.title}</a> — ${e.summary}</li>`)}</ul>`,
+          )}
+        </section>`
+      : ''}
 
     <section aria-labelledby="goals">
       <h2 id="goals">Your goals</h2>

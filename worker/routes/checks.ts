@@ -3,7 +3,7 @@ import { isOutdatedProposal } from '../db/contracts.ts';
 import { ownsGoal } from '../db/goals.ts';
 import { listPeers } from '../db/feedback.ts';
 import type { Participant } from '../db/participants.ts';
-import { lastCommittedAction } from '../db/submissions.ts';
+import { lastCheckinBefore } from '../db/submissions.ts';
 import type { CheckinInput } from '../forms/checkin.ts';
 import type { ContractInput } from '../forms/contract.ts';
 import type { FeedbackInput } from '../forms/feedback.ts';
@@ -17,7 +17,7 @@ import type { Checked } from './submissions.ts';
 export async function carryForward(db: D1Database, participant: Participant, week: number, input: CheckinInput): Promise<Checked<CheckinInput>> {
   if (!input.carry_forward || input.committed_action !== '') return { input: { ...input, carry_forward: false } };
   if (input.last_action_done === 'yes') return { errors: { carry_forward: 'You did last time’s action, so there is nothing to carry forward: please write a new one.' } };
-  const last = await lastCommittedAction(db, participant.id, week);
+  const last = await lastCheckinBefore(db, participant.id, week);
   if (!last) return { errors: { committed_action: 'There is no earlier action to carry forward yet: please write one.' } };
   return { input: { ...input, committed_action: last.action } };
 }

@@ -1,5 +1,8 @@
 /** GET of the form pages: a participant's link (?t=TOKEN) opens their personalised form. */
 import { Hono, type Context } from 'hono';
+import { html } from 'hono/html';
+import { parseNeeds } from '../domain/needs.ts';
+import { loadGuidance } from '../http/guidance.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { FORM_PAGES, personalisedForm, type FormPath } from '../http/pages.ts';
 import { participantFromLink } from '../http/submission.ts';
@@ -14,3 +17,27 @@ function formPage(path: FormPath) {
 
 export const forms = new Hono<AppEnv>();
 for (const path of Object.keys(FORM_PAGES) as FormPath[]) forms.get(path, formPage(path));
+
+/** The thank-you page, pointing to the library's guidance for what the check-in revealed (?need=…). */
+forms.get('/thanks/', async (c) => {
+  const asset = await c.env.ASSETS.fetch(new URL('/thanks/', c.req.url));
+  const guidance = await loadGuidance(c, parseNeeds(c.req.query('need')));
+  // A fresh Response: the asset's headers are immutable, and the security headers are added later.
+  if (!asset.ok || guidance.length === 0) return new Response(asset.body, asset);
+  const block = (
+    await html`<section class="guidance" aria-labelledby="guidance-title">
+      <h2 id="guidance-title">For this week</h2>
+      ${guidance.map(
+        (g) => html`<h3>${g.heading}</h3>
+          <ul>${g.entries.map((e) => html`<li><a href="/library/${e.slug}/">${e.title}</a> — ${e.summary}</li>`)}</ul>`,
+      )}
+    </section>`
+  ).toString();
+  return new HTMLRewriter()
+    .on('[data-slot="guidance"]', {
+      element(el) {
+        el.setInnerContent(block, { html: true });
+      },
+    })
+    .transform(new Response(asset.body, asset));
+});

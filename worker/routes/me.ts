@@ -11,6 +11,7 @@ import { ratingSchema } from '../forms/feedback.ts';
 import { goalStatusSchema, milestoneSchema } from '../forms/goal.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { fail } from '../http/errors.ts';
+import { loadGuidance } from '../http/guidance.ts';
 import { renderMePage } from '../http/me-page.ts';
 import { workerPage } from '../http/pages.ts';
 import { parseSubmission, participantFromLink, readBody, requireParticipant, wantsHtml } from '../http/submission.ts';
@@ -20,8 +21,10 @@ const mePage = async (c: Context<AppEnv>) => {
   if (holder instanceof Response) return holder;
   const { participant, token } = holder;
   const my = await loadMyWeek(c.env.DB, participant, cycleAt(participant.cohort, new Date()));
+  const guidance = await loadGuidance(c, my.needs);
   c.header('Cache-Control', 'private, no-cache');
-  return c.html(workerPage(`${participant.displayName}’s week`, renderMePage(participant, token, my, localDate(new Date(), participant.cohort.timezone), () => crypto.randomUUID())));
+  const today = localDate(new Date(), participant.cohort.timezone);
+  return c.html(workerPage(`${participant.displayName}’s week`, renderMePage({ participant, token, my, today, guidance, newKey: () => crypto.randomUUID() })));
 };
 
 export const me = new Hono<AppEnv>()

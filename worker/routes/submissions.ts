@@ -19,6 +19,8 @@ export interface SubmissionForm<S extends z.ZodType> {
   /** Checks that need the database (whose goal, which partner); may complete the input. */
   check?(db: D1Database, participant: Participant, week: number, input: z.output<S>): Promise<Checked<z.output<S>>>;
   store(db: D1Database, participant: Participant, week: number, input: z.output<S>): Promise<Stored>;
+  /** What the thank-you page should offer after this submission (its `need` parameter). */
+  needs?(input: z.output<S>): readonly string[];
 }
 
 export function submissionRoutes<S extends z.ZodType>(form: SubmissionForm<S>) {
@@ -30,7 +32,10 @@ export function submissionRoutes<S extends z.ZodType>(form: SubmissionForm<S>) {
     if ('errors' in checked) fail(400, 'invalid_input', 'Some answers need another look.', { fields: checked.errors, form: formState(c, form.page) });
     const stored = await form.store(c.env.DB, participant, week, checked.input);
     if (stored.replayed) c.header('Idempotent-Replayed', 'true');
-    if (wantsHtml(c)) return c.redirect(`/thanks/?sent=${form.page.replaceAll('/', '')}`, 303);
+    if (wantsHtml(c)) {
+      const needs = form.needs?.(checked.input) ?? [];
+      return c.redirect(`/thanks/?sent=${form.page.replaceAll('/', '')}${needs.length ? `&need=${needs.join(',')}` : ''}`, 303);
+    }
     return c.json({ id: stored.id, week: stored.week }, 201);
   });
 }
