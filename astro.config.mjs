@@ -1,11 +1,13 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import searchIndex from './site/integrations/search-index.ts';
 
 // The static site, built from D1 (see site/content.config.ts). TANDEM_OUT_DIR lets tests build
 // into a folder of their own; SITE_URL is the public address used for canonical links.
 // Builds run with --force (package.json): Astro's content cache does not notice a changed schema
 // module, and re-reading the library's MDX files costs well under a second.
+// searchIndex runs Pagefind over the built site, so the library is searchable with no server.
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:8787',
   srcDir: './site',
@@ -13,7 +15,7 @@ export default defineConfig({
   outDir: process.env.TANDEM_OUT_DIR ?? './dist',
   output: 'static',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [mdx(), searchIndex()],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   vite: {

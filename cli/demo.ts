@@ -168,7 +168,8 @@ async function seedCohort(conn: Connection, cohortId: number, startsOn: string):
           strategy_title: strategy?.title ?? '',
           strategy_body: strategy?.body ?? '',
           strategy_tags: strategy?.tags ?? '',
-          consent: consent(0.3, 0.2),
+          // People who write a strategy down mostly want it shared.
+          consent: strategy ? consent(0.2, 0.6) : consent(0.3, 0.2),
         }, at)));
         reflections++;
       }

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { addCohort, importRosterFile, printLinks, printPairs, printProgramFeedback, UsageError, type Options } from './commands.ts';
 import { openDatabase } from './d1.ts';
 import { seedDemo } from './demo.ts';
+import { promoteStrategy } from './promote.ts';
 import { RosterError } from './roster.ts';
 
 const HELP = `Tandem — tools for the mentor of an accountability-partnership program.
@@ -19,6 +20,8 @@ Usage: npm run tandem -- <command> [options] [--remote]
                                         (keep it private: it holds e-mails)
   pairs --cohort S                      circles and pairs with this cycle's roles (observer, reporter, facilitator)
   program-feedback --cohort S           what participants said about the program, and pulse comments (private)
+  library promote ID [--to DIR]         turn a publicly shared strategy into a library entry you can edit
+                                        (written to content/library/ unless --to says otherwise)
   demo                                  seed a demo program (only into an empty database)
 
 Every command uses the local database (.wrangler/state) unless you add --remote.`;
@@ -37,6 +40,7 @@ async function main(argv: string[]): Promise<void> {
       cohort: { type: 'string' },
       'base-url': { type: 'string' },
       out: { type: 'string' },
+      to: { type: 'string' },
       remote: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
@@ -47,7 +51,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(HELP);
     return;
   }
-  const known = ['cohort add', 'roster import', 'links', 'pairs', 'program-feedback', 'demo'];
+  const known = ['cohort add', 'roster import', 'links', 'pairs', 'program-feedback', 'library promote', 'demo'];
   const match = known.find((k) => key === k || key.startsWith(`${k} `) || (k.split(' ').length === 1 && command === k));
   if (!match) throw new UsageError(`Unknown command “${positionals.join(' ')}”.\n\n${HELP}`);
 
@@ -59,6 +63,7 @@ async function main(argv: string[]): Promise<void> {
     else if (match === 'links') await printLinks(conn, options);
     else if (match === 'pairs') await printPairs(conn, options);
     else if (match === 'program-feedback') await printProgramFeedback(conn, options);
+    else if (match === 'library promote') await promoteStrategy(conn, arg, new Date().toISOString().slice(0, 10), typeof options.to === 'string' ? options.to : undefined);
     else await seedDemo(conn);
   } finally {
     await conn.close();

@@ -58,3 +58,21 @@ export const cohortStorySchema = z.object({
   /** Consented wins, insights and strategies, by week. */
   timeline: z.array(consentedMoment),
 });
+
+/** A strategy a participant shared with public consent: a community entry of the library. */
+export const sharedStrategySchema = z.object({
+  /** The reflection it comes from; `tandem library promote <id>` turns it into a curated entry. */
+  id: z.number().int(),
+  /** Its name, scrubbed of personal data. */
+  title: z.string(),
+  /** How it works, scrubbed of personal data. */
+  body: z.string(),
+  /** Lower-case tags the author gave it. */
+  tags: z.array(z.string()),
+  /** The author's display name. */
+  author: z.string(),
+  /** The cohort it comes from. */
+  cohort: z.object({ slug: z.string(), name: z.string(), publication: z.enum(['public', 'unlisted']) }),
+  /** The cohort week it was shared in. */
+  week: z.number().int(),
+});

@@ -27,6 +27,7 @@ import { Program, ROOT, ROSTER_CSV } from '../support/program.ts';
 const program = new Program();
 const PRIVATE = 'SENTINEL';
 let tokens: string[] = [];
+let hostileStrategyId = 0;
 
 /** Every private field gets a sentinel naming it, so a leak says where it came from. */
 async function seed() {
@@ -82,6 +83,13 @@ async function seed() {
     await storePulse(conn.db, first, 1, { idempotency_key: 'seed-pulse', trust: 4, safety: 4, feedback_ease: 4, adaptability: 4, comment: `${PRIVATE}-pulse-comment` });
     await storeProgramFeedback(conn.db, first, 1, { idempotency_key: 'seed-program', cadence_fit: 'about-right', tools: `${PRIVATE}-tools`, expectations: `${PRIVATE}-expectations`, suggestion: `${PRIVATE}-suggestion` });
 
+    // A strategy shared publicly with text MDX would otherwise run or render, and an address.
+    const hostile = await storeReflection(conn.db, second, 2, {
+      idempotency_key: 'seed-hostile-strategy', working: 'w', not_working: 'n', why: 'y', assumption: '', insight: '',
+      strategy_title: 'Braces and tags', strategy_body: 'Write {alert(1)} and <b>bold</b> *as is*; ask me at ben.private@mail.invalid', strategy_tags: 'focus', consent: 'public',
+    });
+    hostileStrategyId = hostile.id;
+
     // Consented text that carries personal data and markup: published scrubbed and escaped.
     const ada = (await getParticipant(conn.db, mentees[0]!.id))!;
     await storeCheckin(conn.db, ada, 2, {
@@ -104,6 +112,9 @@ beforeAll(async () => {
   const imported = program.tandem('roster', 'import', rosterFile, '--cohort', 'story-test');
   expect(imported.stderr).toBe('');
   await seed();
+  program.copyLibrary();
+  const promoted = program.tandem('library', 'promote', String(hostileStrategyId), '--to', program.libraryDir);
+  expect(promoted.stderr).toBe('');
   program.build();
 });
 
@@ -184,8 +195,25 @@ describe('the built site', () => {
     expect(program.builtFiles().filter((f) => /^\/library\/[^/]+\/index\.html$/.test(f.path)).length).toBeGreaterThanOrEqual(15);
   });
 
-  it('ships JavaScript only on the page with a chart', () => {
+  it('lists strategies shared publicly as community entries, credited and scrubbed', () => {
+    const list = program.page('library/community');
+    expect(list).toContain('Strategy 0');
+    expect(list).toContain('Shared by Ada · Story test cohort');
+    const page = program.page(`library/community/${hostileStrategyId}`);
+    expect(page).toContain('Write {alert(1)} and &lt;b&gt;bold&lt;/b&gt; *as is*; ask me at [email removed]');
+    expect(page).toContain('Shared by Ben, <a href="/cohorts/story-test/">Story test cohort</a>, week 2');
+  });
+
+  it('builds a promoted strategy as a library entry that shows the participant’s words as text', () => {
+    const entry = program.page('library/braces-and-tags');
+    const main = entry.slice(entry.indexOf('<main'), entry.indexOf('</main>'));
+    expect(main).toContain('Write {alert(1)} and &lt;b&gt;bold&lt;/b&gt; *as is*; ask me at [email removed]');
+    expect(main).not.toContain('<b>bold</b>');
+    expect(entry).toContain('Shared by Ben of Story test cohort, week 2, with their consent.');
+  });
+
+  it('ships JavaScript only on the page with a chart and the search page', () => {
     const withScript = program.builtFiles().filter((f) => f.path.endsWith('.html') && f.text.includes('<script')).map((f) => f.path);
-    expect(withScript).toEqual(['/cohorts/story-test/index.html']);
+    expect(withScript.sort()).toEqual(['/cohorts/story-test/index.html', '/search/index.html']);
   });
 });

@@ -3,7 +3,7 @@
  * real CLI and the real Astro build run against it, as a mentor would run them.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -25,9 +25,18 @@ export interface Run {
 export class Program {
   readonly stateDir = mkdtempSync(join(tmpdir(), 'tandem-state-'));
   readonly outDir = mkdtempSync(join(tmpdir(), 'tandem-dist-'));
+  /** The library the build reads: the project's own unless a test gives the program a copy. */
+  libraryDir = join(ROOT, 'content', 'library');
 
   get env(): NodeJS.ProcessEnv {
-    return { ...process.env, TANDEM_STATE_DIR: this.stateDir, TANDEM_OUT_DIR: this.outDir, NO_COLOR: '1' };
+    return { ...process.env, TANDEM_STATE_DIR: this.stateDir, TANDEM_OUT_DIR: this.outDir, TANDEM_LIBRARY_DIR: this.libraryDir, NO_COLOR: '1' };
+  }
+
+  /** Gives this program its own copy of the library, which tests may add entries to. */
+  copyLibrary(): string {
+    this.libraryDir = mkdtempSync(join(tmpdir(), 'tandem-library-'));
+    cpSync(join(ROOT, 'content', 'library'), this.libraryDir, { recursive: true });
+    return this.libraryDir;
   }
 
   /** Runs a node script of the project (cli/…) with the test's database. */

@@ -8,6 +8,7 @@ import { scrubText } from '../domain/redact.ts';
 import { localDate } from '../domain/weeks.ts';
 import { listPublishedCohorts, type Cohort } from './cohorts.ts';
 import { pairWeeksStatement, pausesByPair, type PairWeekRow } from './pauses.ts';
+import { listSharedStrategies, type SharedStrategy } from './strategies.ts';
 
 /** Consent levels whose text may appear on a cohort's own pages. */
 const COHORT_PAGE_CONSENT = "('cohort', 'public')";
@@ -105,8 +106,16 @@ export async function loadCohortStory(db: D1Database, cohort: Cohort, now = new 
   };
 }
 
-/** Every story the build publishes: one per public or unlisted cohort. Private cohorts are not read. */
-export async function loadPublishedProgram(db: D1Database, now = new Date()): Promise<CohortStory[]> {
+export interface PublishedProgram {
+  /** One story per public or unlisted cohort; private cohorts are not read. */
+  stories: CohortStory[];
+  /** Strategies shared with public consent, for the library. */
+  strategies: SharedStrategy[];
+}
+
+/** Everything the build publishes from D1, and nothing else. */
+export async function loadPublishedProgram(db: D1Database, now = new Date()): Promise<PublishedProgram> {
   const cohorts = await listPublishedCohorts(db);
-  return Promise.all(cohorts.map((cohort) => loadCohortStory(db, cohort, now)));
+  const [stories, strategies] = await Promise.all([Promise.all(cohorts.map((cohort) => loadCohortStory(db, cohort, now))), listSharedStrategies(db)]);
+  return { stories, strategies };
 }

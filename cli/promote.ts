@@ -1,0 +1,69 @@
+/**
+ * `tandem library promote <id>`: turns a strategy a participant shared publicly into a curated
+ * library entry, an MDX file in content/library/ the mentor then edits. The participant's words
+ * are written as text: characters MDX would read as code or markup are escaped.
+ */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { getSharedStrategy, type SharedStrategy } from '../worker/db/strategies.ts';
+import { UsageError } from './commands.ts';
+import { PROJECT_ROOT, type Connection } from './d1.ts';
+
+/** A file-name slug from a title: lower-case words joined by dashes. */
+export function slugify(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60) || 'strategy';
+}
+
+/** Text as MDX reads it literally: no JSX, no expressions, no HTML, no Markdown markup at line starts. */
+export function escapeMdx(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/[*_`[\]#|~]/g, (ch) => `\\${ch}`)
+    .replace(/[{}<>]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+function yamlString(text: string): string {
+  return JSON.stringify(text);
+}
+
+/** The MDX file of a promoted strategy. */
+export function strategyEntry(strategy: SharedStrategy, today: string): string {
+  const firstSentence = strategy.body.split(/(?<=[.!?])\s/)[0] ?? strategy.body;
+  const summary = firstSentence.length > 150 ? `${firstSentence.slice(0, 147)}…` : firstSentence;
+  const words = strategy.body.split(/\s+/).length;
+  const tags = strategy.tags.filter((t) => /^[a-z0-9][a-z0-9 -]*$/.test(t)).slice(0, 8);
+  return `---
+title: ${yamlString(strategy.title.length >= 3 ? strategy.title.slice(0, 100) : `Strategy: ${strategy.title}`)}
+summary: ${yamlString(summary.length >= 10 ? summary : `A strategy shared by ${strategy.author}.`)}
+kind: guide
+stage: weekly
+tags: ${JSON.stringify(tags)}
+minutes: ${Math.max(1, Math.ceil(words / 200))}
+reviewed: ${today}
+related: []
+---
+
+${strategy.body.split(/\n{2,}/).map((p) => escapeMdx(p.trim())).join('\n\n')}
+
+*Shared by ${escapeMdx(strategy.author)} of ${escapeMdx(strategy.cohort.name)}, week ${strategy.week}, with their consent. Promoted to the library by a mentor: edit freely, and keep the credit.*
+`;
+}
+
+export async function promoteStrategy(conn: Connection, idText: string | undefined, today: string, folder = join(PROJECT_ROOT, 'content', 'library')): Promise<string> {
+  const id = Number(idText);
+  if (!idText || !Number.isInteger(id) || id < 1) throw new UsageError('Name the strategy to promote by its number: npm run tandem -- library promote 42 (the number is in the address of its page, /library/community/42/).');
+  const strategy = await getSharedStrategy(conn.db, id);
+  if (!strategy) throw new UsageError(`There is no strategy ${id} shared with public consent from a published cohort, so nothing was written.`);
+  const file = join(folder, `${slugify(strategy.title)}.mdx`);
+  if (existsSync(file)) throw new UsageError(`${file} exists already; rename or remove it first.`);
+  await writeFile(file, strategyEntry(strategy, today));
+  console.log(`Wrote ${file}.\nEdit it (kind, stage, related entries, wording), then npm run build.`);
+  return file;
+}

@@ -1,0 +1,38 @@
+/**
+ * The content loaders that read the published program from D1 through worker/db (the site writes
+ * no SQL): one read per build, shared by the cohorts and the shared strategies. Local database by
+ * default; TANDEM_REMOTE=1 reads the production database.
+ */
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { openDatabase } from '../../cli/d1.ts';
+import { loadPublishedProgram, type PublishedProgram } from '../../worker/db/story.ts';
+
+let reading: Promise<PublishedProgram> | undefined;
+
+async function readProgram(logger: LoaderContext['logger']): Promise<PublishedProgram> {
+  const remote = process.env.TANDEM_REMOTE === '1';
+  const conn = await openDatabase({ remote });
+  try {
+    const program = await loadPublishedProgram(conn.db);
+    logger.info(`read ${program.stories.length} published cohort(s) and ${program.strategies.length} shared strategies from the ${remote ? 'remote' : 'local'} D1 database`);
+    return program;
+  } finally {
+    await conn.close();
+  }
+}
+
+function programLoader(name: string, entries: (program: PublishedProgram) => { id: string; data: object }[]): Loader {
+  return {
+    name,
+    async load({ store, logger, parseData }) {
+      reading ??= readProgram(logger);
+      const program = await reading;
+      // Start from nothing each build, so withdrawn consent and forgotten people disappear.
+      store.clear();
+      for (const { id, data } of entries(program)) store.set({ id, data: await parseData({ id, data: data as Record<string, unknown> }) });
+    },
+  };
+}
+
+export const cohortsLoader = () => programLoader('tandem-d1-cohorts', (p) => p.stories.map((story) => ({ id: story.cohort.slug, data: story })));
+export const strategiesLoader = () => programLoader('tandem-d1-strategies', (p) => p.strategies.map((s) => ({ id: String(s.id), data: s })));
