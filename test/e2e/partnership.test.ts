@@ -43,7 +43,7 @@ describe.skipIf(!hasBrowser)(browserSuite('The partnership'), () => {
     await page.getByLabel('What is the target?').fill('3,000 words');
     await page.getByLabel('By when?').fill('2027-02-15');
     await page.getByRole('button', { name: 'Save my goal' }).click();
-    expect(await page.locator('#measure-error').textContent()).toBe('Please fill in “How will you measure it?”.');
+    expect(await page.locator('#measure-error').textContent()).toMatch(/^A goal needs a measure, so you and your partner can tell when it is done/);
     expect(await page.getByLabel('What is the target?').inputValue()).toBe('3,000 words');
     await page.getByLabel('How will you measure it?').fill('words written');
     await page.getByRole('button', { name: 'Save my goal' }).click();
