@@ -59,9 +59,10 @@ export async function seedPartnership(conn: Connection, mentees: Participant[], 
     const aim = goals[i % goals.length]!.aim;
     const goal = await storeGoal(db, mentee, 2, { idempotency_key: `demo-goal-${i}`, what: `Make real progress on my ${aim}`, measure: 'sessions of focused work', target: '12 sessions', due_on: dayOf(8), replaces_goal_id: undefined });
     counts.goals++;
-    await storeMilestone(db, mentee, 4, { idempotency_key: `demo-milestone-${i}-1`, goal_id: goal.id, title: 'First six sessions done', reached_on: dayOf(4) });
+    await storeMilestone(db, mentee, 4, { idempotency_key: `demo-milestone-${i}-1`, goal_id: goal.id, title: 'First six sessions done', reached_on: dayOf(4), consent: 'private' });
     if (i % 3 === 0) {
-      await storeMilestone(db, mentee, 8, { idempotency_key: `demo-milestone-${i}-2`, goal_id: goal.id, title: 'Twelve sessions: goal reached', reached_on: dayOf(8) });
+      // Half of those who reached their goal share it as a success story.
+      await storeMilestone(db, mentee, 8, { idempotency_key: `demo-milestone-${i}-2`, goal_id: goal.id, title: `Twelve focused sessions on my ${aim}: goal reached`, reached_on: dayOf(8), consent: i % 2 === 0 ? 'public' : 'private' });
       await setGoalStatus(db, mentee, goal.id, 'done', dayOf(8));
     } else if (i === 10 || i === 11) {
       // Pair 6 paused in week 7 and came back with smaller goals.

@@ -76,3 +76,23 @@ export const sharedStrategySchema = z.object({
   /** The cohort week it was shared in. */
   week: z.number().int(),
 });
+
+/** A milestone a participant shared as a success story, with how they got there. */
+export const successStorySchema = z.object({
+  /** The milestone's id. */
+  id: z.number().int(),
+  /** What was reached, scrubbed. */
+  milestone: z.string(),
+  /** When, YYYY-MM-DD. */
+  reachedOn: z.string(),
+  /** The author's display name. */
+  author: z.string(),
+  /** The cohort it comes from. */
+  cohort: z.object({ slug: z.string(), name: z.string(), publication: z.enum(['public', 'unlisted']) }),
+  /** How: the insight of the author's public reflection from before, scrubbed; may be empty. */
+  how: z.string(),
+  /** The strategy that reflection shared, scrubbed; may be empty. */
+  strategy: z.string(),
+  /** That strategy's tags: what helped. */
+  tags: z.array(z.string()),
+});

@@ -14,7 +14,7 @@ async function readProgram(logger: LoaderContext['logger']): Promise<PublishedPr
   const conn = await openDatabase({ remote });
   try {
     const program = await loadPublishedProgram(conn.db);
-    logger.info(`read ${program.stories.length} published cohort(s) and ${program.strategies.length} shared strategies from the ${remote ? 'remote' : 'local'} D1 database`);
+    logger.info(`read ${program.stories.length} published cohort(s), ${program.strategies.length} shared strategies and ${program.successStories.length} success stories from the ${remote ? 'remote' : 'local'} D1 database`);
     return program;
   } finally {
     await conn.close();
@@ -36,3 +36,4 @@ function programLoader(name: string, entries: (program: PublishedProgram) => { i
 
 export const cohortsLoader = () => programLoader('tandem-d1-cohorts', (p) => p.stories.map((story) => ({ id: story.cohort.slug, data: story })));
 export const strategiesLoader = () => programLoader('tandem-d1-strategies', (p) => p.strategies.map((s) => ({ id: String(s.id), data: s })));
+export const successStoriesLoader = () => programLoader('tandem-d1-success-stories', (p) => p.successStories.map((s) => ({ id: String(s.id), data: s })));

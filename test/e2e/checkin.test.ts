@@ -70,6 +70,19 @@ describe.skipIf(!hasBrowser)(browserSuite('A weekly check-in'), () => {
     await page.context().close();
   });
 
+  it('leads a check-in asking for a pause to the pause guidance', async () => {
+    const page = await world.page();
+    await page.goto(world.links.Cy!.checkin);
+    await fillCheckin(page, '');
+    await page.getByLabel('We need a pause').check();
+    await page.getByRole('button', { name: 'Send my check-in' }).click();
+    await page.waitForURL(`${BASE}/thanks/?sent=checkin&need=pause`);
+    expect(await page.locator('.guidance').textContent()).toContain('Taking a pause, and coming back');
+    await page.locator('.guidance a').first().click();
+    expect(page.url()).toBe(`${BASE}/library/roleplay-pause-and-return/`);
+    await page.context().close();
+  });
+
   it('publishes the new week on the story page after the next build', async () => {
     world.program.build();
     const page = await world.page({ javaScript: true, width: 1100 });

@@ -78,7 +78,10 @@ async function seed() {
       boundaries: `${PRIVATE}-boundaries`, success_measure: `${PRIVATE}-success`, contributions: `${PRIVATE}-contributions`, dialogue_format: `${PRIVATE}-format`, renegotiate_on: '2026-12-01',
     });
     const goal = await storeGoal(conn.db, first, 1, { idempotency_key: 'seed-goal', what: `${PRIVATE}-goal`, measure: `${PRIVATE}-measure`, target: `${PRIVATE}-target`, due_on: '2026-12-01', replaces_goal_id: undefined });
-    await storeMilestone(conn.db, first, 1, { idempotency_key: 'seed-milestone', goal_id: goal.id, title: `${PRIVATE}-milestone`, reached_on: '2026-09-10' });
+    await storeMilestone(conn.db, first, 1, { idempotency_key: 'seed-milestone', goal_id: goal.id, title: `${PRIVATE}-milestone`, reached_on: '2026-09-10', consent: 'private' });
+    // Ada shares a milestone: a success story, told with her public reflection (“Strategy 0”, tag focus).
+    const adaGoal = await storeGoal(conn.db, first, 2, { idempotency_key: 'seed-goal-2', what: `${PRIVATE}-goal-2`, measure: 'pages', target: '10', due_on: '2026-12-01', replaces_goal_id: undefined });
+    await storeMilestone(conn.db, first, 2, { idempotency_key: 'seed-milestone-public', goal_id: adaGoal.id, title: 'First chapter drafted', reached_on: '2026-09-16', consent: 'public' });
     await storeFeedback(conn.db, first, 1, { idempotency_key: 'seed-feedback', receiver_id: second.id, behaviour: `${PRIVATE}-behaviour`, impact: `${PRIVATE}-impact`, next_step: `${PRIVATE}-feedback-next` });
     await storePulse(conn.db, first, 1, { idempotency_key: 'seed-pulse', trust: 4, safety: 4, feedback_ease: 4, adaptability: 4, comment: `${PRIVATE}-pulse-comment` });
     await storeProgramFeedback(conn.db, first, 1, { idempotency_key: 'seed-program', cadence_fit: 'about-right', tools: `${PRIVATE}-tools`, expectations: `${PRIVATE}-expectations`, suggestion: `${PRIVATE}-suggestion` });
@@ -202,6 +205,11 @@ describe('the built site', () => {
     const page = program.page(`library/community/${hostileStrategyId}`);
     expect(page).toContain('Write {alert(1)} and &lt;b&gt;bold&lt;/b&gt; *as is*; ask me at [email removed]');
     expect(page).toContain('Shared by Ben, <a href="/cohorts/story-test/">Story test cohort</a>, week 2');
+  });
+
+  it('tells success stories: milestones shared publicly, with the reflection that tells how, grouped by what helped', () => {
+    const page = program.page('library/stories');
+    expect(page).toMatch(/What helped: focus<\/h2>.*First chapter drafted.*— Ada, Story test cohort, 2026-09-16.*How: Insight everyone may read 0/s);
   });
 
   it('builds a promoted strategy as a library entry that shows the participant’s words as text', () => {

@@ -1,5 +1,6 @@
 /** Micro-goals and their milestones. A participant only ever touches their own goals. */
 import { localDate } from '../domain/weeks.ts';
+import type { Consent } from '../forms/fields.ts';
 import type { GoalInput } from '../forms/goal.ts';
 import type { Participant } from './participants.ts';
 import { owner, storeOnce, upsertStatement, type Stored } from './submissions.ts';
@@ -52,15 +53,15 @@ export async function storeMilestone(
   db: D1Database,
   participant: Participant,
   week: number,
-  milestone: { idempotency_key: string; goal_id: number; title: string; reached_on: string },
+  milestone: { idempotency_key: string; goal_id: number; title: string; reached_on: string; consent: Consent },
 ): Promise<boolean> {
   const result = await db
     .prepare(
-      `INSERT INTO milestones (idempotency_key, participant_id, cohort_id, goal_id, week, title, reached_on)
-       SELECT ?1, ?2, ?3, id, ?5, ?6, ?7 FROM goals WHERE id = ?4 AND participant_id = ?2
-       ON CONFLICT (participant_id, idempotency_key) DO UPDATE SET title = excluded.title, reached_on = excluded.reached_on, revision = revision + 1`,
+      `INSERT INTO milestones (idempotency_key, participant_id, cohort_id, goal_id, week, title, reached_on, consent)
+       SELECT ?1, ?2, ?3, id, ?5, ?6, ?7, ?8 FROM goals WHERE id = ?4 AND participant_id = ?2
+       ON CONFLICT (participant_id, idempotency_key) DO UPDATE SET title = excluded.title, reached_on = excluded.reached_on, consent = excluded.consent, revision = revision + 1`,
     )
-    .bind(milestone.idempotency_key, participant.id, participant.cohortId, milestone.goal_id, week, milestone.title, milestone.reached_on)
+    .bind(milestone.idempotency_key, participant.id, participant.cohortId, milestone.goal_id, week, milestone.title, milestone.reached_on, milestone.consent)
     .run();
   return result.meta.changes > 0;
 }

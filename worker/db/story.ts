@@ -8,7 +8,7 @@ import { scrubText } from '../domain/redact.ts';
 import { localDate } from '../domain/weeks.ts';
 import { listPublishedCohorts, type Cohort } from './cohorts.ts';
 import { pairWeeksStatement, pausesByPair, type PairWeekRow } from './pauses.ts';
-import { listSharedStrategies, type SharedStrategy } from './strategies.ts';
+import { listSharedStrategies, listSuccessStories, type SharedStrategy, type SuccessStory } from './strategies.ts';
 
 /** Consent levels whose text may appear on a cohort's own pages. */
 const COHORT_PAGE_CONSENT = "('cohort', 'public')";
@@ -111,11 +111,17 @@ export interface PublishedProgram {
   stories: CohortStory[];
   /** Strategies shared with public consent, for the library. */
   strategies: SharedStrategy[];
+  /** Milestones shared as success stories, for the library. */
+  successStories: SuccessStory[];
 }
 
 /** Everything the build publishes from D1, and nothing else. */
 export async function loadPublishedProgram(db: D1Database, now = new Date()): Promise<PublishedProgram> {
   const cohorts = await listPublishedCohorts(db);
-  const [stories, strategies] = await Promise.all([Promise.all(cohorts.map((cohort) => loadCohortStory(db, cohort, now))), listSharedStrategies(db)]);
-  return { stories, strategies };
+  const [stories, strategies, successStories] = await Promise.all([
+    Promise.all(cohorts.map((cohort) => loadCohortStory(db, cohort, now))),
+    listSharedStrategies(db),
+    listSuccessStories(db),
+  ]);
+  return { stories, strategies, successStories };
 }

@@ -1,6 +1,7 @@
 /**
- * Strategies participants shared with `public` consent: the library's community entries, credited
- * to their author's display name and cohort, scrubbed of personal data on the way out.
+ * What the library publishes from cohorts: strategies participants shared with `public` consent
+ * (community entries) and milestones they shared as success stories, credited to the author's
+ * display name and cohort, scrubbed of personal data on the way out.
  */
 import { scrubText } from '../domain/redact.ts';
 
@@ -53,4 +54,46 @@ export async function listSharedStrategies(db: D1Database): Promise<SharedStrate
 export async function getSharedStrategy(db: D1Database, id: number): Promise<SharedStrategy | null> {
   const row = await db.prepare(`${SELECT} AND r.id = ?1`).bind(id).first<StrategyRow>();
   return row ? toStrategy(row) : null;
+}
+
+export interface SuccessStory {
+  /** The milestone. */
+  id: number;
+  milestone: string;
+  reachedOn: string;
+  author: string;
+  cohort: { slug: string; name: string; publication: 'public' | 'unlisted' };
+  /** How: the insight of the author's latest public reflection up to then, if any. */
+  how: string;
+  /** What helped: that reflection's strategy and tags. */
+  strategy: string;
+  tags: string[];
+}
+
+/**
+ * Milestones shared publicly, each with the author's latest public reflection from before it was
+ * reached (the story of how), newest first.
+ */
+export async function listSuccessStories(db: D1Database): Promise<SuccessStory[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT m.id, m.title, m.reached_on, p.display_name AS author, c.slug, c.name, c.publication,
+              r.insight, r.strategy_title, r.strategy_tags
+       FROM milestones m JOIN participants p ON p.id = m.participant_id JOIN cohorts c ON c.id = m.cohort_id
+       LEFT JOIN reflections r ON r.id = (
+         SELECT id FROM reflections WHERE participant_id = m.participant_id AND consent = 'public' AND week <= m.week ORDER BY week DESC, id DESC LIMIT 1)
+       WHERE m.consent = 'public' AND c.publication IN ('public', 'unlisted')
+       ORDER BY m.reached_on DESC, m.id DESC`,
+    )
+    .all<{ id: number; title: string; reached_on: string; author: string; slug: string; name: string; publication: 'public' | 'unlisted'; insight: string | null; strategy_title: string | null; strategy_tags: string | null }>();
+  return results.map((r) => ({
+    id: r.id,
+    milestone: scrubText(r.title),
+    reachedOn: r.reached_on,
+    author: r.author,
+    cohort: { slug: r.slug, name: r.name, publication: r.publication },
+    how: scrubText(r.insight ?? ''),
+    strategy: scrubText(r.strategy_title ?? ''),
+    tags: r.strategy_tags ? r.strategy_tags.split(',') : [],
+  }));
 }

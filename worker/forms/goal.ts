@@ -1,6 +1,6 @@
 /** A micro-goal: specific, measurable, time-bound. The /goals/ form. */
 import { z } from 'zod';
-import { date, idempotencyKey, line, optionalRecordChoice, recordChoice } from './fields.ts';
+import { consent, date, idempotencyKey, line, optionalRecordChoice, recordChoice } from './fields.ts';
 
 export const goalSchema = z.object({
   idempotency_key: idempotencyKey,
@@ -38,4 +38,5 @@ export const milestoneSchema = z.object({
   goal_id: recordChoice('Goal', 'The goal this milestone belongs to.'),
   title: line('Milestone reached', 'What you reached, e.g. “First full draft”.', 200),
   reached_on: date('Reached on', 'The day you reached it.'),
+  consent: consent('Share it as a success story?', 'Private unless you choose otherwise.'),
 });

@@ -78,6 +78,7 @@ export function renderMePage({ participant, token, my, today, guidance, newKey }
             <input type="text" id="m-${g.id}" name="title" required maxlength="200" />
             <label for="d-${g.id}">On</label>
             <input type="date" id="d-${g.id}" name="reached_on" required />
+            <label class="share"><input type="checkbox" name="consent" value="public" /> Share it as a success story, under my display name</label>
             <button type="submit">Record it</button>
           </form>
           <form method="post" action="/api/me/goal-status" class="inline-form">

@@ -70,6 +70,7 @@ CREATE TABLE milestones (
   week INTEGER NOT NULL,
   title TEXT NOT NULL,
   reached_on TEXT NOT NULL,            -- YYYY-MM-DD
+  consent TEXT NOT NULL DEFAULT 'private' CHECK (consent IN ('private', 'cohort', 'public')), -- 'public': a success story
   submitted_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   revision INTEGER NOT NULL DEFAULT 1,
   UNIQUE (participant_id, idempotency_key)

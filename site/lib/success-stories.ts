@@ -1,0 +1,17 @@
+/** Success stories grouped by what helped. */
+
+export interface StoryLike {
+  strategy: string;
+  tags: string[];
+}
+
+/**
+ * Groups stories by what helped: the first tag of the strategy their author shared, else the
+ * strategy's name, else "Other"; groups with more stories first, then by name.
+ */
+export function groupByWhatHelped<T extends StoryLike>(stories: readonly T[]): { helped: string; stories: T[] }[] {
+  const groups = Map.groupBy(stories, (s) => s.tags[0] ?? (s.strategy || 'Other'));
+  return [...groups]
+    .map(([helped, members]) => ({ helped, stories: members }))
+    .sort((a, b) => b.stories.length - a.stories.length || (a.helped === 'Other' ? 1 : b.helped === 'Other' ? -1 : a.helped.localeCompare(b.helped)));
+}
