@@ -8,6 +8,7 @@ import { rateFeedback, storeFeedback } from '../worker/db/feedback.ts';
 import { setGoalStatus, storeGoal, storeMilestone } from '../worker/db/goals.ts';
 import type { Participant } from '../worker/db/participants.ts';
 import { storeProgramFeedback, storePulse } from '../worker/db/pulses.ts';
+import { storeReflection } from '../worker/db/submissions.ts';
 import { addDays, cycleStart } from '../worker/domain/weeks.ts';
 import { DEFAULT_DIALOGUE_FORMAT } from '../worker/forms/contract.ts';
 import type { Connection } from './d1.ts';
@@ -22,7 +23,12 @@ const FEEDBACK = [
   { behaviour: 'You cut your plan in half when the week got busy.', impact: 'You finished it instead of carrying it over again.', next_step: 'Decide the smaller version at the start of the week.' },
 ];
 
-export async function seedPartnership(conn: Connection, mentees: Participant[], goals: readonly { aim: string }[]): Promise<string> {
+export async function seedPartnership(
+  conn: Connection,
+  mentees: Participant[],
+  goals: readonly { aim: string }[],
+  strategies: readonly { title: string; body: string; tags: string }[],
+): Promise<string> {
   const { db } = conn;
   const rand = random(42);
   const pairs = [...Map.groupBy(mentees, (m) => m.pairId!).values()];
@@ -56,13 +62,26 @@ export async function seedPartnership(conn: Connection, mentees: Participant[], 
   }
 
   for (const [i, mentee] of mentees.entries()) {
-    const aim = goals[i % goals.length]!.aim;
+    const aim = goals[(i + Math.floor(i / 6)) % goals.length]!.aim;
     const goal = await storeGoal(db, mentee, 2, { idempotency_key: `demo-goal-${i}`, what: `Make real progress on my ${aim}`, measure: 'sessions of focused work', target: '12 sessions', due_on: dayOf(8), replaces_goal_id: undefined });
     counts.goals++;
     await storeMilestone(db, mentee, 4, { idempotency_key: `demo-milestone-${i}-1`, goal_id: goal.id, title: 'First six sessions done', reached_on: dayOf(4), consent: 'private' });
     if (i % 3 === 0) {
-      // Half of those who reached their goal share it as a success story.
-      await storeMilestone(db, mentee, 8, { idempotency_key: `demo-milestone-${i}-2`, goal_id: goal.id, title: `Twelve focused sessions on my ${aim}: goal reached`, reached_on: dayOf(8), consent: i % 2 === 0 ? 'public' : 'private' });
+      // Those who reach their goal share it as a success story, and tell how in a public reflection.
+      const strategy = strategies[(i / 3) % strategies.length]!;
+      await storeReflection(db, mentee, 7, {
+        idempotency_key: `demo-story-reflection-${i}`,
+        working: `Sticking to “${strategy.title}” every week.`,
+        not_working: 'Planning more than I can do on busy weeks.',
+        why: 'Small, fixed habits survive busy weeks; big plans do not.',
+        assumption: '',
+        insight: `${strategy.title} turned my ${aim} from a wish into a habit.`,
+        strategy_title: strategy.title,
+        strategy_body: strategy.body,
+        strategy_tags: strategy.tags,
+        consent: 'public',
+      });
+      await storeMilestone(db, mentee, 8, { idempotency_key: `demo-milestone-${i}-2`, goal_id: goal.id, title: `Twelve focused sessions on my ${aim}: goal reached`, reached_on: dayOf(8), consent: 'public' });
       await setGoalStatus(db, mentee, goal.id, 'done', dayOf(8));
     } else if (i === 10 || i === 11) {
       // Pair 6 paused in week 7 and came back with smaller goals.

@@ -80,7 +80,7 @@ const INSIGHTS = [
   'Asking “what would make this easier?” beats asking “why didn’t you?”.',
   'Progress shows up in the weekly log long before it shows up in the result.',
 ];
-const STRATEGIES = [
+export const STRATEGIES = [
   { title: 'Two-minute start', body: 'When you are stuck, commit only to the first two minutes of the task. Set a timer, start, and decide after the timer whether to continue. Most weeks you will.', tags: 'focus, procrastination' },
   { title: 'Obstacle first', body: 'Open every check-in call by naming one obstacle before any progress. It takes the pressure off reporting good news and gets to the useful part faster.', tags: 'check-in, pairs' },
   { title: 'Half-size the action', body: 'If an action was missed twice, halve it rather than repeating it. Keep halving until it gets done, then grow it again.', tags: 'goals, setbacks' },
@@ -176,6 +176,6 @@ async function seedCohort(conn: Connection, cohortId: number, startsOn: string):
     }
   }
   await conn.db.batch(writes);
-  const partnership = await seedPartnership(conn, await Promise.all(people.map(async (p) => (await getParticipant(conn.db, p.id))!)), GOALS);
+  const partnership = await seedPartnership(conn, await Promise.all(people.map(async (p) => (await getParticipant(conn.db, p.id))!)), GOALS, STRATEGIES);
   console.log(`Seeded the demo cohort (${DEMO_SLUG}): ${people.length} mentees, ${checkins} check-ins, ${reflections} reflections, ${partnership}.`);
 }
