@@ -1,7 +1,9 @@
 /**
  * `tandem library promote <id>`: turns a strategy a participant shared publicly into a curated
- * library entry, an MDX file in content/library/ the mentor then edits. The participant's words
- * are written as text: characters MDX would read as code or markup are escaped.
+ * library entry, an MDX file in content/library/ the mentor then edits. The participant's words go
+ * into the frontmatter as a string (`shared.text`), which the entry page renders as text: they are
+ * never compiled as MDX, whatever they contain. `shared.source` lets the build notice when the
+ * author withdraws consent.
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -21,19 +23,11 @@ export function slugify(title: string): string {
     .slice(0, 60) || 'strategy';
 }
 
-/** Text as MDX reads it literally: no JSX, no expressions, no HTML, no Markdown markup at line starts. */
-export function escapeMdx(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/[*_`[\]#|~]/g, (ch) => `\\${ch}`)
-    .replace(/[{}<>]/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
 function yamlString(text: string): string {
   return JSON.stringify(text);
 }
 
-/** The MDX file of a promoted strategy. */
+/** The MDX file of a promoted strategy: frontmatter only, with a body for the mentor's own words. */
 export function strategyEntry(strategy: SharedStrategy, today: string): string {
   const firstSentence = strategy.body.split(/(?<=[.!?])\s/)[0] ?? strategy.body;
   const summary = firstSentence.length > 150 ? `${firstSentence.slice(0, 147)}…` : firstSentence;
@@ -48,11 +42,13 @@ tags: ${JSON.stringify(tags)}
 minutes: ${Math.max(1, Math.ceil(words / 200))}
 reviewed: ${today}
 related: []
+shared:
+  source: ${strategy.id}
+  text: ${yamlString(strategy.body)}
+  author: ${yamlString(strategy.author)}
+  cohort: ${yamlString(strategy.cohort.name)}
+  week: ${strategy.week}
 ---
-
-${strategy.body.split(/\n{2,}/).map((p) => escapeMdx(p.trim())).join('\n\n')}
-
-*Shared by ${escapeMdx(strategy.author)} of ${escapeMdx(strategy.cohort.name)}, week ${strategy.week}, with their consent. Promoted to the library by a mentor: edit freely, and keep the credit.*
 `;
 }
 
@@ -64,6 +60,6 @@ export async function promoteStrategy(conn: Connection, idText: string | undefin
   const file = join(folder, `${slugify(strategy.title)}.mdx`);
   if (existsSync(file)) throw new UsageError(`${file} exists already; rename or remove it first.`);
   await writeFile(file, strategyEntry(strategy, today));
-  console.log(`Wrote ${file}.\nEdit it (kind, stage, related entries, wording), then npm run build.`);
+  console.log(`Wrote ${file}.\nThe participant's words are in its frontmatter and show as a quote. Set its kind, stage and related entries, add your own words below the frontmatter if you like, then npm run build.`);
   return file;
 }

@@ -22,6 +22,21 @@ export const libraryEntrySchema = z.object({
   reviewed: z.coerce.date(),
   /** Slugs of other entries worth reading next (file names without .mdx). */
   related: z.array(z.string()).max(5).default([]),
+  /** A participant's shared strategy this entry quotes (written by `tandem library promote`); shown as text, never compiled. */
+  shared: z
+    .object({
+      /** The reflection the strategy comes from: the build checks it is still shared publicly. */
+      source: z.number().int(),
+      /** The participant's words. */
+      text: z.string(),
+      /** Their display name. */
+      author: z.string(),
+      /** Their cohort's name. */
+      cohort: z.string(),
+      /** The cohort week they shared it in. */
+      week: z.number().int(),
+    })
+    .optional(),
 });
 
 const consentedMoment = z.object({

@@ -1,4 +1,5 @@
 /** Queries over the site's collections, kept out of the pages. */
+import { readdirSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { libraryProblems } from './library.ts';
 
@@ -22,7 +23,13 @@ export function timelineByWeek(story: Story): { week: number; startsOn: string |
 /** Library entries, by title. The build stops here when entries refer to ones that do not exist. */
 export async function libraryEntries() {
   const entries = await getCollection('library');
-  const problems = libraryProblems(entries.map((e) => ({ id: e.id, related: e.data.related })));
+  const publicStrategies = new Set((await getCollection('strategies')).map((s) => s.data.id));
+  const files = readdirSync(process.env.TANDEM_LIBRARY_DIR ?? 'content/library').filter((name) => name.endsWith('.mdx'));
+  const problems = libraryProblems(
+    entries.map((e) => ({ id: e.id, related: e.data.related, source: e.data.shared?.source })),
+    publicStrategies,
+    files,
+  );
   if (problems.length) throw new Error(`The library has broken links between entries:\n${problems.join('\n')}`);
   return entries.sort((a, b) => a.data.title.localeCompare(b.data.title));
 }

@@ -25,7 +25,8 @@ function programLoader(name: string, entries: (program: PublishedProgram) => { i
   return {
     name,
     async load({ store, logger, parseData }) {
-      reading ??= readProgram(logger);
+      // The collections of one build share one read; the next build (or `astro dev` sync) reads again.
+      reading ??= readProgram(logger).finally(() => setTimeout(() => (reading = undefined), 0));
       const program = await reading;
       // Start from nothing each build, so withdrawn consent and forgotten people disappear.
       store.clear();

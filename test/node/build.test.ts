@@ -3,6 +3,7 @@
  * escaped; private text, e-mails, tokens and private cohorts appear nowhere in the output.
  */
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../cli/d1.ts';
@@ -89,7 +90,7 @@ async function seed() {
     // A strategy shared publicly with text MDX would otherwise run or render, and an address.
     const hostile = await storeReflection(conn.db, second, 2, {
       idempotency_key: 'seed-hostile-strategy', working: 'w', not_working: 'n', why: 'y', assumption: '', insight: '',
-      strategy_title: 'Braces and tags', strategy_body: 'Write {alert(1)} and <b>bold</b> *as is*; ask me at ben.private@mail.invalid', strategy_tags: 'focus', consent: 'public',
+      strategy_title: 'Braces and tags', strategy_body: 'Write {alert(1)} and <b>bold</b> *as is*; ask me at ben.private@mail.invalid\n\nexport const leaked = process.exit(1)', strategy_tags: 'focus, call 020 7946 0958', consent: 'public',
     });
     hostileStrategyId = hostile.id;
 
@@ -175,8 +176,12 @@ describe('the built site', () => {
 
   it('leaks no private text, e-mail address, token or secret anywhere in the output', () => {
     const secret = /LINK_SECRET="([^"]+)"/.exec(readFileSync(join(ROOT, '.dev.vars'), 'utf8'))![1]!;
-    const leaks = program
-      .builtFiles()
+    const files = program.builtFiles();
+    // Pagefind's index files are gzipped: read them as the search does.
+    const searchFiles = files.filter((f) => f.path.startsWith('/pagefind/') && /\.pf_/.test(f.path));
+    expect(searchFiles.length).toBeGreaterThan(0);
+    const readable = files.map((f) => (searchFiles.includes(f) ? { path: f.path, text: gunzipSync(Buffer.from(f.text, 'latin1')).toString('latin1') } : f));
+    const leaks = readable
       .flatMap(({ path, text }) =>
         [PRIVATE, '@tandem-test.invalid', 'mail.invalid', 'notes.invalid', secret, ...tokens, ...tokens.map((t) => t.split('.')[2]!)]
           .filter((needle) => text.includes(needle))
@@ -205,6 +210,9 @@ describe('the built site', () => {
     const page = program.page(`library/community/${hostileStrategyId}`);
     expect(page).toContain('Write {alert(1)} and &lt;b&gt;bold&lt;/b&gt; *as is*; ask me at [email removed]');
     expect(page).toContain('Shared by Ben, <a href="/cohorts/story-test/">Story test cohort</a>, week 2');
+    // Tags are the participant's words too: scrubbed, or left out when they are not tags.
+    expect(page).toContain('<span class="tag">focus</span>');
+    expect(page).not.toContain('7946');
   });
 
   it('tells success stories: milestones shared publicly, with the reflection that tells how, grouped by what helped', () => {
@@ -215,9 +223,10 @@ describe('the built site', () => {
   it('builds a promoted strategy as a library entry that shows the participant’s words as text', () => {
     const entry = program.page('library/braces-and-tags');
     const main = entry.slice(entry.indexOf('<main'), entry.indexOf('</main>'));
-    expect(main).toContain('Write {alert(1)} and &lt;b&gt;bold&lt;/b&gt; *as is*; ask me at [email removed]');
+    expect(main).toContain('<p>Write {alert(1)} and &lt;b&gt;bold&lt;/b&gt; *as is*; ask me at [email removed]</p>');
+    expect(main).toContain('<p>export const leaked = process.exit(1)</p>');
     expect(main).not.toContain('<b>bold</b>');
-    expect(entry).toContain('Shared by Ben of Story test cohort, week 2, with their consent.');
+    expect(main).toContain('Shared by Ben of Story test cohort, week 2, with their consent.');
   });
 
   it('ships JavaScript only on the page with a chart and the search page', () => {

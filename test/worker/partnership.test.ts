@@ -132,6 +132,19 @@ describe('micro-goals', () => {
     expect((await post('/api/me/goal-status', { goal_id: id, status: 'done' }, people.ben.token)).status).toBe(200);
     expect((await env.DB.prepare('SELECT status FROM goals WHERE id = ?1').bind(id).first())!.status).toBe('done');
   });
+
+  it('shares a milestone as a success story only when asked, and withdraws it in one step', async () => {
+    const { id } = await (await post('/api/goals', goal, people.di.token)).json<{ id: number }>();
+    await post('/api/me/milestones', { goal_id: id, title: 'Kept private', reached_on: '2026-01-20' }, people.di.token);
+    await post('/api/me/milestones', { goal_id: id, title: 'Shared story', reached_on: '2026-01-21', consent: 'public' }, people.di.token);
+    const before = await page(`/me/?t=${people.di.token}`);
+    expect(before).toContain('Your shared success stories');
+    const shared = (await env.DB.prepare(`SELECT id FROM milestones WHERE title = 'Shared story'`).first<{ id: number }>())!;
+    expect((await post('/api/me/milestone-sharing', { milestone_id: shared.id }, people.cy.token)).status).toBe(404);
+    expect((await post('/api/me/milestone-sharing', { milestone_id: shared.id }, people.di.token)).status).toBe(200);
+    expect((await env.DB.prepare('SELECT consent FROM milestones WHERE id = ?1').bind(shared.id).first())!.consent).toBe('private');
+    expect(await page(`/me/?t=${people.di.token}`)).not.toContain('Your shared success stories');
+  });
 });
 
 describe('peer feedback', () => {

@@ -32,12 +32,17 @@ const SELECT = `SELECT r.id, r.strategy_title, r.strategy_body, r.strategy_tags,
   FROM reflections r JOIN participants p ON p.id = r.participant_id JOIN cohorts c ON c.id = r.cohort_id
   WHERE r.consent = 'public' AND r.strategy_title <> '' AND c.publication IN ('public', 'unlisted')`;
 
+/** Tags as published: scrubbed like all shared text, and only what still reads as a tag. */
+function publishedTags(stored: string | null): string[] {
+  return (stored ? stored.split(',') : []).map(scrubText).filter((tag) => /^[a-z0-9][a-z0-9 -]*$/.test(tag));
+}
+
 function toStrategy(row: StrategyRow): SharedStrategy {
   return {
     id: row.id,
     title: scrubText(row.strategy_title),
     body: scrubText(row.strategy_body),
-    tags: row.strategy_tags ? row.strategy_tags.split(',') : [],
+    tags: publishedTags(row.strategy_tags),
     author: row.author,
     cohort: { slug: row.slug, name: row.name, publication: row.publication },
     week: row.week,
@@ -94,6 +99,6 @@ export async function listSuccessStories(db: D1Database): Promise<SuccessStory[]
     cohort: { slug: r.slug, name: r.name, publication: r.publication },
     how: scrubText(r.insight ?? ''),
     strategy: scrubText(r.strategy_title ?? ''),
-    tags: r.strategy_tags ? r.strategy_tags.split(',') : [],
+    tags: publishedTags(r.strategy_tags),
   }));
 }

@@ -91,6 +91,21 @@ export function renderMePage({ participant, token, my, today, guidance, newKey }
       )}
     </section>
 
+    ${my.sharedMilestones.length
+      ? html`<section aria-labelledby="shared">
+          <h2 id="shared">Your shared success stories</h2>
+          <p class="meta">These appear in the library's success stories, under your display name. Stop sharing any of them at any time; it disappears at the next publication of the site.</p>
+          <ul>
+            ${my.sharedMilestones.map(
+              (m) => html`<li>
+                ${m.title} <span class="meta">(${m.reachedOn})</span>
+                <form method="post" action="/api/me/milestone-sharing" class="inline-form">${hidden}<input type="hidden" name="milestone_id" value="${m.id}" /><button type="submit" class="secondary">Stop sharing</button></form>
+              </li>`,
+            )}
+          </ul>
+        </section>`
+      : ''}
+
     <section aria-labelledby="contract">
       <h2 id="contract">Your partnership contract</h2>
       ${my.contract

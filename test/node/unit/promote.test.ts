@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMdx, slugify, strategyEntry } from '../../../cli/promote.ts';
+import { slugify, strategyEntry } from '../../../cli/promote.ts';
 
 describe('slugify', () => {
   it('makes a file name from a title', () => {
@@ -9,24 +9,39 @@ describe('slugify', () => {
   });
 });
 
-describe('escapeMdx', () => {
-  it('leaves plain words alone', () => {
-    expect(escapeMdx('Start for two minutes, then decide.')).toBe('Start for two minutes, then decide.');
-  });
-
-  it('turns what MDX would run or render into text', () => {
-    expect(escapeMdx('{alert(1)} <img src=x>')).toBe('&#123;alert(1)&#125; &#60;img src=x&#62;');
-    expect(escapeMdx('# not a heading, *not bold*')).toBe('\\# not a heading, \\*not bold\\*');
-  });
-});
-
 describe('strategyEntry', () => {
-  it('writes frontmatter the library schema accepts and credits the author', () => {
-    const mdx = strategyEntry(
-      { id: 7, title: 'Obstacle first', body: 'Name one obstacle before any progress. It saves time.', tags: ['check-in', 'Bad Tag!'], author: 'Ada', cohort: { slug: 'c', name: 'Spring', publication: 'public' }, week: 3 },
-      '2026-11-28',
-    );
-    expect(mdx).toContain('title: "Obstacle first"\nsummary: "Name one obstacle before any progress."\nkind: guide\nstage: weekly\ntags: ["check-in"]\nminutes: 1\nreviewed: 2026-11-28\nrelated: []\n---');
-    expect(mdx).toContain('*Shared by Ada of Spring, week 3, with their consent.');
+  const strategy = {
+    id: 7,
+    title: 'Obstacle first',
+    body: 'Name one obstacle before any progress. It saves time.\n\nexport const x = 1 {y} <b>z</b>',
+    tags: ['check-in', 'Bad Tag!'],
+    author: 'Ada "A"',
+    cohort: { slug: 'c', name: 'Spring', publication: 'public' as const },
+    week: 3,
+  };
+
+  it('writes frontmatter the library schema accepts, with the participant’s words as a string', () => {
+    expect(strategyEntry(strategy, '2026-11-28')).toBe(`---
+title: "Obstacle first"
+summary: "Name one obstacle before any progress."
+kind: guide
+stage: weekly
+tags: ["check-in"]
+minutes: 1
+reviewed: 2026-11-28
+related: []
+shared:
+  source: 7
+  text: "Name one obstacle before any progress. It saves time.\\n\\nexport const x = 1 {y} <b>z</b>"
+  author: "Ada \\"A\\""
+  cohort: "Spring"
+  week: 3
+---
+`);
+  });
+
+  it('leaves no MDX body for the words to be compiled from', () => {
+    const mdx = strategyEntry(strategy, '2026-11-28');
+    expect(mdx.slice(mdx.lastIndexOf('---') + 3).trim()).toBe('');
   });
 });
