@@ -1,6 +1,6 @@
 /** The weekly check-in form: one schema for the Worker's validation and the /checkin/ page. */
 import { z } from 'zod';
-import { choice, consent, flag, idempotencyKey, optionalText, requiredText, scale } from './fields.ts';
+import { choice, consent, flag, idempotencyKey, neededUnless, optionalText, requiredText, scale } from './fields.ts';
 
 export const checkinSchema = z.object({
   idempotency_key: idempotencyKey,
@@ -16,10 +16,13 @@ export const checkinSchema = z.object({
     'Carry last time’s action forward',
     'If you answered “no” or “partly”, keep the same action for the next cycle instead of writing a new one below.',
   ),
-  committed_action: optionalText(
-    'One concrete action you commit to before the next check-in',
-    'Small enough to finish, specific enough that your partner can ask “did you?”. Leave it empty only when you carry last time’s action forward.',
-    500,
+  committed_action: neededUnless(
+    optionalText(
+      'One concrete action you commit to before the next check-in',
+      'Small enough to finish, specific enough that your partner can ask “did you?”. Leave it empty only when you carry last time’s action forward.',
+      500,
+    ),
+    'unless you carry last time’s forward',
   ),
   win: optionalText('A win worth celebrating', 'Big or small. Wins you choose to share can appear on the cohort story page.', 1000),
   win_consent: consent('Who may read your win?', 'Private unless you choose otherwise. You can change your mind with your mentor at any time.'),

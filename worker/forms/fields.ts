@@ -25,6 +25,8 @@ export interface FieldMeta {
   options?: readonly Option[];
   /** A default answer the page shows already filled in. */
   initial?: string;
+  /** What the label says instead of "(optional)" for a field needed only in some cases. */
+  whenNeeded?: string;
 }
 
 /** The consent levels of free text, from most to least private. */
@@ -39,6 +41,11 @@ const consentLabels: Record<Consent, string> = {
 
 function withMeta<T extends z.ZodType>(schema: T, meta: FieldMeta): T {
   return schema.meta(meta as unknown as Record<string, unknown>) as T;
+}
+
+/** The same field, labelled as needed in some cases (e.g. "unless you carry last time's forward"). */
+export function neededUnless<T extends z.ZodType>(schema: T, whenNeeded: string): T {
+  return withMeta(schema, { ...fieldMeta(schema), whenNeeded });
 }
 
 /** The same field, shown already filled in with `initial`. */

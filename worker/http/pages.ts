@@ -38,7 +38,7 @@ export function workerPage(title: string, body: HtmlEscapedString | Promise<Html
     <link rel="stylesheet" href="/tandem.css" />
   </head>
   <body>
-    <header class="site-header"><nav aria-label="Site"><a class="brand" href="/">Tandem</a><a href="/library/">Library</a></nav></header>
+    <header class="site-header"><nav aria-label="Site"><a class="brand" href="/">Tandem</a><a href="/library/">Library</a><a href="/search/">Search</a></nav></header>
     <main id="main" class="page narrow">${body}</main>
   </body>
 </html>`;
