@@ -16,12 +16,12 @@ const ENDPOINTS = [
   '/api/me/goal-status',
   '/api/me/milestones',
   '/api/me/feedback-ratings',
-  '/api/me/milestone-sharing',
+  '/api/me/withdrawals',
 ];
 
 /** Values of every wrong kind for every field any form has. */
 const HOSTILE = Object.fromEntries(
-  ['idempotency_key', 'progress', 'next_step', 'committed_action', 'carry_forward', 'energy', 'needs_pause', 'working', 'purpose', 'cadence_days', 'meeting_day', 'meeting_time', 'renegotiate_on', 'what', 'measure', 'due_on', 'replaces_goal_id', 'receiver_id', 'behaviour', 'trust', 'cadence_fit', 'contract_id', 'goal_id', 'status', 'feedback_id', 'usefulness', 'reached_on', 'milestone_id'].map((name, i) => [
+  ['idempotency_key', 'progress', 'next_step', 'committed_action', 'carry_forward', 'energy', 'needs_pause', 'working', 'purpose', 'cadence_days', 'meeting_day', 'meeting_time', 'renegotiate_on', 'what', 'measure', 'due_on', 'replaces_goal_id', 'receiver_id', 'behaviour', 'trust', 'cadence_fit', 'contract_id', 'goal_id', 'status', 'feedback_id', 'usefulness', 'reached_on', 'kind', 'id'].map((name, i) => [
     name,
     [null, true, [], {}, -1, 1e308, 'x'.repeat(3000), '<script>', "1' OR '1'='1", '2026-02-30', '\u0000'][i % 11],
   ]),

@@ -137,13 +137,38 @@ describe('micro-goals', () => {
     const { id } = await (await post('/api/goals', goal, people.di.token)).json<{ id: number }>();
     await post('/api/me/milestones', { goal_id: id, title: 'Kept private', reached_on: '2026-01-20' }, people.di.token);
     await post('/api/me/milestones', { goal_id: id, title: 'Shared story', reached_on: '2026-01-21', consent: 'public' }, people.di.token);
-    const before = await page(`/me/?t=${people.di.token}`);
-    expect(before).toContain('Your shared success stories');
+    const html = await page(`/me/?t=${people.di.token}`);
+    const published = html.slice(html.indexOf('What of yours is published'), html.indexOf('Your partnership contract'));
+    expect(published).toContain('Shared story');
+    expect(published).not.toContain('Kept private');
     const shared = (await env.DB.prepare(`SELECT id FROM milestones WHERE title = 'Shared story'`).first<{ id: number }>())!;
-    expect((await post('/api/me/milestone-sharing', { milestone_id: shared.id }, people.cy.token)).status).toBe(404);
-    expect((await post('/api/me/milestone-sharing', { milestone_id: shared.id }, people.di.token)).status).toBe(200);
+    expect((await post('/api/me/withdrawals', { kind: 'milestone', id: shared.id }, people.cy.token)).status).toBe(404);
+    expect((await post('/api/me/withdrawals', { kind: 'milestone', id: shared.id }, people.di.token)).status).toBe(200);
     expect((await env.DB.prepare('SELECT consent FROM milestones WHERE id = ?1').bind(shared.id).first())!.consent).toBe('private');
-    expect(await page(`/me/?t=${people.di.token}`)).not.toContain('Your shared success stories');
+    const after = await page(`/me/?t=${people.di.token}`);
+    expect(after.slice(after.indexOf('What of yours is published'), after.indexOf('Your partnership contract'))).not.toContain('Shared story');
+  });
+});
+
+describe('consent on the participant’s page', () => {
+  it('lists the wins and reflections that are published, and withdraws each in one step', async () => {
+    const { ada, ben } = await makeCohort();
+    const win = await (await request('/api/checkins', jsonPost(validCheckin({ win: 'Finished the draft', win_consent: 'cohort' }), ada.token))).json<{ id: number }>();
+    const reflection = await (
+      await post('/api/reflections', { working: 'w', not_working: 'n', why: 'y', insight: 'Small steps win', consent: 'public' }, ada.token)
+    ).json<{ id: number }>();
+    await request('/api/checkins', jsonPost(validCheckin({ win: 'A private win' }), ada.token));
+    const listed = await page(`/me/?t=${ada.token}`);
+    expect(listed).toMatch(/Finished the draft <span class="meta">\(week \d+, your cohort\)/);
+    expect(listed).toMatch(/Small steps win <span class="meta">\(week \d+, public\)/);
+    expect(listed).not.toContain('A private win');
+
+    expect((await post('/api/me/withdrawals', { kind: 'win', id: win.id }, ben.token)).status).toBe(404);
+    expect((await post('/api/me/withdrawals', { kind: 'win', id: win.id }, ada.token)).status).toBe(200);
+    expect((await post('/api/me/withdrawals', { kind: 'reflection', id: reflection.id }, ada.token)).status).toBe(200);
+    expect((await env.DB.prepare('SELECT win_consent FROM checkins WHERE id = ?1').bind(win.id).first())!.win_consent).toBe('private');
+    expect((await env.DB.prepare('SELECT consent FROM reflections WHERE id = ?1').bind(reflection.id).first())!.consent).toBe('private');
+    expect(await page(`/me/?t=${ada.token}`)).toContain('Nothing: everything you wrote is private.');
   });
 });
 

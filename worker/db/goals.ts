@@ -88,18 +88,3 @@ export async function listActiveGoals(db: D1Database, participantId: number): Pr
     milestones: JSON.parse(r.milestones) as Goal['milestones'],
   }));
 }
-
-/** The participant's milestones shared as success stories, newest first. */
-export async function listSharedMilestones(db: D1Database, participantId: number): Promise<{ id: number; title: string; reachedOn: string }[]> {
-  const { results } = await db
-    .prepare(`SELECT id, title, reached_on FROM milestones WHERE participant_id = ?1 AND consent <> 'private' ORDER BY reached_on DESC, id DESC`)
-    .bind(participantId)
-    .all<{ id: number; title: string; reached_on: string }>();
-  return results.map((r) => ({ id: r.id, title: r.title, reachedOn: r.reached_on }));
-}
-
-/** Withdraws a milestone from the success stories (effective at the next build); false when it is not theirs. */
-export async function unshareMilestone(db: D1Database, participant: Participant, milestoneId: number): Promise<boolean> {
-  const result = await db.prepare(`UPDATE milestones SET consent = 'private' WHERE id = ?1 AND participant_id = ?2`).bind(milestoneId, participant.id).run();
-  return result.meta.changes > 0;
-}

@@ -6,7 +6,8 @@ import { cycleOn } from '../domain/weeks.ts';
 import { PULSE_EVERY_WEEKS } from '../forms/pulse.ts';
 import { getLatestContract, type Contract } from './contracts.ts';
 import { listFeedbackToRate, type FeedbackToRate } from './feedback.ts';
-import { listActiveGoals, listSharedMilestones, type Goal } from './goals.ts';
+import { listActiveGoals, type Goal } from './goals.ts';
+import { listPublished, type PublishedItem } from './published.ts';
 import type { Participant } from './participants.ts';
 import { pairWeeksStatement, pausesByPair, type PairWeekRow } from './pauses.ts';
 import { lastPulseWeek } from './pulses.ts';
@@ -29,8 +30,8 @@ export interface MyWeek {
   checkedInThisWeek: boolean;
   pairPaused: boolean;
   goals: Goal[];
-  /** Milestones shared as success stories, which the participant can withdraw. */
-  sharedMilestones: { id: number; title: string; reachedOn: string }[];
+  /** What of theirs is published, which they can withdraw item by item. */
+  published: PublishedItem[];
   contract: (Contract & { agreed: boolean; waitingFor: Person[] }) | null;
   feedbackToRate: FeedbackToRate[];
   pulseDue: boolean;
@@ -68,10 +69,10 @@ export async function loadMyWeek(db: D1Database, participant: Participant, week:
   const facilitatorId = circleLabel ? circleFacilitator(rows.map(asMember), week, pausedIn) : null;
   const person = (id: number): Person => ({ id, displayName: rows.find((r) => r.id === id)!.display_name });
 
-  const [last, goals, sharedMilestones, contract, feedbackToRate, pulseWeek] = await Promise.all([
+  const [last, goals, published, contract, feedbackToRate, pulseWeek] = await Promise.all([
     lastCheckinBefore(db, participant.id, week + 1),
     listActiveGoals(db, participant.id),
-    listSharedMilestones(db, participant.id),
+    listPublished(db, participant.id),
     participant.pairId === null ? null : getLatestContract(db, participant.pairId),
     listFeedbackToRate(db, participant.id),
     lastPulseWeek(db, participant.id),
@@ -87,7 +88,7 @@ export async function loadMyWeek(db: D1Database, participant: Participant, week:
     checkedInThisWeek: thisWeek!.results.length > 0,
     pairPaused: pausedIn(participant.id, week),
     goals,
-    sharedMilestones,
+    published,
     contract: contract && {
       ...contract,
       agreed: isAgreed(memberIds, contract.confirmedBy),

@@ -40,6 +40,3 @@ export const milestoneSchema = z.object({
   reached_on: date('Reached on', 'The day you reached it.'),
   consent: consent('Share it as a success story?', 'Private unless you choose otherwise.'),
 });
-
-/** Withdrawing a milestone from the success stories. */
-export const unshareSchema = z.object({ milestone_id: recordChoice('Milestone', 'The milestone to stop sharing.') });

@@ -1,6 +1,7 @@
 /** The reflection form: one schema for the Worker's validation and the /reflect/ page. */
 import { z } from 'zod';
-import { consent, idempotencyKey, optionalText, requiredText } from './fields.ts';
+import { PUBLISHABLE } from '../db/published.ts';
+import { consent, idempotencyKey, optionalText, recordChoice, requiredText } from './fields.ts';
 
 export const reflectionSchema = z
   .object({
@@ -23,3 +24,9 @@ export const reflectionSchema = z
   });
 
 export type ReflectionInput = z.output<typeof reflectionSchema>;
+
+/** Withdrawing consent from one published item, from the participant's page. */
+export const withdrawalSchema = z.object({
+  kind: z.enum(PUBLISHABLE, { error: 'Say what to withdraw: a win, a reflection or a milestone.' }),
+  id: recordChoice('Item', 'The item to make private again.'),
+});

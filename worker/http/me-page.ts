@@ -11,6 +11,8 @@ const ROLE_DUTIES: Record<PairRole, string> = {
   member: 'a member this cycle: you take part while the other two lead',
 };
 
+const KIND_LABELS = { win: 'Win', reflection: 'Reflection', milestone: 'Milestone' } as const;
+
 const FORMS = [
   ['/checkin/', 'Weekly check-in'],
   ['/reflect/', 'Reflection'],
@@ -91,20 +93,20 @@ export function renderMePage({ participant, token, my, today, guidance, newKey }
       )}
     </section>
 
-    ${my.sharedMilestones.length
-      ? html`<section aria-labelledby="shared">
-          <h2 id="shared">Your shared success stories</h2>
-          <p class="meta">These appear in the library's success stories, under your display name. Stop sharing any of them at any time; it disappears at the next publication of the site.</p>
-          <ul>
-            ${my.sharedMilestones.map(
-              (m) => html`<li>
-                ${m.title} <span class="meta">(${m.reachedOn})</span>
-                <form method="post" action="/api/me/milestone-sharing" class="inline-form">${hidden}<input type="hidden" name="milestone_id" value="${m.id}" /><button type="submit" class="secondary">Stop sharing</button></form>
-              </li>`,
-            )}
-          </ul>
-        </section>`
-      : ''}
+    <section aria-labelledby="published">
+      <h2 id="published">What of yours is published</h2>
+      ${my.published.length === 0
+        ? html`<p>Nothing: everything you wrote is private. When you share a win, a reflection or a milestone, it is listed here.</p>`
+        : html`<p class="meta">Shared with your consent, under your display name. Withdraw any of it in one step; it leaves the site at the next publication.</p>
+            <ul>
+              ${my.published.map(
+                (item) => html`<li>
+                  <span class="moment-kind">${KIND_LABELS[item.kind]}</span> ${item.text} <span class="meta">(week ${item.week}, ${item.consent === 'public' ? 'public' : 'your cohort'})</span>
+                  <form method="post" action="/api/me/withdrawals" class="inline-form">${hidden}<input type="hidden" name="kind" value="${item.kind}" /><input type="hidden" name="id" value="${item.id}" /><button type="submit" class="secondary">Withdraw</button></form>
+                </li>`,
+              )}
+            </ul>`}
+    </section>
 
     <section aria-labelledby="contract">
       <h2 id="contract">Your partnership contract</h2>

@@ -2,13 +2,15 @@
 import { Hono, type Context } from 'hono';
 import { confirmContract } from '../db/contracts.ts';
 import { rateFeedback } from '../db/feedback.ts';
-import { setGoalStatus, storeMilestone, unshareMilestone } from '../db/goals.ts';
+import { setGoalStatus, storeMilestone } from '../db/goals.ts';
+import { withdrawConsent } from '../db/published.ts';
 import { loadMyWeek } from '../db/me.ts';
 import { buildCalendar, toBasicUtc } from '../domain/calendar.ts';
 import { cycleAt, localDate } from '../domain/weeks.ts';
 import { confirmSchema } from '../forms/contract.ts';
 import { ratingSchema } from '../forms/feedback.ts';
-import { goalStatusSchema, milestoneSchema, unshareSchema } from '../forms/goal.ts';
+import { goalStatusSchema, milestoneSchema } from '../forms/goal.ts';
+import { withdrawalSchema } from '../forms/reflection.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { fail } from '../http/errors.ts';
 import { loadGuidance } from '../http/guidance.ts';
@@ -89,10 +91,10 @@ export const meActions = new Hono<AppEnv>()
     if (!stored) fail(404, 'not_found', 'There is no such goal among yours.');
     return done(c, 201, { goal_id: input.goal_id });
   })
-  .post('/milestone-sharing', async (c) => {
-    const input = parseSubmission(c, unshareSchema, '/me/');
-    if (!(await unshareMilestone(c.env.DB, c.get('participant'), input.milestone_id))) fail(404, 'not_found', 'There is no such milestone among yours.');
-    return done(c, 200, { milestone_id: input.milestone_id, consent: 'private' });
+  .post('/withdrawals', async (c) => {
+    const input = parseSubmission(c, withdrawalSchema, '/me/');
+    if (!(await withdrawConsent(c.env.DB, c.get('participant'), input.kind, input.id))) fail(404, 'not_found', `There is no such ${input.kind} among yours.`);
+    return done(c, 200, { kind: input.kind, id: input.id, consent: 'private' });
   })
   .post('/feedback-ratings', async (c) => {
     const input = parseSubmission(c, ratingSchema, '/me/');
