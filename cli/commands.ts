@@ -64,18 +64,28 @@ export async function importRosterFile(conn: Connection, file: string | undefine
   console.log(`Next: npm run tandem -- links --cohort ${cohort.slug} --base-url https://your-site.example --out links.csv`);
 }
 
-/** Writes everyone's personal links as CSV to --out FILE, or to stdout. */
-export async function printLinks(conn: Connection, options: Options): Promise<string> {
-  const cohort = await cohortOrFail(conn.db, required(options, 'cohort', 'the cohort slug'));
+/** The secret links are signed with, or a message saying where to set it. */
+export function linkSecret(conn: Connection): string {
   const secret = conn.env.LINK_SECRET;
   if (!secret) throw new UsageError(conn.remote ? 'Set LINK_SECRET in your environment to the secret your Worker uses (wrangler secret put LINK_SECRET).' : 'No LINK_SECRET in .dev.vars: run npm run setup.');
+  return secret;
+}
+
+/** The origin links point to: --base-url, or the local server. */
+export function linkOrigin(options: Options): string {
   const base = typeof options['base-url'] === 'string' ? options['base-url'] : 'http://localhost:8787';
-  let origin: string;
   try {
-    origin = new URL(base).origin;
+    return new URL(base).origin;
   } catch {
     throw new UsageError(`--base-url “${base}” is not a URL; use one like https://tandem.example.org.`);
   }
+}
+
+/** Writes everyone's personal links as CSV to --out FILE, or to stdout. */
+export async function printLinks(conn: Connection, options: Options): Promise<string> {
+  const cohort = await cohortOrFail(conn.db, required(options, 'cohort', 'the cohort slug'));
+  const secret = linkSecret(conn);
+  const origin = linkOrigin(options);
   const people = await listLinkRecipients(conn.db, cohort.id);
   const rows = await Promise.all(
     people.map(async (p) => {

@@ -3,7 +3,8 @@
  * the production database named in wrangler.toml's [env.production].
  */
 import { parseArgs } from 'node:util';
-import { addCohort, importRosterFile, printLinks, printPairs, printProgramFeedback, UsageError, type Options } from './commands.ts';
+import { addCohort, importRosterFile, linkOrigin, printLinks, printPairs, printProgramFeedback, UsageError, type Options } from './commands.ts';
+import { exportPerson, forgetPerson, revokePersonLinks } from './people.ts';
 import { openDatabase } from './d1.ts';
 import { seedDemo } from './demo.ts';
 import { promoteStrategy } from './promote.ts';
@@ -15,6 +16,10 @@ Usage: npm run tandem -- <command> [options] [--remote]
 
   cohort add --slug S --name N --timezone TZ [--cadence DAYS] [--starts YYYY-MM-DD] [--publication public|unlisted|private]
   roster import FILE.csv --cohort S     columns name,email,role,pair,circle; all rows or none
+  links --revoke --participant ID [--base-url URL]
+                                        revoke one person's links and print their new ones
+  export --participant ID [--out FILE]  everything stored about one person, as JSON
+  forget --participant ID --yes         delete one person and everything they wrote
   links --cohort S [--base-url URL] [--out FILE]
                                         everyone's personal links as CSV: check-in, reflection and their own page
                                         (keep it private: it holds e-mails)
@@ -41,6 +46,9 @@ async function main(argv: string[]): Promise<void> {
       'base-url': { type: 'string' },
       out: { type: 'string' },
       to: { type: 'string' },
+      participant: { type: 'string' },
+      revoke: { type: 'boolean', default: false },
+      yes: { type: 'boolean', default: false },
       remote: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
@@ -51,7 +59,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(HELP);
     return;
   }
-  const known = ['cohort add', 'roster import', 'links', 'pairs', 'program-feedback', 'library promote', 'demo'];
+  const known = ['cohort add', 'roster import', 'links', 'pairs', 'program-feedback', 'library promote', 'export', 'forget', 'demo'];
   const match = known.find((k) => key === k || key.startsWith(`${k} `) || (k.split(' ').length === 1 && command === k));
   if (!match) throw new UsageError(`Unknown command “${positionals.join(' ')}”.\n\n${HELP}`);
 
@@ -60,7 +68,10 @@ async function main(argv: string[]): Promise<void> {
     const options = values as Options;
     if (match === 'cohort add') await addCohort(conn, options);
     else if (match === 'roster import') await importRosterFile(conn, arg, options);
+    else if (match === 'links' && values.revoke) await revokePersonLinks(conn, options, linkOrigin(options));
     else if (match === 'links') await printLinks(conn, options);
+    else if (match === 'export') await exportPerson(conn, options);
+    else if (match === 'forget') await forgetPerson(conn, options);
     else if (match === 'pairs') await printPairs(conn, options);
     else if (match === 'program-feedback') await printProgramFeedback(conn, options);
     else if (match === 'library promote') await promoteStrategy(conn, arg, new Date().toISOString().slice(0, 10), typeof options.to === 'string' ? options.to : undefined);

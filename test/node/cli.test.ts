@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../cli/d1.ts';
+import { signToken } from '../../worker/auth.ts';
 import { getCohortBySlug } from '../../worker/db/cohorts.ts';
 import { getParticipant, listLinkRecipients, participantForToken } from '../../worker/db/participants.ts';
 import { storeProgramFeedback } from '../../worker/db/pulses.ts';
@@ -158,6 +159,65 @@ describe('tandem program-feedback', () => {
     const run = program.tandem('program-feedback', '--cohort', 'spring-2027');
     expect(run.stdout).toContain('The rhythm: 1 too often, 0 about right, 0 not often enough.');
     expect(run.stdout).toContain('Cy, week 1 — the rhythm is too often\n  Expectations: Clear\n  One change: Fortnightly circles');
+  });
+});
+
+describe('one person’s data rights', () => {
+  async function person(name: string) {
+    process.env.TANDEM_STATE_DIR = program.stateDir;
+    const conn = await openDatabase();
+    try {
+      const cohort = (await getCohortBySlug(conn.db, 'spring-2027'))!;
+      return (await listLinkRecipients(conn.db, cohort.id)).find((p) => p.displayName === name)!;
+    } finally {
+      await conn.close();
+    }
+  }
+
+  it('exports everything stored about a person as JSON', async () => {
+    const cy = await person('Cy');
+    const run = program.tandem('export', '--participant', String(cy.id));
+    expect(run.status).toBe(0);
+    const data = JSON.parse(run.stdout);
+    expect(data.participant).toMatchObject({ id: cy.id, display_name: 'Cy', email: 'cy@tandem-test.invalid', cohort_slug: 'spring-2027' });
+    expect(data.program_feedback).toHaveLength(1);
+    expect(data.program_feedback[0]).toMatchObject({ suggestion: 'Fortnightly circles' });
+    expect(Object.keys(data).sort()).toEqual(['checkins', 'contract_confirmations', 'contracts', 'feedback', 'feedback_received', 'goals', 'milestones', 'participant', 'program_feedback', 'pulses', 'reflections']);
+  });
+
+  it('revokes one person’s links and prints new ones that work', async () => {
+    const ben = await person('Ben');
+    const conn = await openDatabase();
+    const old = await signToken(conn.env.LINK_SECRET, { participantId: ben.id, cohortId: ben.cohortId, linkVersion: ben.linkVersion });
+    await conn.close();
+    const run = program.tandem('links', '--revoke', '--participant', String(ben.id));
+    expect(run.status).toBe(0);
+    const fresh = /me\/\?t=(\S+)/.exec(run.stdout)![1]!;
+    const check = await openDatabase();
+    try {
+      expect(await participantForToken(check.db, check.env.LINK_SECRET, old)).toBeNull();
+      expect((await participantForToken(check.db, check.env.LINK_SECRET, fresh))?.displayName).toBe('Ben');
+    } finally {
+      await check.close();
+    }
+  });
+
+  it('forgets a person only when told --yes, and then completely', async () => {
+    const cy = await person('Cy');
+    const asked = program.tandem('forget', '--participant', String(cy.id));
+    expect(asked.status).toBe(2);
+    expect(asked.stderr).toMatch(/deletes Cy .* --yes/);
+    expect(program.tandem('forget', '--participant', String(cy.id), '--yes').stdout).toContain('Forgot Cy');
+    const conn = await openDatabase();
+    try {
+      for (const table of ['participants', 'program_feedback']) {
+        const column = table === 'participants' ? 'id' : 'participant_id';
+        expect((await conn.db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${column} = ?1`).bind(cy.id).first<{ n: number }>())!.n).toBe(0);
+      }
+    } finally {
+      await conn.close();
+    }
+    expect(program.tandem('export', '--participant', String(cy.id)).stderr).toMatch(/no participant/);
   });
 });
 
