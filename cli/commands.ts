@@ -6,6 +6,7 @@ import { loadCircles } from '../worker/db/circles.ts';
 import { getCohortBySlug, insertCohort, type Cohort } from '../worker/db/cohorts.ts';
 import { listLinkRecipients } from '../worker/db/participants.ts';
 import { listProgramFeedback, listPulseComments } from '../worker/db/pulses.ts';
+import { setRetention } from '../worker/db/retention.ts';
 import { importRoster, listRoster } from '../worker/db/roster.ts';
 import { cycleAt, isIsoDate, isTimezone, localDate } from '../worker/domain/weeks.ts';
 import type { Connection } from './d1.ts';
@@ -144,4 +145,18 @@ export async function printProgramFeedback(conn: Connection, options: Options): 
     for (const c of comments) lines.push(`  ${c.name}, week ${c.week}: ${c.comment}`);
   }
   console.log(lines.join('\n'));
+}
+
+/** `cohort set --slug S --retention-months N|none`: how long the cohort keeps free text. */
+export async function setCohort(conn: Connection, options: Options): Promise<void> {
+  const slug = required(options, 'slug', 'the cohort slug');
+  const value = required(options, 'retention-months', 'a number of months from 1 to 120, or none');
+  const months = value === 'none' ? null : Number(value);
+  if (months !== null && (!Number.isInteger(months) || months < 1 || months > 120)) throw new UsageError(`--retention-months must be a whole number of months from 1 to 120, or none (got “${value}”).`);
+  if (!(await setRetention(conn.db, slug, months))) await cohortOrFail(conn.db, slug);
+  console.log(
+    months === null
+      ? `“${slug}” keeps participants' free text until you delete it.`
+      : `“${slug}” keeps participants' free text for ${months} month${months === 1 ? '' : 's'}; after that the scheduled job empties it, keeping every count and rating.`,
+  );
 }

@@ -3,7 +3,7 @@
  * the production database named in wrangler.toml's [env.production].
  */
 import { parseArgs } from 'node:util';
-import { addCohort, importRosterFile, linkOrigin, printLinks, printPairs, printProgramFeedback, UsageError, type Options } from './commands.ts';
+import { addCohort, importRosterFile, linkOrigin, setCohort, printLinks, printPairs, printProgramFeedback, UsageError, type Options } from './commands.ts';
 import { exportPerson, forgetPerson, revokePersonLinks } from './people.ts';
 import { openDatabase } from './d1.ts';
 import { seedDemo } from './demo.ts';
@@ -15,6 +15,8 @@ const HELP = `Tandem — tools for the mentor of an accountability-partnership p
 Usage: npm run tandem -- <command> [options] [--remote]
 
   cohort add --slug S --name N --timezone TZ [--cadence DAYS] [--starts YYYY-MM-DD] [--publication public|unlisted|private]
+  cohort set --slug S --retention-months N|none
+                                        keep free text N months, then empty it (counts and ratings stay)
   roster import FILE.csv --cohort S     columns name,email,role,pair,circle; all rows or none
   links --revoke --participant ID [--base-url URL]
                                         revoke one person's links and print their new ones
@@ -45,6 +47,7 @@ async function main(argv: string[]): Promise<void> {
       cohort: { type: 'string' },
       'base-url': { type: 'string' },
       out: { type: 'string' },
+      'retention-months': { type: 'string' },
       to: { type: 'string' },
       participant: { type: 'string' },
       revoke: { type: 'boolean', default: false },
@@ -59,7 +62,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(HELP);
     return;
   }
-  const known = ['cohort add', 'roster import', 'links', 'pairs', 'program-feedback', 'library promote', 'export', 'forget', 'demo'];
+  const known = ['cohort add', 'cohort set', 'roster import', 'links', 'pairs', 'program-feedback', 'library promote', 'export', 'forget', 'demo'];
   const match = known.find((k) => key === k || key.startsWith(`${k} `) || (k.split(' ').length === 1 && command === k));
   if (!match) throw new UsageError(`Unknown command “${positionals.join(' ')}”.\n\n${HELP}`);
 
@@ -67,6 +70,7 @@ async function main(argv: string[]): Promise<void> {
   try {
     const options = values as Options;
     if (match === 'cohort add') await addCohort(conn, options);
+    else if (match === 'cohort set') await setCohort(conn, options);
     else if (match === 'roster import') await importRosterFile(conn, arg, options);
     else if (match === 'links' && values.revoke) await revokePersonLinks(conn, options, linkOrigin(options));
     else if (match === 'links') await printLinks(conn, options);

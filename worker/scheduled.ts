@@ -1,5 +1,6 @@
 /** The cron job: when publishable data changed since the last deploy request, call the deploy hook. */
 import { getPublishState, recordPublishRequest } from './db/publish.ts';
+import { applyRetention } from './db/retention.ts';
 import { loadPublishedProgram } from './db/story.ts';
 
 /** SHA-256 of the publishable data, hex. The same data the build reads, so any change a reader could see moves it. */
@@ -12,6 +13,9 @@ export async function digestPublishedProgram(db: D1Database, now = new Date()): 
 export type ScheduledOutcome = 'unchanged' | 'deploy-requested' | 'no-hook' | 'hook-failed';
 
 export async function runScheduled(env: Env, now = new Date()): Promise<ScheduledOutcome> {
+  // Retention first, so text past its time also leaves the site with this run's deploy.
+  const emptied = await applyRetention(env.DB, now);
+  if (emptied > 0) console.log(`tandem: emptied the free text of ${emptied} submission(s) past their cohort's retention period`);
   const digest = await digestPublishedProgram(env.DB, now);
   const last = await getPublishState(env.DB);
   if (last?.digest === digest) {

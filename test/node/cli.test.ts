@@ -51,6 +51,17 @@ describe('tandem cohort add', () => {
   });
 });
 
+describe('tandem cohort set', () => {
+  it('sets how long free text is kept, and refuses what is not a number of months', () => {
+    expect(program.tandem('cohort', 'set', '--slug', 'spring-2027', '--retention-months', '6').stdout).toContain('keeps participants\' free text for 6 months');
+    expect(program.tandem('cohort', 'set', '--slug', 'spring-2027', '--retention-months', 'none').stdout).toContain('until you delete it');
+    const bad = program.tandem('cohort', 'set', '--slug', 'spring-2027', '--retention-months', '0');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/from 1 to 120/);
+    expect(program.tandem('cohort', 'set', '--slug', 'nope', '--retention-months', '6').stderr).toMatch(/no cohort “nope”/);
+  });
+});
+
 describe('tandem roster import', () => {
   it('imports nothing from a file with bad rows, and names each bad line', async () => {
     const bad = file('bad.csv', 'name,email,role,pair,circle\nAda,ada@x.invalid,mentee,P1,\nBen,not-an-email,mentee,P1,\nCy,cy@x.invalid,coach,P2,\nDi,di@x.invalid,mentee,P2,\n');

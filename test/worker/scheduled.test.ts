@@ -2,6 +2,7 @@ import { createExecutionContext, createScheduledController, env, waitOnExecution
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../worker/index.ts';
 import { getPublishState } from '../../worker/db/publish.ts';
+import { applyRetention } from '../../worker/db/retention.ts';
 import { runScheduled } from '../../worker/scheduled.ts';
 import { makeCohort } from './helpers.ts';
 
@@ -74,5 +75,33 @@ describe('scheduled publishing', () => {
     await runScheduled(hookEnv);
     await env.DB.prepare(`UPDATE checkins SET challenge = 'a new private challenge', win = 'edited private win' WHERE idempotency_key = 'sched-2'`).run();
     expect(await runScheduled(hookEnv)).toBe('unchanged');
+  });
+});
+
+describe('retention', () => {
+  it('empties free text older than the cohort’s retention period, keeping the rows and their numbers', async () => {
+    const { cohortId, ada } = await makeCohort();
+    await env.DB.prepare('UPDATE cohorts SET retention_months = 6 WHERE id = ?1').bind(cohortId).run();
+    const insert = (key: string, at: string) =>
+      env.DB.prepare(`INSERT INTO checkins (idempotency_key, participant_id, cohort_id, week, progress, next_step, committed_action, win, win_consent, energy, submitted_at)
+        VALUES (?1, ?2, ?3, 1, 'old progress', 'n', 'c', 'old win', 'cohort', 4, ?4)`).bind(key, ada.id, cohortId, at).run();
+    await insert('ret-old', '2026-01-01T10:00:00.000Z');
+    await insert('ret-new', '2026-11-01T10:00:00.000Z');
+    expect(await applyRetention(env.DB, new Date('2026-11-28T00:00:00Z'))).toBe(1);
+    const rows = await env.DB.prepare(`SELECT idempotency_key, progress, win, energy FROM checkins WHERE participant_id = ?1 ORDER BY idempotency_key`).bind(ada.id).all();
+    expect(rows.results).toEqual([
+      { idempotency_key: 'ret-new', progress: 'old progress', win: 'old win', energy: 4 },
+      { idempotency_key: 'ret-old', progress: '', win: '', energy: 4 },
+    ]);
+    // Running again changes nothing more.
+    expect(await applyRetention(env.DB, new Date('2026-11-28T00:00:00Z'))).toBe(0);
+  });
+
+  it('leaves cohorts without a retention period alone', async () => {
+    const { cohortId, ben } = await makeCohort();
+    await env.DB.prepare(`INSERT INTO checkins (idempotency_key, participant_id, cohort_id, week, progress, next_step, committed_action, submitted_at)
+      VALUES ('ret-keep', ?1, ?2, 1, 'kept', 'n', 'c', '2020-01-01T00:00:00.000Z')`).bind(ben.id, cohortId).run();
+    await applyRetention(env.DB, new Date('2026-11-28T00:00:00Z'));
+    expect((await env.DB.prepare(`SELECT progress FROM checkins WHERE idempotency_key = 'ret-keep'`).first())!.progress).toBe('kept');
   });
 });

@@ -87,7 +87,7 @@ export async function listSuccessStories(db: D1Database): Promise<SuccessStory[]
        FROM milestones m JOIN participants p ON p.id = m.participant_id JOIN cohorts c ON c.id = m.cohort_id
        LEFT JOIN reflections r ON r.id = (
          SELECT id FROM reflections WHERE participant_id = m.participant_id AND consent = 'public' AND week <= m.week ORDER BY week DESC, id DESC LIMIT 1)
-       WHERE m.consent = 'public' AND c.publication IN ('public', 'unlisted')
+       WHERE m.consent = 'public' AND m.title <> '' AND c.publication IN ('public', 'unlisted')
        ORDER BY m.reached_on DESC, m.id DESC`,
     )
     .all<{ id: number; title: string; reached_on: string; author: string; slug: string; name: string; publication: 'public' | 'unlisted'; insight: string | null; strategy_title: string | null; strategy_tags: string | null }>();
