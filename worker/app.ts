@@ -69,6 +69,7 @@ app.onError(async (err, c) => {
     return c.json({ error: { code: 'internal', message: 'Something went wrong on our side; nothing was saved. Please try again.', fields: {} } }, 500);
   }
   const body = errorBody(err);
+  if (err.status === 429) c.header('Retry-After', '60');
   if (!(err.cause as FailureCause | undefined)?.code) body.error.message = DEFAULT_MESSAGES[err.status] ?? body.error.message;
   if (!wantsHtml(c)) return c.json(body, err.status);
 
@@ -86,5 +87,6 @@ function titleFor(status: number): string {
   if (status === 403) return 'This form was refused';
   if (status === 413) return 'That was too much text';
   if (status === 409) return 'Already sent';
+  if (status === 429) return 'Please wait a minute';
   return 'Something needs another look';
 }

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
+  | 'rate_limited'
   | 'internal';
 
 export interface ErrorBody {
@@ -57,6 +58,7 @@ function codeForStatus(status: number): ErrorCode {
     case 409: return 'conflict';
     case 413: return 'payload_too_large';
     case 415: return 'unsupported_media_type';
+    case 429: return 'rate_limited';
     default: return 'internal';
   }
 }

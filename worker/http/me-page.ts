@@ -37,7 +37,8 @@ export interface MePage {
 
 export function renderMePage({ participant, token, my, today, guidance, newKey }: MePage) {
   const t = encodeURIComponent(token);
-  const hidden = html`<input type="hidden" name="token" value="${token}" />`;
+  // The token, and the honeypot every form carries (worker/http/submission.ts).
+  const hidden = html`<input type="hidden" name="token" value="${token}" /><span class="trap" aria-hidden="true"><input type="text" name="website" tabindex="-1" autocomplete="off" aria-label="Leave this field empty" /></span>`;
   const partnerNames = my.partners.map((p) => p.displayName).join(' and ');
   return html`
     <h1>Hello, ${participant.displayName}</h1>

@@ -73,7 +73,21 @@ export const requireParticipant = createMiddleware<AppEnv>(async (c, next) => {
   if (!token) fail(401, 'unauthorized', 'This form needs your personal link. Open the link your mentor sent you and send the form from there.');
   const participant = await participantForToken(c.env.DB, c.env.LINK_SECRET, token);
   if (!participant) fail(401, 'unauthorized', 'This link is not valid (it may have been replaced). Ask your mentor for your current personal link.');
+  const { success } = await c.env.POST_LIMITER.limit({ key: `participant:${participant.id}` });
+  if (!success) fail(429, 'rate_limited', 'That was a lot of sending in a short time: wait a minute, then send the form again.');
   c.set('participant', participant);
+  await next();
+});
+
+/**
+ * The honeypot: every form has a field people never see or fill in (`website`). Something that
+ * fills it in is a bot; it gets a 400 and nothing is stored.
+ */
+export const HONEYPOT = 'website';
+
+export const refuseHoneypot = createMiddleware<AppEnv>(async (c, next) => {
+  const trap = c.get('body')[HONEYPOT];
+  if (typeof trap === 'string' && trap !== '') fail(400, 'invalid_input', 'A field that must stay empty was filled in, so nothing was saved.', { fields: { [HONEYPOT]: 'Leave this empty.' } });
   await next();
 });
 
@@ -93,7 +107,7 @@ export function formState(c: Context<AppEnv>, formPath: string): FormState {
 
 /** Validates the body with a form's schema; a failure is a 400 naming each bad field. */
 export function parseSubmission<S extends z.ZodType>(c: Context<AppEnv>, schema: S, formPath: string): z.output<S> {
-  const { token: _token, ...fields } = c.get('body');
+  const { token: _token, [HONEYPOT]: _trap, ...fields } = c.get('body');
   const result = schema.safeParse(fields);
   if (result.success) return result.data;
   fail(400, 'invalid_input', 'Some answers need another look.', { fields: fieldErrors(result.error), form: formState(c, formPath) });

@@ -7,7 +7,7 @@ import { cycleAt } from '../domain/weeks.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { fail } from '../http/errors.ts';
 import type { FormPath } from '../http/pages.ts';
-import { formState, parseSubmission, readBody, requireParticipant, wantsHtml } from '../http/submission.ts';
+import { formState, parseSubmission, readBody, refuseHoneypot, requireParticipant, wantsHtml } from '../http/submission.ts';
 
 /** What a check against stored data decides: the input to store, or problems per field. */
 export type Checked<T> = { input: T } | { errors: Record<string, string> };
@@ -24,7 +24,7 @@ export interface SubmissionForm<S extends z.ZodType> {
 }
 
 export function submissionRoutes<S extends z.ZodType>(form: SubmissionForm<S>) {
-  return new Hono<AppEnv>().post('/', readBody, requireParticipant, async (c) => {
+  return new Hono<AppEnv>().post('/', readBody, refuseHoneypot, requireParticipant, async (c) => {
     const parsed = parseSubmission(c, form.schema, form.page);
     const participant = c.get('participant');
     const week = cycleAt(participant.cohort, new Date());
