@@ -16,10 +16,16 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   integrations: [mdx(), searchIndex()],
-  build: { format: 'directory' },
+  // Styles and scripts go to files, never inline: the Content-Security-Policy allows no inline
+  // <style> or <script> (worker/http/security-headers.ts).
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Shiki colours code blocks with style attributes, which the policy blocks as inline style.
+  markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   vite: {
     build: {
+      // Astro inlines scripts under this limit; `false` for scripts keeps them files (other assets as usual).
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
       rollupOptions: {
         // Astro's MDX output starts with an Astro-internal directive that the bundler reports as
         // "may not be preserved"; Astro handles it, so the warning is noise in every build.

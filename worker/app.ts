@@ -3,7 +3,6 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
-import { secureHeaders } from 'hono/secure-headers';
 import { storeContract } from './db/contracts.ts';
 import { storeFeedback } from './db/feedback.ts';
 import { storeGoal } from './db/goals.ts';
@@ -19,6 +18,8 @@ import { pulseSchema } from './forms/pulse.ts';
 import { reflectionSchema } from './forms/reflection.ts';
 import { errorBody, fail, type FailureCause } from './http/errors.ts';
 import { isFormPath, messagePage, personalisedForm } from './http/pages.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { turnstilePage } from './http/turnstile.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { wantsHtml } from './http/submission.ts';
 import { carryForward, inAPair, ownReplacedGoal, toAPeer } from './routes/checks.ts';
@@ -31,7 +32,9 @@ export const MAX_BODY_BYTES = 32 * 1024;
 
 export const app = new Hono<AppEnv>();
 
-app.use(secureHeaders());
+app.use(securityHeaders);
+app.use('/me', turnstilePage);
+app.use('/me/', turnstilePage);
 app.use(
   '/api/*',
   csrf(),

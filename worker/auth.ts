@@ -1,8 +1,10 @@
 /**
  * Signed participant links. A token is `<participantId>.<linkVersion>.<signature>`, the signature
  * an HMAC-SHA-256 (secret LINK_SECRET) over the participant id, their cohort and the link version.
- * Bumping a participant's link_version revokes every link made before. Runs in workerd and Node.
+ * Bumping a participant's link_version revokes every link made before, and links stop working
+ * LINK_GRACE_DAYS after their cohort's last day. Runs in workerd and Node.
  */
+import { addDays } from './domain/weeks.ts';
 
 export interface LinkSubject {
   participantId: number;
@@ -60,4 +62,18 @@ export async function verifyClaim(secret: string, claim: TokenClaim, current: Li
   // Only the canonical spelling: base64url's last character has bits atob ignores.
   if (toBase64Url(signature.buffer) !== claim.signature) return false;
   return crypto.subtle.verify('HMAC', await hmacKey(secret), signature, message(current));
+}
+
+/** Links keep working this long after the cohort's last day, so final check-ins and reflections can come in. */
+export const LINK_GRACE_DAYS = 30;
+
+/** The last day a cohort's links work (YYYY-MM-DD), or null while the cohort has no end date. */
+export function linksWorkUntil(endsOn: string | null): string | null {
+  return endsOn === null ? null : addDays(endsOn, LINK_GRACE_DAYS);
+}
+
+/** Whether a cohort's links have stopped working on `today` (YYYY-MM-DD, in the cohort's timezone). */
+export function linksExpired(endsOn: string | null, today: string): boolean {
+  const until = linksWorkUntil(endsOn);
+  return until !== null && today > until;
 }

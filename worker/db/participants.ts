@@ -1,5 +1,6 @@
 /** Participants as the Worker sees them when a signed link comes in. */
-import { readToken, verifyClaim } from '../auth.ts';
+import { linksExpired, readToken, verifyClaim } from '../auth.ts';
+import { localDate } from '../domain/weeks.ts';
 
 export interface Participant {
   id: number;
@@ -59,6 +60,18 @@ export async function participantForToken(db: D1Database, secret: string, token:
     linkVersion: participant.linkVersion,
   });
   return valid ? participant : null;
+}
+
+/** What a link is worth now: its participant, or why it does not work. */
+export type LinkCheck = { participant: Participant } | { refused: 'invalid' } | { refused: 'ended'; endsOn: string };
+
+/** The participant a link names, if it is genuine, current, and its cohort has not ended (plus grace). */
+export async function checkLink(db: D1Database, secret: string, token: string, now: Date): Promise<LinkCheck> {
+  const participant = await participantForToken(db, secret, token);
+  if (!participant) return { refused: 'invalid' };
+  const { endsOn, timezone } = participant.cohort;
+  if (endsOn !== null && linksExpired(endsOn, localDate(now, timezone))) return { refused: 'ended', endsOn };
+  return { participant };
 }
 
 export interface LinkRecipient {

@@ -1,4 +1,5 @@
 import type { Participant } from '../db/participants.ts';
+import type { FormPath } from './pages.ts';
 
 /** The parsed body of a form post: field name → value, as sent. */
 export type Body = Record<string, unknown>;
@@ -6,5 +7,6 @@ export type Body = Record<string, unknown>;
 /** Hono's environment for every route: the Worker's bindings and what middleware sets. */
 export interface AppEnv {
   Bindings: Env;
-  Variables: { body: Body; participant: Participant };
+  /** formPage: the page a form endpoint's browser posts come from, set by the endpoint. */
+  Variables: { body: Body; participant: Participant; formPage: FormPath };
 }

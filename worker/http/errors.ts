@@ -5,13 +5,17 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 export type ErrorCode =
   | 'invalid_input'
   | 'invalid_json'
+  | 'invalid_encoding'
   | 'unsupported_media_type'
   | 'unauthorized'
+  | 'link_expired'
+  | 'challenge_failed'
   | 'forbidden'
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
   | 'rate_limited'
+  | 'unavailable'
   | 'internal';
 
 export interface ErrorBody {
@@ -59,6 +63,7 @@ function codeForStatus(status: number): ErrorCode {
     case 413: return 'payload_too_large';
     case 415: return 'unsupported_media_type';
     case 429: return 'rate_limited';
+    case 503: return 'unavailable';
     default: return 'internal';
   }
 }

@@ -9,6 +9,7 @@ import type { Participant } from '../db/participants.ts';
 import type { AppEnv } from './app-env.ts';
 import { cycleAt } from '../domain/weeks.ts';
 import { formContext } from './form-context.ts';
+import { withTurnstile } from './turnstile.ts';
 
 /** The form pages the Worker serves and may show again after a failed post. */
 export const FORM_PAGES = {
@@ -155,7 +156,7 @@ export async function personalisedForm(c: Context<AppEnv>, path: FormPath, fill:
   // sending it twice stores one record. private + no-cache keeps it out of shared caches.
   headers.set('Cache-Control', 'private, no-cache');
   headers.delete('ETag');
-  return new Response(response.body, { status, headers });
+  return withTurnstile(c, new Response(response.body, { status, headers }));
 }
 
 function escapeText(text: string): string {

@@ -10,15 +10,23 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod';
 import { fieldErrors } from '../forms/fields.ts';
-import { participantForToken, type Participant } from '../db/participants.ts';
+import { LINK_GRACE_DAYS } from '../auth.ts';
+import { checkLink, type Participant } from '../db/participants.ts';
 import type { AppEnv, Body } from './app-env.ts';
 import { fail, type FormState } from './errors.ts';
 import { messagePage } from './pages.ts';
+import { checkTurnstile, TURNSTILE_FIELD } from './turnstile.ts';
+import { decodeUtf8, isStorableText, isUtf8, parseMediaType, parseUrlEncoded } from './body.ts';
 
 const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
+const FORM_OR_JSON = 'Send the form as application/x-www-form-urlencoded, multipart/form-data or application/json, in UTF-8.';
 
 function mediaType(c: Context): string {
-  return (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  return parseMediaType(c.req.header('content-type')).type;
+}
+
+function isJson(type: string): boolean {
+  return type === 'application/json' || type.endsWith('+json');
 }
 
 /** Whether to answer with HTML (a browser's form post) rather than JSON. */
@@ -28,37 +36,59 @@ export function wantsHtml(c: Context): boolean {
   return FORM_TYPES.has(mediaType(c)) || accept.includes('text/html');
 }
 
-/** Parses a form or JSON body into a plain object; anything else is refused. */
+/**
+ * Parses a form or JSON body, sent as UTF-8, into a plain object. Another content type or charset
+ * is a 415; a body that is not what its type says (bytes that are not UTF-8, a broken %-escape,
+ * bad JSON, a field sent twice, a file, a control character) is a 400, and nothing is stored.
+ */
 export const readBody = createMiddleware<AppEnv>(async (c, next) => {
-  const type = mediaType(c);
-  if (FORM_TYPES.has(type)) {
-    let form: FormData;
-    try {
-      form = await c.req.formData();
-    } catch {
-      fail(400, 'invalid_input', 'The form data could not be read. Please send the form again.');
-    }
-    const body: Body = {};
-    for (const [name, value] of form) {
-      if (typeof value !== 'string') fail(400, 'invalid_input', `The field “${name}” must be text, not a file.`, { fields: { [name]: 'Files are not accepted.' } });
-      if (Object.hasOwn(body, name)) fail(400, 'invalid_input', `The field “${name}” was sent twice.`, { fields: { [name]: 'Send this field once.' } });
-      body[name] = value;
-    }
-    c.set('body', body);
-  } else if (type === 'application/json' || type.endsWith('+json')) {
+  const media = parseMediaType(c.req.header('content-type'));
+  if (media.type === '') fail(415, 'unsupported_media_type', `The request has no Content-Type. ${FORM_OR_JSON}`);
+  if (!FORM_TYPES.has(media.type) && !isJson(media.type)) fail(415, 'unsupported_media_type', FORM_OR_JSON);
+  if (!isUtf8(media.charset)) fail(415, 'unsupported_media_type', `The form was sent as ${media.charset}; send it as UTF-8 (charset=utf-8).`);
+  const bytes = await c.req.arrayBuffer();
+  const text = decodeUtf8(bytes);
+  if (text === null) fail(400, 'invalid_encoding', 'The form is not valid UTF-8 text, so nothing was saved. Please send it again from the form page.');
+
+  let entries: [string, unknown][];
+  if (isJson(media.type)) {
     let body: unknown;
     try {
-      body = await c.req.json();
+      body = JSON.parse(text);
     } catch {
       fail(400, 'invalid_json', 'The request body is not valid JSON.');
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) fail(400, 'invalid_json', 'The request body must be a JSON object.');
-    c.set('body', body as Body);
+    entries = Object.entries(body);
+  } else if (media.type === 'application/x-www-form-urlencoded') {
+    entries = parseUrlEncoded(text) ?? fail(400, 'invalid_encoding', 'The form has a broken %-escape, so nothing was saved. Please send it again from the form page.');
   } else {
-    fail(415, 'unsupported_media_type', 'Send the form as application/x-www-form-urlencoded, multipart/form-data or application/json.');
+    entries = await readMultipart(bytes, c.req.header('content-type')!);
   }
+  c.set('body', toBody(entries));
   await next();
 });
+
+async function readMultipart(bytes: ArrayBuffer, contentType: string): Promise<[string, unknown][]> {
+  try {
+    return [...(await new Response(bytes, { headers: { 'content-type': contentType } }).formData())];
+  } catch {
+    fail(400, 'invalid_input', 'The form data could not be read. Please send the form again.');
+  }
+}
+
+function toBody(entries: [string, unknown][]): Body {
+  const body: Body = {};
+  for (const [name, value] of entries) {
+    if (value instanceof File) fail(400, 'invalid_input', `The field “${name}” must be text, not a file.`, { fields: { [name]: 'Files are not accepted.' } });
+    if (Object.hasOwn(body, name)) fail(400, 'invalid_input', `The field “${name}” was sent twice.`, { fields: { [name]: 'Send this field once.' } });
+    if (typeof value === 'string' && !isStorableText(value)) {
+      fail(400, 'invalid_input', `The field “${name}” has a control character or a broken character in it.`, { fields: { [name]: 'Remove the invisible control character (or broken character) from this answer.' } });
+    }
+    body[name] = value;
+  }
+  return body;
+}
 
 function tokenFrom(c: Context<AppEnv>): string | undefined {
   const header = c.req.header('authorization');
@@ -67,15 +97,29 @@ function tokenFrom(c: Context<AppEnv>): string | undefined {
   return typeof field === 'string' && field !== '' ? field : undefined;
 }
 
-/** Names the participant from the `token` field or `Authorization: Bearer`; 401 otherwise. */
+/** Why a link that does not work was refused, in words a participant can act on. */
+function endedMessage(endsOn: string): string {
+  return `This link stopped working: your cohort ended on ${endsOn}, and links work for ${LINK_GRACE_DAYS} days after the end. If you still need to send something, ask your mentor.`;
+}
+
+/**
+ * Names the participant from the `token` field or `Authorization: Bearer` (401 otherwise), holds
+ * back one who sends too much (429), and, when Turnstile is on, wants its check passed (403).
+ */
 export const requireParticipant = createMiddleware<AppEnv>(async (c, next) => {
   const token = tokenFrom(c);
   if (!token) fail(401, 'unauthorized', 'This form needs your personal link. Open the link your mentor sent you and send the form from there.');
-  const participant = await participantForToken(c.env.DB, c.env.LINK_SECRET, token);
-  if (!participant) fail(401, 'unauthorized', 'This link is not valid (it may have been replaced). Ask your mentor for your current personal link.');
+  const link = await checkLink(c.env.DB, c.env.LINK_SECRET, token, new Date());
+  if ('refused' in link) {
+    if (link.refused === 'ended') fail(401, 'link_expired', endedMessage(link.endsOn));
+    fail(401, 'unauthorized', 'This link is not valid (it may have been replaced). Ask your mentor for your current personal link.');
+  }
+  const { participant } = link;
   const { success } = await c.env.POST_LIMITER.limit({ key: `participant:${participant.id}` });
   if (!success) fail(429, 'rate_limited', 'That was a lot of sending in a short time: wait a minute, then send the form again.');
   c.set('participant', participant);
+  const page = c.get('formPage');
+  await checkTurnstile(c, page ? formState(c, page) : undefined);
   await next();
 });
 
@@ -95,6 +139,7 @@ export const refuseHoneypot = createMiddleware<AppEnv>(async (c, next) => {
 function typedValues(body: Body): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(body)) {
+    if (name === TURNSTILE_FIELD) continue;
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') values[name] = String(value);
   }
   return values;
@@ -107,7 +152,7 @@ export function formState(c: Context<AppEnv>, formPath: string): FormState {
 
 /** Validates the body with a form's schema; a failure is a 400 naming each bad field. */
 export function parseSubmission<S extends z.ZodType>(c: Context<AppEnv>, schema: S, formPath: string): z.output<S> {
-  const { token: _token, [HONEYPOT]: _trap, ...fields } = c.get('body');
+  const { token: _token, [HONEYPOT]: _trap, [TURNSTILE_FIELD]: _check, ...fields } = c.get('body');
   const result = schema.safeParse(fields);
   if (result.success) return result.data;
   fail(400, 'invalid_input', 'Some answers need another look.', { fields: fieldErrors(result.error), form: formState(c, formPath) });
@@ -122,9 +167,10 @@ export async function participantFromLink(c: Context<AppEnv>): Promise<{ partici
   if (!token) {
     return messagePage(c, 401, 'This page needs your personal link', 'Open the link your mentor sent you (it ends in “?t=” followed by a long code). If you cannot find it, ask your mentor to send it again.');
   }
-  const participant = await participantForToken(c.env.DB, c.env.LINK_SECRET, token);
-  if (!participant) {
+  const link = await checkLink(c.env.DB, c.env.LINK_SECRET, token, new Date());
+  if ('refused' in link) {
+    if (link.refused === 'ended') return messagePage(c, 401, 'Your cohort has ended', endedMessage(link.endsOn));
     return messagePage(c, 401, 'This link does not work any more', 'Your link may have been replaced by a newer one, or copied only in part. Ask your mentor for your current personal link.');
   }
-  return { participant, token };
+  return { participant: link.participant, token };
 }

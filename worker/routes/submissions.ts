@@ -1,5 +1,6 @@
 /** POST endpoints of the forms: parse → name the participant → validate → check → store once → respond. */
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod';
 import type { Participant } from '../db/participants.ts';
 import type { Stored } from '../db/submissions.ts';
@@ -24,7 +25,11 @@ export interface SubmissionForm<S extends z.ZodType> {
 }
 
 export function submissionRoutes<S extends z.ZodType>(form: SubmissionForm<S>) {
-  return new Hono<AppEnv>().post('/', readBody, refuseHoneypot, requireParticipant, async (c) => {
+  const fromPage = createMiddleware<AppEnv>(async (c, next) => {
+    c.set('formPage', form.page);
+    await next();
+  });
+  return new Hono<AppEnv>().post('/', fromPage, readBody, refuseHoneypot, requireParticipant, async (c) => {
     const parsed = parseSubmission(c, form.schema, form.page);
     const participant = c.get('participant');
     const week = cycleAt(participant.cohort, new Date());
