@@ -105,6 +105,13 @@ describe('bodies that are refused with 400, naming the problem, storing nothing'
     expect((await errorOf(res)).fields).toEqual({ win: 'Files are not accepted.' });
   });
 
+  it('a field named __proto__, which lends the body nothing (here: not a token)', async () => {
+    const body = `{"__proto__":{"token":${JSON.stringify(people.ada.token)}},${JSON.stringify(validCheckin()).slice(1)}`;
+    const res = await request('/api/checkins', { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
+    expect(res.status).toBe(401);
+    expect(await countRows('checkins', people.ada.id)).toBe(0);
+  });
+
   it('every required field missing, each named', async () => {
     const res = await request('/api/checkins', jsonPost({}, people.ada.token));
     expect(res.status).toBe(400);

@@ -78,7 +78,8 @@ async function readMultipart(bytes: ArrayBuffer, contentType: string): Promise<[
 }
 
 function toBody(entries: [string, unknown][]): Body {
-  const body: Body = {};
+  // No prototype, so a field named __proto__ is a field like any other.
+  const body: Body = Object.create(null);
   for (const [name, value] of entries) {
     if (value instanceof File) fail(400, 'invalid_input', `The field “${name}” must be text, not a file.`, { fields: { [name]: 'Files are not accepted.' } });
     if (Object.hasOwn(body, name)) fail(400, 'invalid_input', `The field “${name}” was sent twice.`, { fields: { [name]: 'Send this field once.' } });
