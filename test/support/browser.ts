@@ -10,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { chromium, type Browser } from 'playwright-core';
 import { expect } from 'vitest';
 import { openDatabase } from '../../cli/d1.ts';
+import { DEMO_SLUG } from '../../cli/demo.ts';
 import { addDays } from '../../worker/domain/weeks.ts';
 import { Program, ROOT, ROSTER_CSV } from './program.ts';
 
@@ -29,13 +30,25 @@ export class BrowserProgram {
   readonly port = 8700 + Math.floor(Math.random() * 90);
   readonly base = `http://127.0.0.1:${this.port}`;
   links: Record<string, { checkin: string; token: string }> = {};
+  /** The demo cohort's participants' tokens by display name, when started with `{ demo: true }`. */
+  demoTokens: Record<string, string> = {};
   browser!: Browser;
   private server?: ChildProcess;
 
-  /** A cohort that started two weeks ago (so it is week 3), its roster, links, a build and a server. */
-  async start(): Promise<void> {
+  /**
+   * A cohort that started two weeks ago (so it is week 3), its roster, links, a build and a server;
+   * with `demo`, the demo program (`tandem demo`: ten weeks of data, charts, stories) as well.
+   */
+  async start({ demo = false } = {}): Promise<void> {
     const { program } = this;
     program.setup();
+    if (demo) {
+      const seeded = program.tandem('demo');
+      expect(seeded.status, seeded.stderr).toBe(0);
+      for (const row of parse(program.tandem('links', '--cohort', DEMO_SLUG, '--base-url', this.base).stdout, { columns: true }) as Record<string, string>[]) {
+        this.demoTokens[row.name!] = new URL(row.checkin_url!).searchParams.get('t')!;
+      }
+    }
     const starts = addDays(new Date().toISOString().slice(0, 10), -14);
     expect(program.tandem('cohort', 'add', '--slug', 'e2e', '--name', 'Browser cohort', '--timezone', 'UTC', '--starts', starts, '--publication', 'public').status).toBe(0);
     const roster = join(program.outDir, '..', `${program.outDir.split('/').pop()}.csv`);

@@ -39,6 +39,7 @@ export function workerPage(title: string, body: HtmlEscapedString | Promise<Html
     <link rel="stylesheet" href="/tandem.css" />
   </head>
   <body>
+    <a class="skip" href="#main">Skip to content</a>
     <header class="site-header"><nav aria-label="Site"><a class="brand" href="/">Tandem</a><a href="/library/">Library</a><a href="/search/">Search</a></nav></header>
     <main id="main" class="page narrow">${body}</main>
   </body>
@@ -74,9 +75,10 @@ export async function personalisedForm(c: Context<AppEnv>, path: FormPath, fill:
   const context = await formContext(c.env.DB, path, participant, week);
 
   const rewriter = new HTMLRewriter()
+    // What a screen reader says first on the page shown again: "Error:" (the GOV.UK pattern).
     .on('title', {
       element(el) {
-        if (Object.keys(errors).length > 0) el.prepend('Please check your answers — ');
+        if (Object.keys(errors).length > 0) el.prepend('Error: ');
       },
     })
     .on('[data-slot="participant"]', {
@@ -110,11 +112,13 @@ export async function personalisedForm(c: Context<AppEnv>, path: FormPath, fill:
         const name = el.getAttribute('data-slot')!.slice('options-'.length);
         const options = context.options[name] ?? [];
         const chosen = values[name] ?? '';
+        // Written here, these radios miss the input[name] handler: mark them invalid the same way.
+        const invalid = errors[name] ? ` aria-invalid="true" aria-describedby="${escapeAttr(name)}-error"` : '';
         el.setInnerContent(
           options.length === 0
             ? `<p class="hint">${escapeText(context.noOptions[name] ?? 'Nothing to choose from yet.')}</p>`
             : options
-                .map((o) => `<label><input type="radio" name="${escapeAttr(name)}" value="${escapeAttr(o.value)}"${o.value === chosen ? ' checked' : ''}><span>${escapeText(o.label)}</span></label>`)
+                .map((o) => `<label><input type="radio" name="${escapeAttr(name)}" value="${escapeAttr(o.value)}"${o.value === chosen ? ' checked' : ''}${invalid}><span>${escapeText(o.label)}</span></label>`)
                 .join(''),
           { html: true },
         );
@@ -147,6 +151,9 @@ export async function personalisedForm(c: Context<AppEnv>, path: FormPath, fill:
         const items = names.map((name) => `<li><a href="#${escapeAttr(name)}">${escapeText(errors[name]!)}</a></li>`).join('');
         el.setInnerContent(`<h2>Please check ${names.length === 1 ? 'one answer' : `${names.length} answers`}</h2><ul>${items}</ul>`, { html: true });
         el.removeAttribute('hidden');
+        // Focus starts on the list of problems, with JavaScript off too: it is read out first and
+        // the next Tab reaches its links to the fields.
+        el.setAttribute('autofocus', '');
       },
     });
 
