@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { stringify } from 'csv-stringify/sync';
 import { signToken } from '../worker/auth.ts';
 import { loadCircles } from '../worker/db/circles.ts';
-import { getCohortBySlug, insertCohort, type Cohort } from '../worker/db/cohorts.ts';
+import { getCohortBySlug, insertCohort, setPublication, type Cohort, type Publication } from '../worker/db/cohorts.ts';
 import { listLinkRecipients } from '../worker/db/participants.ts';
 import { listProgramFeedback, listPulseComments } from '../worker/db/pulses.ts';
 import { setRetention } from '../worker/db/retention.ts';
@@ -40,12 +40,12 @@ export async function addCohort(conn: Connection, options: Options): Promise<Coh
   if (!Number.isInteger(cadenceDays) || cadenceDays < 1 || cadenceDays > 90) throw new UsageError(`--cadence must be a whole number of days from 1 to 90 (got “${cadenceText}”).`);
   const startsOn = typeof options.starts === 'string' ? options.starts : localDate(new Date(), timezone);
   if (!isIsoDate(startsOn)) throw new UsageError(`--starts must be a date like 2027-03-01 (got “${startsOn}”).`);
-  const publication = typeof options.publication === 'string' ? options.publication : 'unlisted';
-  if (publication !== 'public' && publication !== 'unlisted' && publication !== 'private') throw new UsageError('--publication must be public, unlisted or private.');
+  const publication = typeof options.publication === 'string' ? publicationOption(options.publication) : 'unlisted';
 
   const cohort = await insertCohort(conn.db, { slug, name, timezone, cadenceDays, startsOn, endsOn: null, publication });
   if (!cohort) throw new UsageError(`A cohort with the slug “${slug}” exists already; choose another --slug.`);
-  console.log(`Added cohort “${name}” (${slug}): starts ${startsOn}, check-ins every ${cadenceDays} days, timezone ${timezone}, ${publication}.`);
+  console.log(`Added cohort “${name}” (${slug}): starts ${startsOn}, check-ins every ${cadenceDays} days, timezone ${timezone}.`);
+  console.log(whereItIs(cohort, linkOrigin(options)));
   console.log(`Next: npm run tandem -- roster import roster.csv --cohort ${slug}`);
   return cohort;
 }
@@ -91,10 +91,11 @@ export async function printLinks(conn: Connection, options: Options): Promise<st
   const rows = await Promise.all(
     people.map(async (p) => {
       const token = await signToken(secret, { participantId: p.id, cohortId: p.cohortId, linkVersion: p.linkVersion });
-      return [p.displayName, p.email, p.role, `${origin}/checkin/?t=${token}`, `${origin}/reflect/?t=${token}`, `${origin}/me/?t=${token}`];
+      const dashboard = p.role === 'mentor' ? `${origin}/mentor/${cohort.slug}?t=${token}` : '';
+      return [p.displayName, p.email, p.role, `${origin}/checkin/?t=${token}`, `${origin}/reflect/?t=${token}`, `${origin}/me/?t=${token}`, dashboard];
     }),
   );
-  const csv = stringify([['name', 'email', 'role', 'checkin_url', 'reflect_url', 'me_url'], ...rows]);
+  const csv = stringify([['name', 'email', 'role', 'checkin_url', 'reflect_url', 'me_url', 'dashboard_url'], ...rows]);
   if (people.length === 0) console.error(`Cohort “${cohort.slug}” has nobody yet: import a roster first.`);
   if (typeof options.out === 'string') {
     await writeFile(options.out, csv, { mode: 0o600 });
@@ -147,9 +148,33 @@ export async function printProgramFeedback(conn: Connection, options: Options): 
   console.log(lines.join('\n'));
 }
 
-/** `cohort set --slug S --retention-months N|none`: how long the cohort keeps free text. */
+function publicationOption(value: string): Publication {
+  if (value !== 'public' && value !== 'unlisted' && value !== 'private') throw new UsageError(`--publication must be public, unlisted or private (got “${value}”).`);
+  return value;
+}
+
+/** Where a cohort's pages will be after the next build, in a sentence. */
+export function whereItIs(cohort: Cohort, origin: string): string {
+  if (cohort.publication === 'public') return `Public: its pages will be at ${origin}${cohort.path} and listed on the home page and at ${origin}/cohorts/.`;
+  if (cohort.publication === 'unlisted') return `Unlisted: its pages will be at ${origin}${cohort.path} — not listed anywhere and not indexed by search engines; only people you give this address can find them.`;
+  return 'Private: no pages are built for it; only you (through these commands) and its participants (through their own pages) see its data.';
+}
+
+/**
+ * `cohort set --slug S [--publication public|unlisted|private] [--retention-months N|none]`: who may
+ * see the cohort's pages, and how long it keeps free text.
+ */
 export async function setCohort(conn: Connection, options: Options): Promise<void> {
   const slug = required(options, 'slug', 'the cohort slug');
+  if (options.publication === undefined && options['retention-months'] === undefined) throw new UsageError('Say what to change: --publication public|unlisted|private and/or --retention-months N|none.');
+  if (options.publication !== undefined) {
+    const cohort = (await setPublication(conn.db, slug, publicationOption(String(options.publication)))) ?? (await cohortOrFail(conn.db, slug));
+    console.log(whereItIs(cohort, linkOrigin(options)), 'The change shows at the next build.');
+  }
+  if (options['retention-months'] !== undefined) await setRetentionMonths(conn, slug, options);
+}
+
+async function setRetentionMonths(conn: Connection, slug: string, options: Options): Promise<void> {
   const value = required(options, 'retention-months', 'a number of months from 1 to 120, or none');
   const months = value === 'none' ? null : Number(value);
   if (months !== null && (!Number.isInteger(months) || months < 1 || months > 120)) throw new UsageError(`--retention-months must be a whole number of months from 1 to 120, or none (got “${value}”).`);

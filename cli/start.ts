@@ -28,8 +28,13 @@ async function prepareData(): Promise<string[]> {
     }
     const demo = await getCohortBySlug(conn.db, DEMO_SLUG);
     if (!demo) return [];
-    const people = (await listLinkRecipients(conn.db, demo.id)).filter((p) => p.role === 'mentee').slice(0, 3);
-    const lines = [`  Story page:  ${ORIGIN}/cohorts/${demo.slug}/`];
+    const everyone = await listLinkRecipients(conn.db, demo.id);
+    const people = everyone.filter((p) => p.role === 'mentee').slice(0, 3);
+    const lines = demo.path ? [`  Story page:  ${ORIGIN}${demo.path}`, `  Report:      ${ORIGIN}${demo.path}report/`, `  All cohorts: ${ORIGIN}/cohorts/`] : [];
+    for (const m of everyone.filter((p) => p.role === 'mentor')) {
+      const token = await signToken(conn.env.LINK_SECRET, { participantId: m.id, cohortId: m.cohortId, linkVersion: m.linkVersion });
+      lines.push(`  Mentor's dashboard (${m.displayName}): ${ORIGIN}/mentor/${demo.slug}?t=${token}`);
+    }
     for (const p of people) {
       const token = await signToken(conn.env.LINK_SECRET, { participantId: p.id, cohortId: p.cohortId, linkVersion: p.linkVersion });
       lines.push(`  ${p.displayName.padEnd(8)} their page: ${ORIGIN}/me/?t=${token}`, `  ${' '.repeat(8)} check-in:   ${ORIGIN}/checkin/?t=${token}`);

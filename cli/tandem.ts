@@ -15,7 +15,8 @@ const HELP = `Tandem — tools for the mentor of an accountability-partnership p
 Usage: npm run tandem -- <command> [options] [--remote]
 
   cohort add --slug S --name N --timezone TZ [--cadence DAYS] [--starts YYYY-MM-DD] [--publication public|unlisted|private]
-  cohort set --slug S --retention-months N|none
+  cohort set --slug S [--publication public|unlisted|private] [--retention-months N|none]
+                                        who sees its pages (unlisted: a secret address; private: none);
                                         keep free text N months, then empty it (counts and ratings stay)
   roster import FILE.csv --cohort S     columns name,email,role,pair,circle; all rows or none
   links --revoke --participant ID [--base-url URL]
@@ -23,7 +24,8 @@ Usage: npm run tandem -- <command> [options] [--remote]
   export --participant ID [--out FILE]  everything stored about one person, as JSON
   forget --participant ID --yes         delete one person and everything they wrote
   links --cohort S [--base-url URL] [--out FILE]
-                                        everyone's personal links as CSV: check-in, reflection and their own page
+                                        everyone's personal links as CSV: check-in, reflection, their own page
+                                        and, for the mentor, the private dashboard
                                         (keep it private: it holds e-mails)
   pairs --cohort S                      circles and pairs with this cycle's roles (observer, reporter, facilitator)
   program-feedback --cohort S           what participants said about the program, and pulse comments (private)

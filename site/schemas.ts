@@ -42,14 +42,52 @@ export const libraryEntrySchema = z.object({
 const consentedMoment = z.object({
   /** Cohort week the text was written in. */
   week: z.number().int().positive(),
-  /** Where the text comes from: a check-in's win, a reflection's insight or a shared strategy. */
-  kind: z.enum(['win', 'insight', 'strategy']),
+  /** Where the text comes from: a check-in's win, a reflection's insight or shared strategy, a milestone reached. */
+  kind: z.enum(['win', 'insight', 'strategy', 'milestone']),
   /** The author's display name (a pseudonym), never an e-mail. */
   author: z.string(),
   /** A strategy's name; empty for other kinds. */
   title: z.string(),
   /** The consented text, already scrubbed of e-mails, phone numbers and links. */
   text: z.string(),
+  /** How far the author let it go: 'cohort' (the cohort's pages) or 'public' (also the report and library). */
+  consent: z.enum(['cohort', 'public']),
+});
+
+/** Part of a whole (a share) or a sum and a count (a mean); null where a small group is hidden. */
+const ratio = z.object({ part: z.number(), whole: z.number() }).nullable();
+
+/** A headline figure: over everything shown, and its trend between the last two periods. */
+const headline = z.object({ value: z.number().nullable(), total: ratio, latest: z.number().nullable(), previous: z.number().nullable() });
+
+const period = { period: z.number().int(), fromWeek: z.number().int(), toWeek: z.number().int() };
+
+/** A cohort's outcome figures (worker/domain/metrics.ts defines each); small groups are null. */
+export const cohortMetricsSchema = z.object({
+  /** Engagement and action completion per week. */
+  weeks: z.array(z.object({ week: z.number().int(), startsOn: z.string(), inProgress: z.boolean(), engagement: ratio, actions: ratio })),
+  /** Mean pulse per dimension, per period of weeks. */
+  pulses: z.array(z.object({ ...period, means: z.object({ trust: ratio, safety: ratio, feedbackEase: ratio, adaptability: ratio }).nullable() })),
+  /** Feedback usefulness and completeness, per period of weeks. */
+  feedback: z.array(z.object({ ...period, usefulness: ratio, complete: ratio })),
+  /** Goals by status, goal completion and adaptability. */
+  goals: z.object({
+    byStatus: z.object({ active: z.number().int(), done: z.number().int(), recalibrated: z.number().int(), dropped: z.number().int() }).nullable(),
+    completion: ratio,
+    adaptability: ratio,
+  }),
+  /** Milestones reached. */
+  milestones: z.number().int().nullable(),
+  /** The headline figures of the report. */
+  headlines: z.object({
+    engagement: headline,
+    actions: headline,
+    usefulness: headline,
+    completeFeedback: headline,
+    pulse: headline,
+    goalCompletion: headline,
+    adaptability: headline,
+  }),
 });
 
 /** A cohort's story as read from D1 by the cohorts loader: only what consent allows. */
@@ -63,14 +101,14 @@ export const cohortStorySchema = z.object({
     startsOn: z.string(),
     endsOn: z.string().nullable(),
     publication: z.enum(['public', 'unlisted']),
+    /** Where its pages are built: /cohorts/<slug>/, or a path with a random key when unlisted. */
+    path: z.string(),
   }),
   /** Who is in the program, by display name. */
   members: z.array(z.object({ displayName: z.string(), role: z.enum(['mentor', 'mentee']), pair: z.string().nullable(), circle: z.string().nullable() })),
-  /** Check-ins by week; null when the cohort is too small to show aggregates. */
-  engagement: z
-    .array(z.object({ week: z.number().int(), startsOn: z.string(), checkedIn: z.number().int().nullable(), expected: z.number().int(), inProgress: z.boolean() }))
-    .nullable(),
-  /** Consented wins, insights and strategies, by week. */
+  /** Outcome figures, small groups hidden. */
+  metrics: cohortMetricsSchema,
+  /** Consented wins, insights, strategies and milestones, by week. */
   timeline: z.array(consentedMoment),
 });
 

@@ -25,6 +25,7 @@ import { wantsHtml } from './http/submission.ts';
 import { carryForward, inAPair, ownReplacedGoal, toAPeer } from './routes/checks.ts';
 import { forms } from './routes/forms.ts';
 import { me, meActions } from './routes/me.ts';
+import { mentor } from './routes/mentor.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 
 /** The largest body a form post may have. */
@@ -46,6 +47,7 @@ app.use(
 
 app.route('/', forms);
 app.route('/', me);
+app.route('/', mentor);
 app.route('/api/me', meActions);
 app.route('/api/checkins', submissionRoutes({ schema: checkinSchema, page: '/checkin/', check: carryForward, store: storeCheckin, needs: needsOf }));
 app.route('/api/reflections', submissionRoutes({ schema: reflectionSchema, page: '/reflect/', store: storeReflection }));

@@ -29,6 +29,33 @@ const program = new Program();
 const PRIVATE = 'SENTINEL';
 let tokens: string[] = [];
 let hostileStrategyId = 0;
+let unlistedPath = '';
+const TINY_ROSTER = `name,email,role,pair,circle
+Ann,ann@tandem-test.invalid,mentee,T1,
+Bo,bo@tandem-test.invalid,mentee,T1,
+Cat,cat@tandem-test.invalid,mentee,T2,
+Dan,dan@tandem-test.invalid,mentee,T2,
+`;
+
+/** A public cohort of four mentees who all check in: every figure it has describes a small group. */
+async function seedTiny() {
+  const conn = await openDatabase();
+  try {
+    const cohort = (await getCohortBySlug(conn.db, 'tiny-cohort'))!;
+    for (const [i, person] of (await listLinkRecipients(conn.db, cohort.id)).entries()) {
+      const participant = (await getParticipant(conn.db, person.id))!;
+      for (const week of [1, 2]) {
+        await storeCheckin(conn.db, participant, week, {
+          idempotency_key: `tiny-${i}-${week}`, progress: 'p', obstacles: '', next_step: 'n', committed_action: 'c', last_action_done: week === 2 ? 'yes' : undefined,
+          win: '', win_consent: 'private', challenge: '', decision_reason: '', energy: 4, needs_pause: false, carry_forward: false,
+        });
+      }
+      await storePulse(conn.db, participant, 1, { idempotency_key: `tiny-pulse-${i}`, trust: 5, safety: 5, feedback_ease: 5, adaptability: 5, comment: '' });
+    }
+  } finally {
+    await conn.close();
+  }
+}
 
 /** Every private field gets a sentinel naming it, so a leak says where it came from. */
 async function seed() {
@@ -115,7 +142,14 @@ beforeAll(async () => {
   (await import('node:fs')).writeFileSync(rosterFile, ROSTER_CSV);
   const imported = program.tandem('roster', 'import', rosterFile, '--cohort', 'story-test');
   expect(imported.stderr).toBe('');
+  const unlisted = program.tandem('cohort', 'add', '--slug', 'quiet-cohort', '--name', 'Quiet unlisted cohort', '--timezone', 'UTC', '--starts', '2026-09-07');
+  unlistedPath = /localhost:8787(\/cohorts\/quiet-cohort-[0-9a-f]{20}\/)/.exec(unlisted.stdout)![1]!;
+  expect(program.tandem('cohort', 'add', '--slug', 'tiny-cohort', '--name', 'Tiny cohort', '--timezone', 'UTC', '--starts', '2026-09-07', '--publication', 'public').status).toBe(0);
+  const tinyFile = `${rosterFile}.tiny.csv`;
+  (await import('node:fs')).writeFileSync(tinyFile, TINY_ROSTER);
+  expect(program.tandem('roster', 'import', tinyFile, '--cohort', 'tiny-cohort').stderr).toBe('');
   await seed();
+  await seedTiny();
   program.copyLibrary();
   const promoted = program.tandem('library', 'promote', String(hostileStrategyId), '--to', program.libraryDir);
   expect(promoted.stderr).toBe('');
@@ -159,12 +193,57 @@ describe('the built site', () => {
     expect(page).toContain('How strategy 4 works');
   });
 
-  it('draws engagement by week with the same numbers in a table', () => {
+  it('draws engagement and actions by week with the same numbers in a table', () => {
     const page = program.page('cohorts/story-test');
-    expect(page).toContain('<engagement-chart');
-    // Week 1: all six mentees checked in; week 2: Ada only.
-    expect(page).toMatch(/Week 1<\/th>\s*<td>2026-09-07<\/td>\s*<td class="num">6 of 6<\/td>\s*<td class="num">100%/);
-    expect(page).toMatch(/Week 2<\/th>\s*<td>2026-09-14<\/td>\s*<td class="num">1 of 6<\/td>\s*<td class="num">17%/);
+    expect(page).toContain('<tandem-chart');
+    // Week 1: all six mentees checked in, no action due yet; week 2: Ada only (one action due: hidden).
+    expect(page).toMatch(/Week 1<\/th>\s*<td[^>]*>2026-09-07<\/td>\s*<td[^>]*>6 of 6 \(100%\)<\/td>\s*<td[^>]*>—<\/td>/);
+    expect(page).toMatch(/Week 2<\/th>\s*<td[^>]*>2026-09-14<\/td>\s*<td[^>]*>1 of 6 \(17%\)<\/td>\s*<td[^>]*>Not enough responses to show<\/td>/);
+  });
+
+  it('builds an impact report with the headline figures and only publicly shared words', () => {
+    const report = program.page('cohorts/story-test/report');
+    expect(report).toContain('Impact report');
+    expect(report).toMatch(/Engagement<\/span>\s*<strong[^>]*>(\d+)%<\/strong>/);
+    expect(report).toContain('Insight everyone may read 2'); // public consent
+    expect(report).not.toContain('Shared win number 0'); // cohort consent: the cohort page only
+    expect(program.page('cohorts/story-test')).toContain('Shared win number 0');
+    expect(report).toContain('First chapter drafted'); // a public milestone
+  });
+
+  it('publishes the same figures as open data, JSON and CSV', () => {
+    const data = JSON.parse(readFileSync(join(program.outDir, 'cohorts/story-test/data.json'), 'utf8'));
+    expect(data.weeks[0]).toMatchObject({ week: 1, engagement: { part: 6, whole: 6 } });
+    expect(data.weeks[1]).toMatchObject({ week: 2, engagement: { part: 1, whole: 6 }, actions: null });
+    const csv = readFileSync(join(program.outDir, 'cohorts/story-test/data.csv'), 'utf8');
+    expect(csv.split('\n')[0]).toBe('scope,metric,part,whole,value,note');
+    expect(csv).toContain('week 1,engagement,6,6,1,');
+    expect(csv).toContain('week 2,actions,,,,Not enough responses to show');
+  });
+
+  it('shows no aggregate for a cohort of four, and leaves it out of the program total', () => {
+    const page = program.page('cohorts/tiny-cohort');
+    expect(page).not.toMatch(/\d+%/);
+    expect(page).not.toMatch(/\d\.\d of 5/);
+    expect(page).toContain('Not enough responses to show');
+    const data = JSON.parse(readFileSync(join(program.outDir, 'cohorts/tiny-cohort/data.json'), 'utf8'));
+    expect(Object.values(data.headlines).map((h) => (h as { value: unknown }).value)).toEqual(Array(7).fill(null));
+    // The overview's total adds up shown figures only: the same as the one cohort that shows any.
+    const overview = program.page('cohorts');
+    const row = (name: string) => overview.slice(overview.indexOf(name)).split('</tr>')[0]!.match(/<td class="num"[^>]*>[^<]*<\/td>/g)!.slice(1);
+    expect(row('All public cohorts')).toEqual(row('Story test cohort'));
+    expect(overview).toContain('Tiny cohort');
+  });
+
+  it('builds an unlisted cohort only under its unguessable path, marked noindex and linked from nowhere', () => {
+    const paths = program.builtFiles().map((f) => f.path);
+    expect(paths).toContain(`${unlistedPath}index.html`);
+    expect(paths).toContain(`${unlistedPath}report/index.html`);
+    expect(paths.some((p) => p.startsWith('/cohorts/quiet-cohort/'))).toBe(false);
+    expect(program.page(unlistedPath.slice(1))).toContain('<meta name="robots" content="noindex"');
+    const key = unlistedPath.split('-').pop()!.slice(0, -1);
+    const elsewhere = program.builtFiles().filter((f) => !f.path.startsWith(unlistedPath) && f.text.includes(key));
+    expect(elsewhere.map((f) => f.path)).toEqual([]);
   });
 
   it('scrubs phone numbers, e-mail addresses and links from published text, and escapes markup', () => {
@@ -229,8 +308,8 @@ describe('the built site', () => {
     expect(main).toContain('Shared by Ben of Story test cohort, week 2, with their consent.');
   });
 
-  it('ships JavaScript only on the page with a chart and the search page', () => {
+  it('ships JavaScript only on pages with a chart and the search page', () => {
     const withScript = program.builtFiles().filter((f) => f.path.endsWith('.html') && f.text.includes('<script')).map((f) => f.path);
-    expect(withScript.sort()).toEqual(['/cohorts/story-test/index.html', '/search/index.html']);
+    expect(withScript.sort()).toEqual(['/cohorts/story-test/index.html', '/cohorts/story-test/report/index.html', '/search/index.html']);
   });
 });

@@ -36,6 +36,8 @@ describe('tandem cohort add', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Added cohort “Spring 2027” (spring-2027): starts 2027-03-01, check-ins every 14 days');
     expect(run.stdout).toContain('roster import');
+    // Unlisted by default, under an address with a random key in it.
+    expect(run.stdout).toMatch(/Unlisted: its pages will be at http:\/\/localhost:8787\/cohorts\/spring-2027-[0-9a-f]{20}\/ — not listed/);
   });
 
   it.each([
@@ -59,6 +61,17 @@ describe('tandem cohort set', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/from 1 to 120/);
     expect(program.tandem('cohort', 'set', '--slug', 'nope', '--retention-months', '6').stderr).toMatch(/no cohort “nope”/);
+  });
+
+  it('changes who sees the pages and says where they will be', () => {
+    const unlisted = /\/cohorts\/spring-2027-([0-9a-f]{20})\//.exec(program.tandem('cohort', 'set', '--slug', 'spring-2027', '--publication', 'unlisted').stdout)!;
+    expect(program.tandem('cohort', 'set', '--slug', 'spring-2027', '--publication', 'public', '--base-url', 'https://t.example').stdout).toContain('Public: its pages will be at https://t.example/cohorts/spring-2027/');
+    expect(program.tandem('cohort', 'set', '--slug', 'spring-2027', '--publication', 'private').stdout).toContain('Private: no pages are built');
+    // The key stays the same, so a link once shared keeps working when the cohort is unlisted again.
+    expect(program.tandem('cohort', 'set', '--slug', 'spring-2027', '--publication', 'unlisted').stdout).toContain(`/cohorts/spring-2027-${unlisted[1]}/`);
+    const bad = program.tandem('cohort', 'set', '--slug', 'spring-2027', '--publication', 'secret');
+    expect([bad.status, bad.stderr]).toEqual([2, expect.stringMatching(/must be public, unlisted or private/)]);
+    expect(program.tandem('cohort', 'set', '--slug', 'spring-2027').stderr).toMatch(/Say what to change/);
   });
 });
 
@@ -107,7 +120,9 @@ describe('tandem links', () => {
     const run = program.tandem('links', '--cohort', 'spring-2027', '--base-url', 'https://tandem.example.org/anything');
     expect(run.status).toBe(0);
     const rows = parse(run.stdout, { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(['name', 'email', 'role', 'checkin_url', 'reflect_url', 'me_url']);
+    expect(Object.keys(rows[0]!)).toEqual(['name', 'email', 'role', 'checkin_url', 'reflect_url', 'me_url', 'dashboard_url']);
+    // Only the mentor gets a dashboard link.
+    expect(rows.filter((r) => r.dashboard_url).map((r) => [r.role, r.dashboard_url!.split('?')[0]])).toEqual([['mentor', 'https://tandem.example.org/mentor/spring-2027']]);
     expect(rows).toHaveLength(7);
     process.env.TANDEM_STATE_DIR = program.stateDir;
     const conn = await openDatabase();

@@ -11,6 +11,8 @@ export interface Cohort {
   startsOn: string;
   endsOn: string | null;
   publication: Publication;
+  /** Where the cohort's pages are built: null for a private cohort (not built at all). */
+  path: string | null;
 }
 
 interface CohortRow {
@@ -22,9 +24,20 @@ interface CohortRow {
   starts_on: string;
   ends_on: string | null;
   publication: Publication;
+  share_key: string;
 }
 
-const COLUMNS = 'id, slug, name, timezone, cadence_days, starts_on, ends_on, publication';
+const COLUMNS = 'id, slug, name, timezone, cadence_days, starts_on, ends_on, publication, share_key';
+
+/**
+ * Where a cohort's pages live: /cohorts/<slug>/ when public; when unlisted, a path with the
+ * cohort's random share key in it, so it cannot be guessed from the slug; nowhere when private.
+ */
+export function cohortPath(slug: string, publication: Publication, shareKey: string): string | null {
+  if (publication === 'public') return `/cohorts/${slug}/`;
+  if (publication === 'unlisted') return `/cohorts/${slug}-${shareKey}/`;
+  return null;
+}
 
 export function toCohort(row: CohortRow): Cohort {
   return {
@@ -36,17 +49,18 @@ export function toCohort(row: CohortRow): Cohort {
     startsOn: row.starts_on,
     endsOn: row.ends_on,
     publication: row.publication,
+    path: cohortPath(row.slug, row.publication, row.share_key),
   };
 }
 
-export type NewCohort = Omit<Cohort, 'id'>;
+export type NewCohort = Omit<Cohort, 'id' | 'path'>;
 
 /** Adds a cohort; null when the slug is taken. */
 export async function insertCohort(db: D1Database, cohort: NewCohort): Promise<Cohort | null> {
   const row = await db
     .prepare(
-      `INSERT INTO cohorts (slug, name, timezone, cadence_days, starts_on, ends_on, publication)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (slug) DO NOTHING RETURNING ${COLUMNS}`,
+      `INSERT INTO cohorts (slug, name, timezone, cadence_days, starts_on, ends_on, publication, share_key)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, lower(hex(randomblob(10)))) ON CONFLICT (slug) DO NOTHING RETURNING ${COLUMNS}`,
     )
     .bind(cohort.slug, cohort.name, cohort.timezone, cohort.cadenceDays, cohort.startsOn, cohort.endsOn, cohort.publication)
     .first<CohortRow>();
@@ -64,6 +78,12 @@ export async function listPublishedCohorts(db: D1Database): Promise<Cohort[]> {
     .prepare(`SELECT ${COLUMNS} FROM cohorts WHERE publication IN ('public', 'unlisted') ORDER BY starts_on, slug`)
     .all<CohortRow>();
   return results.map(toCohort);
+}
+
+/** Changes who may see a cohort's pages; null when there is no such cohort. */
+export async function setPublication(db: D1Database, slug: string, publication: Publication): Promise<Cohort | null> {
+  const row = await db.prepare(`UPDATE cohorts SET publication = ?2 WHERE slug = ?1 RETURNING ${COLUMNS}`).bind(slug, publication).first<CohortRow>();
+  return row ? toCohort(row) : null;
 }
 
 export async function countCohorts(db: D1Database): Promise<number> {

@@ -3,11 +3,9 @@
  * Only text whose consent allows it is selected; e-mails and tokens are never selected; published
  * text is scrubbed of e-mail addresses, phone numbers and URLs on its way out.
  */
-import { engagementByWeek, weekCount, type EngagementWeek } from '../domain/engagement.ts';
 import { scrubText } from '../domain/redact.ts';
-import { localDate } from '../domain/weeks.ts';
 import { listPublishedCohorts, type Cohort } from './cohorts.ts';
-import { pairWeeksStatement, pausesByPair, type PairWeekRow } from './pauses.ts';
+import { cohortMetricsStatements, readCohortMetrics, type CohortMetrics } from './metrics.ts';
 import { listSharedStrategies, listSuccessStories, type SharedStrategy, type SuccessStory } from './strategies.ts';
 
 /** Consent levels whose text may appear on a cohort's own pages. */
@@ -20,7 +18,7 @@ export interface Member {
   circle: string | null;
 }
 
-export type MomentKind = 'win' | 'insight' | 'strategy';
+export type MomentKind = 'win' | 'insight' | 'strategy' | 'milestone';
 
 export interface Moment {
   week: number;
@@ -28,18 +26,21 @@ export interface Moment {
   author: string;
   title: string;
   text: string;
+  /** 'cohort': for the cohort's pages only; 'public': also for public reports and the library. */
+  consent: 'cohort' | 'public';
 }
 
 export interface CohortStory {
   cohort: Cohort;
   members: Member[];
-  /** One row per week from 1 to the current week; null when the cohort is too small to show. */
-  engagement: EngagementWeek[] | null;
+  /** Outcome figures, every small group already hidden. */
+  metrics: CohortMetrics;
+  /** Consented wins, insights, strategies and milestones, by week. */
   timeline: Moment[];
 }
 
 export async function loadCohortStory(db: D1Database, cohort: Cohort, now = new Date()): Promise<CohortStory> {
-  const [members, counts, weekly, moments, pairWeeks, pairSizes] = await db.batch([
+  const [members, moments, ...figures] = await db.batch([
     db
       .prepare(
         `SELECT p.display_name, p.role, pr.label AS pair, ci.label AS circle
@@ -47,45 +48,28 @@ export async function loadCohortStory(db: D1Database, cohort: Cohort, now = new 
          WHERE p.cohort_id = ?1 ORDER BY p.role DESC, ci.label, pr.label, p.display_name`,
       )
       .bind(cohort.id),
-    db.prepare(`SELECT COUNT(*) AS mentees FROM participants WHERE cohort_id = ?1 AND role = 'mentee'`).bind(cohort.id),
     db
       .prepare(
-        `SELECT c.week, COUNT(DISTINCT c.participant_id) AS checked_in
-         FROM checkins c JOIN participants p ON p.id = c.participant_id AND p.role = 'mentee'
-         WHERE c.cohort_id = ?1 GROUP BY c.week ORDER BY c.week`,
-      )
-      .bind(cohort.id),
-    db
-      .prepare(
-        `SELECT c.week, 'win' AS kind, p.display_name AS author, '' AS title, c.win AS text
+        `SELECT c.week, 'win' AS kind, p.display_name AS author, '' AS title, c.win AS text, c.win_consent AS consent
          FROM checkins c JOIN participants p ON p.id = c.participant_id
          WHERE c.cohort_id = ?1 AND c.win_consent IN ${COHORT_PAGE_CONSENT} AND c.win <> ''
          UNION ALL
-         SELECT r.week, 'insight', p.display_name, '', r.insight
+         SELECT r.week, 'insight', p.display_name, '', r.insight, r.consent
          FROM reflections r JOIN participants p ON p.id = r.participant_id
          WHERE r.cohort_id = ?1 AND r.consent IN ${COHORT_PAGE_CONSENT} AND r.insight <> ''
          UNION ALL
-         SELECT r.week, 'strategy', p.display_name, r.strategy_title, r.strategy_body
+         SELECT r.week, 'strategy', p.display_name, r.strategy_title, r.strategy_body, r.consent
          FROM reflections r JOIN participants p ON p.id = r.participant_id
          WHERE r.cohort_id = ?1 AND r.consent IN ${COHORT_PAGE_CONSENT} AND r.strategy_title <> ''
+         UNION ALL
+         SELECT m.week, 'milestone', p.display_name, '', m.title, m.consent
+         FROM milestones m JOIN participants p ON p.id = m.participant_id
+         WHERE m.cohort_id = ?1 AND m.consent IN ${COHORT_PAGE_CONSENT} AND m.title <> ''
          ORDER BY 1, 2, 3`,
       )
       .bind(cohort.id),
-    // Every week up to a far bound: pauses are cut to the weeks shown below.
-    pairWeeksStatement(db, cohort.id, Number.MAX_SAFE_INTEGER),
-    db.prepare(`SELECT pair_id, COUNT(*) AS size FROM participants WHERE cohort_id = ?1 AND role = 'mentee' AND pair_id IS NOT NULL GROUP BY pair_id`).bind(cohort.id),
+    ...cohortMetricsStatements(db, cohort, now),
   ]);
-
-  const expected = (counts!.results[0] as { mentees: number }).mentees;
-  const byWeek = new Map((weekly!.results as { week: number; checked_in: number }[]).map((r) => [r.week, r.checked_in]));
-  const today = localDate(now, cohort.timezone);
-  const lastWeek = weekCount(cohort, today, byWeek.keys());
-  const sizes = new Map((pairSizes!.results as { pair_id: number; size: number }[]).map((r) => [r.pair_id, r.size]));
-  const pausedMentees = new Map<number, number>();
-  for (const [pairId, weeks] of pausesByPair(pairWeeks!.results as PairWeekRow[], lastWeek)) {
-    for (const week of weeks) pausedMentees.set(week, (pausedMentees.get(week) ?? 0) + (sizes.get(pairId) ?? 0));
-  }
-  const engagement = engagementByWeek(cohort, expected, byWeek, today, pausedMentees);
 
   return {
     cohort,
@@ -95,13 +79,14 @@ export async function loadCohortStory(db: D1Database, cohort: Cohort, now = new 
       pair: m.pair,
       circle: m.circle,
     })),
-    engagement,
-    timeline: (moments!.results as { week: number; kind: MomentKind; author: string; title: string; text: string }[]).map((m) => ({
+    metrics: readCohortMetrics(cohort, now, figures),
+    timeline: (moments!.results as Moment[]).map((m) => ({
       week: m.week,
       kind: m.kind,
       author: m.author,
       title: scrubText(m.title),
       text: scrubText(m.text),
+      consent: m.consent,
     })),
   };
 }

@@ -1,0 +1,64 @@
+/**
+ * How the outcome figures read on the pages, in the report and in the open data: each headline's
+ * name, the sentence that says how it is computed (worker/domain/metrics.ts has the formulas),
+ * and the formatting of shares, means and trends.
+ */
+import type { z } from 'astro/zod';
+import type { cohortMetricsSchema } from '../schemas.ts';
+
+export type Metrics = z.infer<typeof cohortMetricsSchema>;
+export type Ratio = Metrics['goals']['completion'];
+export type HeadlineKey = keyof Metrics['headlines'];
+
+export const NOT_ENOUGH = 'Not enough responses to show';
+
+/** Whole percent of a part, from the counts (23 of 40 is 58, not 57.49999…). */
+export function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part * 100) / whole);
+}
+
+interface HeadlineInfo {
+  label: string;
+  kind: 'share' | 'mean';
+  how: string;
+}
+
+export const HEADLINES: Record<HeadlineKey, HeadlineInfo> = {
+  engagement: { label: 'Engagement', kind: 'share', how: 'Mentees who sent a check-in ÷ mentees expected, over the complete weeks shown; pairs on an agreed pause are not expected.' },
+  actions: { label: 'Actions completed', kind: 'share', how: 'Each committed action that came due scores 1 if done, ½ if partly done, 0 if not; the sum ÷ the actions that came due.' },
+  usefulness: { label: 'Feedback usefulness', kind: 'mean', how: 'The mean of the ratings (1–5) receivers gave the peer feedback they got.' },
+  completeFeedback: { label: 'Complete feedback', kind: 'share', how: 'Peer feedback that names the behaviour, its impact and a next step (three words or more each) ÷ all feedback given.' },
+  pulse: { label: 'Relationship pulse', kind: 'mean', how: 'The mean (1–5) of trust, psychological safety, ease of feedback and adaptability in the pairs’ pulse checks.' },
+  goalCompletion: { label: 'Goals reached', kind: 'share', how: 'Goals done ÷ goals that came due (due date passed, or done early); a goal replaced by a recalibrated one is not counted.' },
+  adaptability: { label: 'Adaptability', kind: 'share', how: 'Goals recalibrated ÷ goals given up (recalibrated, or dropped without a new goal).' },
+};
+
+/** A figure as text: "58%" or "4.2 of 5"; the small-group sentence when hidden. */
+export function formatValue(value: number | null, kind: HeadlineInfo['kind']): string {
+  if (value === null) return NOT_ENOUGH;
+  return kind === 'share' ? `${Math.round(value * 100)}%` : `${value.toFixed(1)} of 5`;
+}
+
+/** A ratio as text: "5 of 6 (83%)" for a share, "3.6 of 5" for a mean. */
+export function formatRatio(ratio: Ratio, kind: HeadlineInfo['kind']): string {
+  if (ratio === null || ratio.whole === 0) return ratio === null ? NOT_ENOUGH : '—';
+  return kind === 'share' ? `${trim(ratio.part)} of ${ratio.whole} (${percent(ratio.part, ratio.whole)}%)` : `${(ratio.part / ratio.whole).toFixed(1)} of 5`;
+}
+
+function trim(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+/** The trend between the last two periods, in words: "up 6 points on the weeks before". */
+export function trendWords(headline: Metrics['headlines'][HeadlineKey], kind: HeadlineInfo['kind']): string {
+  const { latest, previous } = headline;
+  if (latest === null || previous === null) return 'No trend yet';
+  const change = kind === 'share' ? Math.round(latest * 100) - Math.round(previous * 100) : Number((latest - previous).toFixed(1));
+  if (change === 0) return 'Steady on the weeks before';
+  const unit = kind === 'share' ? (Math.abs(change) === 1 ? 'point' : 'points') : '';
+  return `${change > 0 ? 'Up' : 'Down'} ${Math.abs(change)}${unit ? ` ${unit}` : ''} on the weeks before`;
+}
+
+export function ratioValue(ratio: Ratio): number | null {
+  return ratio && ratio.whole > 0 ? ratio.part / ratio.whole : null;
+}

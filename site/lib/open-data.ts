@@ -1,0 +1,56 @@
+/**
+ * A cohort's figures as open data, beside its report: the same aggregates as JSON and as CSV.
+ * Hidden figures (groups under five) are null in JSON and empty with a note in CSV.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { HEADLINES, NOT_ENOUGH, ratioValue, type HeadlineKey, type Ratio } from './figures.ts';
+import type { Story } from './stories.ts';
+
+export function openData(story: Story) {
+  const { cohort, metrics } = story;
+  return {
+    cohort: { name: cohort.name, startsOn: cohort.startsOn, endsOn: cohort.endsOn, cadenceDays: cohort.cadenceDays, mentees: story.members.filter((m) => m.role === 'mentee').length },
+    notes: [
+      'Figures are part ÷ whole (shares) or sum ÷ count (means, 1–5). null means fewer than five people were behind the figure, so it is not shown.',
+      'Headline totals and trends add up the shown figures only.',
+    ],
+    definitions: Object.fromEntries(Object.entries(HEADLINES).map(([key, info]) => [key, info.how])),
+    headlines: metrics.headlines,
+    weeks: metrics.weeks,
+    pulses: metrics.pulses,
+    feedback: metrics.feedback,
+    goals: metrics.goals,
+    milestones: metrics.milestones,
+  };
+}
+
+type Row = [scope: string, metric: string, part: number | '', whole: number | '', value: number | '', note: string];
+
+function row(scope: string, metric: string, ratio: Ratio): Row {
+  if (ratio === null) return [scope, metric, '', '', '', NOT_ENOUGH];
+  const value = ratioValue(ratio);
+  return [scope, metric, ratio.part, ratio.whole, value === null ? '' : Number(value.toFixed(4)), ''];
+}
+
+/** One row per figure: scope (cohort, week N, weeks A–B), metric, part, whole, value, note. */
+export function openDataCsv(story: Story): string {
+  const { metrics } = story;
+  const rows: Row[] = [];
+  for (const key of Object.keys(HEADLINES) as HeadlineKey[]) rows.push(row('cohort', key, metrics.headlines[key].total));
+  rows.push(metrics.milestones === null ? ['cohort', 'milestones', '', '', '', NOT_ENOUGH] : ['cohort', 'milestones', '', '', metrics.milestones, '']);
+  const status = metrics.goals.byStatus;
+  for (const s of ['active', 'done', 'recalibrated', 'dropped'] as const) rows.push(status ? ['cohort', `goals_${s}`, '', '', status[s], ''] : ['cohort', `goals_${s}`, '', '', '', NOT_ENOUGH]);
+  for (const w of metrics.weeks) {
+    const scope = `week ${w.week}${w.inProgress ? ' (so far)' : ''}`;
+    rows.push(row(scope, 'engagement', w.engagement), row(scope, 'actions', w.actions));
+  }
+  for (const p of metrics.pulses) {
+    const scope = `weeks ${p.fromWeek}-${p.toWeek}`;
+    for (const d of ['trust', 'safety', 'feedbackEase', 'adaptability'] as const) rows.push(row(scope, `pulse_${d}`, p.means?.[d] ?? null));
+  }
+  for (const f of metrics.feedback) {
+    const scope = `weeks ${f.fromWeek}-${f.toWeek}`;
+    rows.push(row(scope, 'usefulness', f.usefulness), row(scope, 'completeFeedback', f.complete));
+  }
+  return stringify([['scope', 'metric', 'part', 'whole', 'value', 'note'], ...rows]);
+}

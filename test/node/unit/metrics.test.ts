@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { headline, MIN_GROUP_SIZE, periodOf, riskReasons, shown, sumShown } from '../../../worker/domain/metrics.ts';
+
+describe('the small-group rule', () => {
+  it('hides a figure drawn from fewer than five people', () => {
+    expect(MIN_GROUP_SIZE).toBe(5);
+    expect(shown({ part: 3, whole: 4, participants: 4 })).toBeNull();
+    expect(shown({ part: 3, whole: 5, participants: 5 })).toEqual({ part: 3, whole: 5 });
+  });
+
+  it('shows an empty figure, which describes no one, as 0 of 0', () => {
+    expect(shown({ part: 0, whole: 0, participants: 0 })).toEqual({ part: 0, whole: 0 });
+  });
+
+  it('adds up shown figures only, so a hidden one cannot be worked out from the total', () => {
+    // Cohort total minus the shown figures would reveal the hidden 2 of 4.
+    expect(sumShown([{ part: 5, whole: 6 }, null, { part: 6, whole: 6 }])).toEqual({ part: 11, whole: 12 });
+    expect(sumShown([null, null])).toBeNull();
+  });
+});
+
+describe('headline', () => {
+  const items = [
+    { period: 1, ratio: { part: 4, whole: 5 } },
+    { period: 1, ratio: { part: 5, whole: 5 } },
+    { period: 2, ratio: null },
+    { period: 3, ratio: { part: 3, whole: 6 } },
+  ];
+
+  it('is the sum over shown items, with the trend between the last two periods that have any', () => {
+    // (4 + 5 + 3) ÷ (5 + 5 + 6); latest = period 3 (3 of 6), previous = period 1 (9 of 10): period 2 is hidden.
+    expect(headline(items)).toEqual({ value: 12 / 16, total: { part: 12, whole: 16 }, latest: 0.5, previous: 0.9 });
+  });
+
+  it('has no trend with one period, and no value with nothing shown', () => {
+    expect(headline(items.slice(0, 2)).previous).toBeNull();
+    expect(headline([{ period: 1, ratio: null }])).toEqual({ value: null, total: null, latest: null, previous: null });
+  });
+});
+
+describe('periodOf', () => {
+  it('puts weeks 1–4 in period 1 and week 5 in period 2', () => {
+    expect([1, 4, 5, 8, 9].map(periodOf)).toEqual([1, 1, 2, 2, 3]);
+  });
+});
+
+describe('riskReasons', () => {
+  const calm = { missedRecentWeeks: [], pauseAskedInWeek: null, latestPulse: { week: 8, mean: 4 }, previousPulse: { week: 4, mean: 4.5 } };
+
+  it('finds nothing wrong with a pair that checks in and keeps its pulse', () => {
+    expect(riskReasons(calm)).toEqual([]);
+  });
+
+  it('names two missed cycles in a row, but not one', () => {
+    expect(riskReasons({ ...calm, missedRecentWeeks: [9] })).toEqual([]);
+    expect(riskReasons({ ...calm, missedRecentWeeks: [9, 10] })).toEqual(['No check-in in weeks 9 and 10']);
+  });
+
+  it('names a pause', () => {
+    expect(riskReasons({ ...calm, pauseAskedInWeek: 7 })).toEqual(['Asked for a pause in week 7']);
+  });
+
+  it('names a pulse drop of a whole point, and not of less', () => {
+    expect(riskReasons({ ...calm, latestPulse: { week: 8, mean: 3.6 } })).toEqual([]);
+    expect(riskReasons({ ...calm, latestPulse: { week: 8, mean: 3.5 } })).toEqual(['Pulse fell from 4.5 to 3.5 (week 4 → week 8)']);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { buildGoalsChartConfig, buildPulseChartConfig, buildWeeklyChartConfig } from '../../../site/charts/outcomes.ts';
+import { formatRatio, formatValue, percent, trendWords } from '../../../site/lib/figures.ts';
+
+describe('percent', () => {
+  it('gives whole percent, a half rounded up, from the counts', () => {
+    expect([percent(4, 8), percent(1, 8), percent(8, 8), percent(0, 0)]).toEqual([50, 13, 100, 0]);
+    // (23/40) * 100 is 57.49999999999999 in floating point; working from the counts gives 58.
+    expect(percent(23, 40)).toBe(58);
+  });
+});
+
+describe('formatting', () => {
+  it('writes shares, means and hidden figures as a reader expects', () => {
+    expect(formatRatio({ part: 5, whole: 6 }, 'share')).toBe('5 of 6 (83%)');
+    expect(formatRatio({ part: 3.5, whole: 5 }, 'share')).toBe('3.5 of 5 (70%)');
+    expect(formatRatio({ part: 18, whole: 5 }, 'mean')).toBe('3.6 of 5');
+    expect(formatRatio({ part: 0, whole: 0 }, 'share')).toBe('—');
+    expect(formatRatio(null, 'share')).toBe('Not enough responses to show');
+    expect(formatValue(0.825, 'share')).toBe('83%');
+    expect(formatValue(null, 'mean')).toBe('Not enough responses to show');
+  });
+
+  it('says the trend in words, in points for shares', () => {
+    expect(trendWords({ value: 0.8, total: null, latest: 0.72, previous: 0.8 }, 'share')).toBe('Down 8 points on the weeks before');
+    expect(trendWords({ value: 4, total: null, latest: 4.1, previous: 3.7 }, 'mean')).toBe('Up 0.4 on the weeks before');
+    expect(trendWords({ value: 1, total: null, latest: 1, previous: 1 }, 'share')).toBe('Steady on the weeks before');
+    expect(trendWords({ value: 1, total: null, latest: 1, previous: null }, 'share')).toBe('No trend yet');
+  });
+});
+
+describe('the weekly chart', () => {
+  const weeks = [
+    { week: 1, startsOn: '2026-09-07', inProgress: false, engagement: { part: 6, whole: 6 }, actions: { part: 0, whole: 0 } },
+    { week: 2, startsOn: '2026-09-14', inProgress: false, engagement: null, actions: { part: 3.5, whole: 5 } },
+    { week: 3, startsOn: '2026-09-21', inProgress: true, engagement: { part: 1, whole: 6 }, actions: null },
+  ];
+  const config = buildWeeklyChartConfig(weeks);
+
+  it('plots complete weeks in percent, a hidden week as a gap, and leaves the running week out', () => {
+    expect(config.data.labels).toEqual(['Week 1', 'Week 2']);
+    expect(config.data.datasets.map((d) => d.data)).toEqual([[100, null], [null, 70]]);
+    expect(config.options?.scales?.y).toMatchObject({ min: 0, max: 100 });
+  });
+
+  it('survives the trip to the browser as JSON unchanged, with animation off', () => {
+    expect(config.options?.animation).toBe(false);
+    expect(JSON.parse(JSON.stringify(config))).toEqual(config);
+  });
+});
+
+describe('the pulse and goals charts', () => {
+  it('plots pulse means per dimension on 1–5, one decimal, hidden periods as gaps', () => {
+    const means = { trust: { part: 20, whole: 5 }, safety: { part: 19, whole: 5 }, feedbackEase: { part: 18, whole: 5 }, adaptability: { part: 21, whole: 5 } };
+    const config = buildPulseChartConfig([{ period: 1, fromWeek: 1, toWeek: 4, means }, { period: 2, fromWeek: 5, toWeek: 8, means: null }]);
+    expect(config.data.labels).toEqual(['Weeks 1–4', 'Weeks 5–8']);
+    expect(config.data.datasets.map((d) => [d.label, d.data])).toEqual([['Trust', [4, null]], ['Psychological safety', [3.8, null]], ['Ease of feedback', [3.6, null]], ['Adaptability', [4.2, null]]]);
+    expect(config.options?.scales?.y).toMatchObject({ min: 1, max: 5 });
+  });
+
+  it('draws goals by status in a fixed order', () => {
+    const config = buildGoalsChartConfig({ active: 3, done: 2, recalibrated: 1, dropped: 0 });
+    expect(config.data.labels).toEqual(['Active', 'Done', 'Recalibrated', 'Dropped']);
+    expect(config.data.datasets[0]!.data).toEqual([3, 2, 1, 0]);
+  });
+});

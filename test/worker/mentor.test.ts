@@ -1,0 +1,126 @@
+/** The mentor's dashboard through HTTP: who may open it, and what it says about each pair. */
+import { env, SELF } from 'cloudflare:test';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signToken } from '../../worker/auth.ts';
+import { insertCohort } from '../../worker/db/cohorts.ts';
+import { listLinkRecipients } from '../../worker/db/participants.ts';
+import { importRoster } from '../../worker/db/roster.ts';
+import { addDays } from '../../worker/domain/weeks.ts';
+import { makeCohort } from './helpers.ts';
+
+const tokens: Record<string, string> = {};
+const ids: Record<string, number> = {};
+
+async function checkin(who: string, week: number, pause = false, lastAction: string | null = null) {
+  await env.DB.prepare(
+    `INSERT INTO checkins (idempotency_key, participant_id, cohort_id, pair_id, week, progress, next_step, committed_action, last_action_done, needs_pause)
+     SELECT ?1, id, cohort_id, pair_id, ?3, 'p', 'n', 'c', ?4, ?5 FROM participants WHERE id = ?2`,
+  )
+    .bind(`${who}-${week}`, ids[who], week, lastAction, pause ? 1 : 0)
+    .run();
+}
+
+async function pulse(who: string, week: number, score: number) {
+  await env.DB.prepare(
+    `INSERT INTO pulses (idempotency_key, participant_id, cohort_id, pair_id, week, trust, safety, feedback_ease, adaptability)
+     SELECT ?1, id, cohort_id, pair_id, ?3, ?4, ?4, ?4, ?4 FROM participants WHERE id = ?2`,
+  )
+    .bind(`pulse-${who}-${week}`, ids[who], week, score)
+    .run();
+}
+
+const open = (token?: string, slug = 'dash') => SELF.fetch(`http://tandem.test/mentor/${slug}${token ? `?t=${token}` : ''}`);
+
+beforeAll(async () => {
+  // Started four weeks ago: this is week 5, and weeks 3 and 4 are the last two complete ones.
+  const cohort = (await insertCohort(env.DB, { slug: 'dash', name: 'Dashboard cohort', timezone: 'UTC', cadenceDays: 7, startsOn: addDays(new Date().toISOString().slice(0, 10), -28), endsOn: null, publication: 'unlisted' }))!;
+  const mentee = (name: string, pair: string) => ({ name, email: `${name}@dash.invalid`, role: 'mentee' as const, pair, circle: 'North' });
+  await importRoster(env.DB, cohort.id, [
+    { name: 'Mo', email: 'mo@dash.invalid', role: 'mentor', pair: '', circle: '' },
+    mentee('Ana', 'P1'), mentee('Bea', 'P1'), // checks in every week, steady pulse
+    mentee('Cal', 'P2'), mentee('Dev', 'P2'), // silent since week 2
+    mentee('Eli', 'P3'), mentee('Fin', 'P3'), // asked for a pause in week 4
+    mentee('Gus', 'P4'), mentee('Hal', 'P4'), // checks in, but the pulse fell from 4.5 to 3
+  ]);
+  for (const p of await listLinkRecipients(env.DB, cohort.id)) {
+    ids[p.displayName] = p.id;
+    tokens[p.displayName] = await signToken(env.LINK_SECRET, { participantId: p.id, cohortId: p.cohortId, linkVersion: p.linkVersion });
+  }
+  for (const week of [1, 2, 3, 4]) await checkin('Ana', week, false, week > 1 ? 'yes' : null);
+  await checkin('Bea', 2, false, 'partly');
+  for (const week of [1, 2]) await checkin('Cal', week);
+  await checkin('Eli', 3);
+  await checkin('Eli', 4, true);
+  for (const week of [3, 4]) await checkin('Gus', week);
+  await pulse('Ana', 1, 4);
+  await pulse('Ana', 4, 4);
+  await pulse('Gus', 1, 5);
+  await pulse('Hal', 1, 4);
+  await pulse('Gus', 4, 3);
+  await env.DB.prepare(
+    `INSERT INTO reflections (idempotency_key, participant_id, cohort_id, week, working, not_working, why, strategy_title, strategy_body, consent)
+     VALUES ('r1', ?1, ?3, 3, 'w', 'n', 'y', 'Kept private strategy', 'b', 'private'), ('r2', ?2, ?3, 3, 'w', 'n', 'y', 'Already public strategy', 'b', 'public')`,
+  )
+    .bind(ids.Ana, ids.Bea, cohort.id)
+    .run();
+});
+
+describe('who may open the dashboard', () => {
+  it('asks for the link when there is none', async () => {
+    expect((await open()).status).toBe(401);
+  });
+
+  it('refuses a mentee’s token with 403', async () => {
+    const res = await open(tokens.Ana);
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain('This page is for the cohort’s mentor');
+  });
+
+  it('refuses the mentor of another cohort', async () => {
+    const other = await makeCohort();
+    await importRoster(env.DB, other.cohortId, [{ name: 'Zed', email: 'zed@other.invalid', role: 'mentor', pair: '', circle: '' }]);
+    const zed = (await listLinkRecipients(env.DB, other.cohortId)).find((p) => p.displayName === 'Zed')!;
+    const token = await signToken(env.LINK_SECRET, { participantId: zed.id, cohortId: zed.cohortId, linkVersion: zed.linkVersion });
+    expect((await open(token)).status).toBe(403);
+  });
+
+  it('opens for the cohort’s mentor, privately', async () => {
+    const res = await open(tokens.Mo);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    expect(await res.text()).toContain('<meta name="robots" content="noindex"');
+  });
+});
+
+describe('what the dashboard shows', () => {
+  let page = '';
+  let rows: string[] = [];
+  beforeAll(async () => {
+    page = await (await open(tokens.Mo)).text();
+    rows = page.split('<tbody>')[1]!.split('</tbody>')[0]!.split('</tr>').slice(0, -1);
+  });
+
+  it('lists pairs at risk first, each with its reason, and the pair on track last', () => {
+    expect(page).toContain('Week 5 · 4 pairs · 3 at risk');
+    expect(rows).toHaveLength(4);
+    expect(rows[3]).toContain('P1');
+    expect(rows[3]).toContain('On track');
+    const reasons = Object.fromEntries(rows.slice(0, 3).map((r) => [/>(P\d)</.exec(r)![1], /At risk:<\/strong> ([^<]*)/.exec(r)![1]]));
+    expect(reasons).toEqual({
+      P2: 'No check-in in weeks 3 and 4',
+      P3: 'Asked for a pause in week 4',
+      P4: 'Pulse fell from 4.5 to 3.0 (week 1 → week 4)',
+    });
+  });
+
+  it('shows each pair’s last check-in, actions completed and latest pulse', () => {
+    // P1: Ana yes in weeks 2–4, Bea partly in week 2: 3.5 of 4.
+    expect(rows[3]).toMatch(/Week 4<\/td>\s*<td class="num">3\.5 of 4 \(88%\)<\/td>\s*<td class="num">4\.0 of 5 \(week 4\)<\/td>/);
+    expect(rows.find((r) => r.includes('>P3<'))).toContain('Paused');
+  });
+
+  it('lists strategies kept private, waiting for their author’s consent decision', () => {
+    expect(page).toContain('Kept private strategy');
+    expect(page).not.toContain('Already public strategy');
+  });
+});
