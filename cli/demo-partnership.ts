@@ -106,8 +106,10 @@ export async function seedPartnership(
     for (const [i, mentee] of mentees.entries()) {
       const pair = Math.floor(i / 2);
       if (rand() > 0.85) continue;
-      const low = pair === 10 && week === 8; // pair 11's pulse drops before it goes quiet
-      const score = () => (low ? 2 : 3 + Math.floor(rand() * 3));
+      // Pair 11's pulse drops before it goes quiet; pair 5's falls from high to middling while it keeps going.
+      const low = (pair === 10 && week === 8) || (pair === 4 && week === 8);
+      const high = pair === 4 && week === 4;
+      const score = () => (low ? 2 + (pair === 4 ? 1 : 0) : high ? 5 : 3 + Math.floor(rand() * 3));
       await storePulse(db, mentee, week, { idempotency_key: `demo-pulse-${week}-${i}`, trust: score(), safety: score(), feedback_ease: score(), adaptability: score(), comment: '' });
       counts.pulses++;
     }

@@ -133,7 +133,8 @@ async function seedCohort(conn: Connection, cohortId: number, startsOn: string):
     const goal = GOALS[index % GOALS.length]!;
     let lastAction: string | null = null;
     for (let week = 1; week <= WEEKS; week++) {
-      // Pair 6 asks for a pause in week 7 and comes back in week 10; pair 11 goes quiet from week 8.
+      // Pair 6 asks for a pause in week 7 and comes back in week 10; pair 11 goes quiet from week 8;
+      // pair 3 asks for a pause in week 10.
       const paused = pair === 6 && (week === 8 || week === 9);
       const quiet = pair === 11 && week >= 8;
       if (paused || quiet || rand() > 0.9 - week * 0.01) continue;
@@ -151,7 +152,7 @@ async function seedCohort(conn: Connection, cohortId: number, startsOn: string):
         challenge: pick(CHALLENGES),
         decision_reason: pick(REASONS),
         energy: 2 + Math.floor(rand() * 4),
-        needs_pause: pair === 6 && week === 7,
+        needs_pause: (pair === 6 && week === 7) || (pair === 3 && week === 10),
         carry_forward: false,
       }, at)));
       lastAction = action;
