@@ -48,7 +48,7 @@ export async function checkTurnstile(c: Context<AppEnv>, form?: FormState): Prom
   const token = c.get('body')[TURNSTILE_FIELD];
   const fields = (message: string) => ({ fields: { [TURNSTILE_FIELD]: message }, form });
   if (typeof token !== 'string' || token === '' || token.length > MAX_TOKEN_LENGTH) {
-    fail(400, 'challenge_failed', `The check that a person sent this form is missing (it needs JavaScript). ${RETRY}`, fields('Wait for the check above the button to finish, then send.'));
+    fail(400, 'challenge_failed', `The check that a person sent this form is missing: it needs JavaScript. ${RETRY}`, fields('With JavaScript on, wait a moment for the check to finish, then send.'));
   }
   const outcome = await verifyTurnstile(secret, token, c.req.header('cf-connecting-ip'));
   if (outcome.passed) return;
@@ -66,8 +66,8 @@ export const turnstilePage = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /**
- * The page with a Turnstile widget before the first submit button (or at the end) of each form that posts, its
- * script, and the policy that lets them load; the page as it was when no site key is set.
+ * The page with a Turnstile widget before the first submit button (or at the end) of each form
+ * that posts, its script, and the policy that lets them load; as it was when no site key is set.
  */
 export function withTurnstile(c: Context<AppEnv>, page: Response): Response {
   const siteKey = c.env.TURNSTILE_SITE_KEY;
