@@ -1,0 +1,162 @@
+/**
+ * `npm run bench`: the program-scale benchmarks of issue 7. For each scale (1×, 2×, 4× of 50
+ * cohorts × 24 mentees × 12 weeks) it generates a program into a temporary database, times the
+ * D1 read the build does, runs and measures the real build, re-times the search index, and
+ * weighs the heaviest pages; then it times the check-in route against a bare insert on the
+ * largest database. Progress goes to stderr; the tables go to stdout, the JSON to
+ * bench/results.json (or --out).
+ *
+ *   npm run bench [-- --scales 1,2,4 --route-n 2000 --seed 1 --repeat 1 --keep --out FILE]
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { execFileSync } from 'node:child_process';
+import { openDatabase, PROJECT_ROOT } from '../cli/d1.ts';
+import { loadPublishedProgram } from '../worker/db/story.ts';
+import { writeSearchIndex } from '../site/integrations/search-index.ts';
+import { measureBuild, type BuildRun } from './build.ts';
+import { generateState, sizeAt, type Counts, type ProgramSize } from './generate.ts';
+import { benchRoute, type RouteResult } from './route.ts';
+import { printReport } from './summary.ts';
+import { weighSite, type WeightReport } from './weight.ts';
+
+export interface ScaleResult {
+  scale: number;
+  size: ProgramSize;
+  rows: Counts;
+  generateSeconds: number;
+  /** loadPublishedProgram timed directly (after getPlatformProxy has started). */
+  read: { seconds: number; openSeconds: number; cohorts: number; strategies: number; successStories: number };
+  build: BuildRun & { loadAverage: number[] };
+  /** The build's parts, seconds: Astro's timers, the search index re-run, and what is left. */
+  parts: { contentSync: number; bundling: number; rendering: number; searchIndex: number; other: number; startup: number };
+  /** This scale's build time ÷ the previous scale's. */
+  growth: number | null;
+  weight: WeightReport;
+}
+
+export interface BenchResult {
+  date: string;
+  commit: string;
+  machine: { cpus: number; memory: string; node: string };
+  scales: ScaleResult[];
+  route: RouteResult | null;
+}
+
+const log = (line: string) => process.stderr.write(line);
+
+async function timeRead(stateDir: string): Promise<ScaleResult['read']> {
+  process.env.TANDEM_STATE_DIR = stateDir;
+  const opening = performance.now();
+  const conn = await openDatabase();
+  const openSeconds = (performance.now() - opening) / 1000;
+  try {
+    const started = performance.now();
+    const program = await loadPublishedProgram(conn.db);
+    const seconds = (performance.now() - started) / 1000;
+    return { seconds, openSeconds, cohorts: program.stories.length, strategies: program.strategies.length, successStories: program.successStories.length };
+  } finally {
+    await conn.close();
+  }
+}
+
+/** The median run by build time, so one disturbed run on a shared machine does not decide. */
+function median<T>(runs: T[], key: (run: T) => number): T {
+  return [...runs].sort((a, b) => key(a) - key(b))[Math.floor((runs.length - 1) / 2)]!;
+}
+
+async function benchScale(scale: number, seed: number, repeat: number, previous: ScaleResult | undefined, dirs: string[]): Promise<ScaleResult & { stateDir: string }> {
+  const generated = await generateState(scale, { seed, log });
+  dirs.push(generated.stateDir);
+  log(`generate ${scale}×: done in ${generated.seconds.toFixed(1)} s\n`);
+  const read = await timeRead(generated.stateDir);
+  log(`read ${scale}×: loadPublishedProgram took ${read.seconds.toFixed(2)} s for ${read.cohorts} cohorts\n`);
+  const outDir = mkdtempSync(join(tmpdir(), `tandem-bench-dist-${scale}x-`));
+  dirs.push(outDir);
+  const runs: ScaleResult['build'][] = [];
+  for (let i = 1; i <= repeat; i++) {
+    const loadAverage = loadavg().map((l) => Math.round(l * 100) / 100);
+    log(`build ${scale}× (run ${i}/${repeat}, load average ${loadAverage.join(' ')}):\n`);
+    runs.push({ ...(await measureBuild(generated.stateDir, outDir, log)), loadAverage });
+    log(`build ${scale}×: ${runs.at(-1)!.seconds.toFixed(1)} s, ${runs.at(-1)!.pages} pages\n`);
+  }
+  const build = median(runs, (r) => r.seconds);
+  const weight = weighSite(outDir);
+  const indexing = performance.now();
+  await writeSearchIndex(outDir);
+  const searchIndex = (performance.now() - indexing) / 1000;
+  const phase = (name: string) => build.phases[name] ?? 0;
+  const contentSync = phase('Sync content layer');
+  const bundling = phase('Prerender build') + phase('SSR build') + phase('Client build');
+  const rendering = phase('Static generate');
+  const total = phase('Total build');
+  return {
+    stateDir: generated.stateDir,
+    scale,
+    size: sizeAt(scale),
+    rows: generated.counts,
+    generateSeconds: generated.seconds,
+    read,
+    build,
+    parts: { contentSync, bundling, rendering, searchIndex, other: Math.max(0, total - contentSync - bundling - rendering - searchIndex), startup: build.seconds - total },
+    growth: previous ? build.seconds / previous.build.seconds : null,
+    weight,
+  };
+}
+
+function machine(): BenchResult['machine'] {
+  const memory = execFileSync('free', ['-g'], { encoding: 'utf8' }).split('\n')[1]?.split(/\s+/)[1];
+  return { cpus: Number(execFileSync('nproc', { encoding: 'utf8' }).trim()), memory: `${memory} GB`, node: process.version };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      scales: { type: 'string', default: '1,2,4' },
+      seed: { type: 'string', default: '1' },
+      'route-n': { type: 'string', default: '2000' },
+      repeat: { type: 'string', default: '1' },
+      keep: { type: 'boolean', default: false },
+      out: { type: 'string', default: join(PROJECT_ROOT, 'bench', 'results.json') },
+    },
+  });
+  const scales = values.scales.split(',').map(Number);
+  const dirs: string[] = [];
+  const result: BenchResult = {
+    date: new Date().toISOString(),
+    commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim(),
+    machine: machine(),
+    scales: [],
+    route: null,
+  };
+  try {
+    let largest = '';
+    for (const scale of scales) {
+      const { stateDir, ...scaleResult } = await benchScale(scale, Number(values.seed), Number(values.repeat), result.scales.at(-1), dirs);
+      result.scales.push(scaleResult);
+      largest = stateDir;
+    }
+    // On the largest database, so the route's indexes and the bare insert's are at their biggest.
+    if (largest && Number(values['route-n']) > 0) result.route = await benchRoute(largest, Number(values['route-n']), log);
+  } finally {
+    if (values.keep) log(`kept: ${dirs.join(' ')}\n`);
+    else for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+  writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
+  const failed = printReport(result);
+  console.log(`\nJSON: ${values.out}`);
+  console.log(JSON.stringify(summaryJson(result)));
+  process.exitCode = failed ? 1 : 0;
+}
+
+/** The headline figures as one line of JSON (the full result is in the file). */
+function summaryJson(result: BenchResult) {
+  return {
+    builds: result.scales.map((r) => ({ scale: r.scale, seconds: +r.build.seconds.toFixed(2), peakTreeRssMB: Math.round(r.build.peakTreeRss / 2 ** 20), growth: r.growth && +r.growth.toFixed(2), ...Object.fromEntries(Object.entries(r.parts).map(([k, v]) => [k, +v.toFixed(2)])), d1Read: +r.read.seconds.toFixed(2) })),
+    route: result.route && { routeMeanMs: +result.route.route.mean.toFixed(3), bareMeanMs: +result.route.bare.mean.toFixed(3), ratio: +result.route.ratio.toFixed(2) },
+  };
+}
+
+if (import.meta.main) await main();

@@ -1,0 +1,77 @@
+/** The bench's tables on stdout, and the targets of issue 7 with PASS/FAIL. */
+import type { BenchResult } from './run.ts';
+import { kb, mb, ms, s, table, x, yes } from './table.ts';
+
+const TARGETS = { buildSeconds: 60, peakBytes: 2 * 1024 ** 3, growth: 2.2, routeRatio: 1.5 };
+
+/** Prints every table; returns true when a target failed. */
+export function printReport(result: BenchResult): boolean {
+  const out = (text = '') => console.log(text);
+  out(`\nTandem benchmarks — ${result.date}, commit ${result.commit}, ${result.machine.cpus} CPUs, ${result.machine.memory} RAM, Node ${result.machine.node}\n`);
+
+  out('Build of the whole site (astro build --force: wall time, CPU time of the process tree, memory; load average of the machine at the start)');
+  out(
+    table(
+      ['scale', 'cohorts (published)', 'check-ins', 'pages', 'build', 'growth', 'CPU time', 'peak RSS (tree)', 'peak RSS (1 process)', 'load avg'],
+      result.scales.map((r) => [
+        `${r.scale}×`, `${r.size.cohorts} (${r.read.cohorts})`, r.rows.checkins ?? 0, r.build.pages, s(r.build.seconds), r.growth === null ? '–' : x(r.growth),
+        r.build.cpuSeconds === null ? '–' : s(r.build.cpuSeconds), mb(r.build.peakTreeRss), mb(r.build.peakProcessRss), r.build.loadAverage[0]!.toFixed(1),
+      ]),
+    ),
+  );
+  out('\nThe build in parts, seconds (D1 read is loadPublishedProgram alone; content sync includes it)');
+  out(
+    table(
+      ['scale', 'D1 read', 'content sync', 'bundling', 'rendering', 'search index', 'other', 'process start/exit'],
+      result.scales.map((r) => [`${r.scale}×`, s(r.read.seconds), s(r.parts.contentSync), s(r.parts.bundling), s(r.parts.rendering), s(r.parts.searchIndex), s(r.parts.other), s(r.parts.startup)]),
+    ),
+  );
+
+  const route = result.route;
+  if (route) {
+    out(`\nCheck-in post in-process (workerd), ${route.iterations} of each, alternating blocks, ${route.participants} participants`);
+    out(
+      table(
+        ['what', 'mean', 'p50', 'p99'],
+        [
+          ['full route (POST /api/checkins)', ms(route.route.mean), ms(route.route.p50), ms(route.route.p99)],
+          ['bare insert (same upsert, same binding)', ms(route.bare.mean), ms(route.bare.p50), ms(route.bare.p99)],
+          ['ratio route ÷ bare (means)', x(route.ratio), '', ''],
+        ],
+      ),
+    );
+    const a = route.attribution;
+    out(`\nWhere a post's time goes (instrumented run of ${a.posts} posts, mean per post)`);
+    out(
+      table(
+        ['D1 reads', 'D1 writes', 'rate limiter', 'the Worker’s own work', 'total'],
+        [[ms(a.d1Read), ms(a.d1Write), ms(a.limiter), ms(a.total - a.d1Read - a.d1Write - a.limiter), ms(a.total)]],
+      ),
+    );
+  }
+
+  const largest = result.scales.at(-1);
+  if (largest) {
+    out(`\nPage weight at ${largest.scale}× (heaviest page of each kind; gzipped, each file on its own)`);
+    out(
+      table(
+        ['page', 'path', 'HTML', 'CSS', 'JS', 'JS budget', 'budget'],
+        largest.weight.budgets.map((b) => {
+          const page = largest.weight.pages[b.name as keyof typeof largest.weight.pages];
+          return [b.name, b.page ?? '(none in this build)', page ? kb(page.html.gzip) : '–', page ? kb(page.css.gzip) : '–', page ? kb(page.js.gzip) : '–', kb(b.jsLimit), yes(b.pass)];
+        }),
+      ),
+    );
+  }
+
+  const checks: [string, string, boolean | null][] = [];
+  const four = result.scales.find((r) => r.scale === 4);
+  checks.push(['4× build < 60 s', four ? s(four.build.seconds) : 'not run', four ? four.build.seconds < TARGETS.buildSeconds : null]);
+  checks.push(['4× peak memory < 2 GB', four ? mb(four.build.peakTreeRss) : 'not run', four ? four.build.peakTreeRss < TARGETS.peakBytes : null]);
+  for (const r of result.scales.filter((r) => r.growth !== null)) checks.push([`growth ${r.scale}× ÷ previous ≤ ${TARGETS.growth}×`, x(r.growth!), r.growth! <= TARGETS.growth]);
+  checks.push([`route mean ≤ ${TARGETS.routeRatio}× bare insert`, route ? x(route.ratio) : 'not run', route ? route.ratio <= TARGETS.routeRatio : null]);
+  for (const b of largest?.weight.budgets ?? []) checks.push([`${b.name} page JS ≤ ${kb(b.jsLimit)}`, b.jsGzip === null ? (b.note ?? '–') : kb(b.jsGzip), b.pass]);
+  out('\nTargets');
+  out(table(['target', 'measured', 'result'], checks.map(([name, measured, pass]) => [name, measured, yes(pass)])));
+  return checks.some(([, , pass]) => pass === false);
+}
