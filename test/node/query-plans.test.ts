@@ -1,0 +1,128 @@
+/**
+ * Every report query uses an index. The build's whole read (loadPublishedProgram, which the
+ * content loaders call) runs against the demo program through a database wrapper that records
+ * every statement prepared, batched ones included — so a query added to the reports later is
+ * checked without touching this test — and then each is run again as EXPLAIN QUERY PLAN with the
+ * same parameters. A full scan of a table that grows with the program fails the test.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readD1Migrations } from '@cloudflare/vitest-plugin';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, PROJECT_ROOT } from '../../cli/d1.ts';
+import { seedDemo } from '../../cli/demo.ts';
+import { loadPublishedProgram } from '../../worker/db/story.ts';
+
+/**
+ * Tables a report may scan: one row per cohort (a program has tens to hundreds), and the single
+ * row of publish_state. Listing the published cohorts is such a scan, and cheaper than an index.
+ */
+const SMALL_TABLES = new Set(['cohorts', 'publish_state']);
+
+interface Recorded {
+  sql: string;
+  params: unknown[];
+}
+
+/** A D1Database that records what is prepared on it and bound, and otherwise is the real one. */
+function recording(db: D1Database, log: Recorded[]): D1Database {
+  const passThrough = <T extends object>(target: T, key: string | symbol) => {
+    const value = Reflect.get(target, key);
+    return typeof value === 'function' ? value.bind(target) : value;
+  };
+  const statement = (sql: string, real: D1PreparedStatement): D1PreparedStatement =>
+    new Proxy(real, {
+      get: (target, key) =>
+        key === 'bind'
+          ? (...params: unknown[]) => {
+              log.push({ sql, params });
+              return target.bind(...params);
+            }
+          : passThrough(target, key),
+    });
+  return new Proxy(db, {
+    get: (target, key) =>
+      key === 'prepare'
+        ? (sql: string) => {
+            log.push({ sql, params: [] });
+            return statement(sql, target.prepare(sql));
+          }
+        : passThrough(target, key),
+  });
+}
+
+/** Which names in a query stand for which tables or CTEs: `FROM checkins c` makes c → checkins. */
+function sourcesOf(sql: string): Map<string, Set<string>> {
+  const sources = new Map<string, Set<string>>();
+  const note = (name: string, source: string) => sources.set(name, (sources.get(name) ?? new Set()).add(source));
+  const keywords = /^(?:on|where|join|left|inner|cross|group|order|limit|union|natural|using|as|and|or|set|values|select)$/i;
+  for (const [, source, alias] of sql.matchAll(/\b(?:from|join)\s+([a-z_][a-z0-9_]*)(?:\s+(?:as\s+)?([a-z_][a-z0-9_]*))?/gi)) {
+    note(source!.toLowerCase(), source!.toLowerCase());
+    if (alias && !keywords.test(alias)) note(alias.toLowerCase(), source!.toLowerCase());
+  }
+  return sources;
+}
+
+interface Finding {
+  sql: string;
+  step: string;
+  tables: string[];
+}
+
+let statements: Recorded[] = [];
+let plans: { sql: string; steps: string[] }[] = [];
+let tables = new Set<string>();
+const stateDir = mkdtempSync(join(tmpdir(), 'tandem-plans-'));
+
+beforeAll(async () => {
+  process.env.TANDEM_STATE_DIR = stateDir;
+  const conn = await openDatabase();
+  try {
+    // The same split migrations the Worker tests apply; then the demo program, in-process.
+    for (const migration of await readD1Migrations(join(PROJECT_ROOT, 'worker', 'migrations'))) {
+      await conn.db.batch(migration.queries.map((query) => conn.db.prepare(query)));
+    }
+    await seedDemo(conn);
+    const log: Recorded[] = [];
+    await loadPublishedProgram(recording(conn.db, log));
+    // One plan per distinct statement, with the parameters it was last bound to.
+    const bySql = new Map<string, Recorded>();
+    for (const entry of log) if (entry.params.length || !bySql.has(entry.sql)) bySql.set(entry.sql, entry);
+    statements = [...bySql.values()];
+    const { results } = await conn.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all<{ name: string }>();
+    tables = new Set(results.map((r) => r.name.toLowerCase()));
+    plans = [];
+    for (const { sql, params } of statements) {
+      const { results } = await conn.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
+      plans.push({ sql, steps: results.map((r) => r.detail) });
+    }
+  } finally {
+    await conn.close();
+  }
+}, 60_000);
+
+afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
+
+describe('report queries', () => {
+  it('are recorded from the build’s read, batched statements included', () => {
+    expect(statements.length).toBeGreaterThanOrEqual(8);
+    expect(statements.some((s) => /\bFROM checkins\b/.test(s.sql))).toBe(true);
+  });
+
+  it('never scan a table that grows with the program', () => {
+    const findings: Finding[] = [];
+    for (const { sql, steps } of plans) {
+      const sources = sourcesOf(sql);
+      for (const step of steps) {
+        // A full scan, or an automatic index (which SQLite builds by scanning the table first).
+        const scanned = /^SCAN (\S+)(?! USING (?:COVERING )?INDEX)/.exec(step)?.[1] ?? /^SEARCH (\S+) USING AUTOMATIC/.exec(step)?.[1];
+        if (!scanned) continue;
+        const big = [...(sources.get(scanned.toLowerCase()) ?? [scanned.toLowerCase()])].filter((t) => tables.has(t) && !SMALL_TABLES.has(t));
+        if (big.length) findings.push({ sql: sql.replace(/\s+/g, ' ').trim(), step, tables: big });
+      }
+    }
+    const report = findings.map((f) => `${f.step}  (table ${f.tables.join(' or ')})\n    in: ${f.sql.slice(0, 300)}`).join('\n');
+    expect(findings, `full scans in report queries — add an index in worker/migrations/:\n${report}`).toEqual([]);
+  });
+});
