@@ -165,10 +165,13 @@ describe('small groups', () => {
       await env.DB.prepare(`INSERT INTO checkins (idempotency_key, participant_id, cohort_id, week, progress, next_step, committed_action, last_action_done) VALUES (?1, ?2, ?3, 2, 'p', 'n', 'c', 'yes')`)
         .bind(`small-${i}`, who.id, cohortId)
         .run();
+      await env.DB.prepare(`INSERT INTO goals (idempotency_key, participant_id, cohort_id, week, what, measure, target, due_on, status) VALUES (?1, ?2, ?3, 1, 'w', 'm', 't', '2026-01-20', ?4)`)
+        .bind(`small-goal-${i}`, who.id, cohortId, i === 0 ? 'dropped' : 'done')
+        .run();
     }
     const figures = await loadCohortMetrics(env.DB, (await getCohortBySlug(env.DB, small.slug))!, NOW);
     expect(figures.weeks.filter((w) => w.engagement !== null || (w.actions?.whole ?? 0) > 0)).toEqual([]); // 0 of 0 hides no one
     expect(Object.values(figures.headlines).every((h) => h.value === null)).toBe(true);
-    expect(figures.goals).toEqual({ byStatus: null, completion: null, adaptability: null });
+    expect(figures.goals).toEqual({ byStatus: null, completion: null, adaptability: null }); // 3 of 4 done, 1 dropped: all hidden
   });
 });
