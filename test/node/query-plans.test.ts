@@ -1,6 +1,7 @@
 /**
  * Every report query uses an index. The build's whole read (loadPublishedProgram, which the
- * content loaders call) runs against the demo program through a database wrapper that records
+ * content loaders call) and the mentor's dashboard (loadDashboard, which the Worker renders live)
+ * run against the demo program through a database wrapper that records
  * every statement prepared, batched ones included — so a query added to the reports later is
  * checked without touching this test — and then each is run again as EXPLAIN QUERY PLAN with the
  * same parameters. A full scan of a table that grows with the program fails the test.
@@ -11,7 +12,9 @@ import { join } from 'node:path';
 import { readD1Migrations } from '@cloudflare/vitest-plugin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, PROJECT_ROOT } from '../../cli/d1.ts';
-import { seedDemo } from '../../cli/demo.ts';
+import { DEMO_SLUG, seedDemo } from '../../cli/demo.ts';
+import { getCohortBySlug } from '../../worker/db/cohorts.ts';
+import { loadDashboard } from '../../worker/db/mentor.ts';
 import { loadPublishedProgram } from '../../worker/db/story.ts';
 
 /**
@@ -85,7 +88,9 @@ beforeAll(async () => {
     }
     await seedDemo(conn);
     const log: Recorded[] = [];
-    await loadPublishedProgram(recording(conn.db, log));
+    const recorder = recording(conn.db, log);
+    await loadPublishedProgram(recorder);
+    await loadDashboard(recorder, (await getCohortBySlug(conn.db, DEMO_SLUG))!);
     // One plan per distinct statement, with the parameters it was last bound to.
     const bySql = new Map<string, Recorded>();
     for (const entry of log) if (entry.params.length || !bySql.has(entry.sql)) bySql.set(entry.sql, entry);
@@ -105,9 +110,10 @@ beforeAll(async () => {
 afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
 
 describe('report queries', () => {
-  it('are recorded from the build’s read, batched statements included', () => {
+  it('are recorded from the build’s read and the dashboard, batched statements included', () => {
     expect(statements.length).toBeGreaterThanOrEqual(8);
     expect(statements.some((s) => /\bFROM checkins\b/.test(s.sql))).toBe(true);
+    expect(statements.some((s) => /\bFROM pairs pr\b/.test(s.sql))).toBe(true);
   });
 
   it('never scan a table that grows with the program', () => {
