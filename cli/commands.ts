@@ -3,7 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { stringify } from 'csv-stringify/sync';
 import { signToken } from '../worker/auth.ts';
 import { loadCircles } from '../worker/db/circles.ts';
-import { getCohortBySlug, insertCohort, setPublication, type Cohort, type Publication } from '../worker/db/cohorts.ts';
+import { getCohortBySlug, insertCohort, setEndsOn, setPublication, type Cohort, type Publication } from '../worker/db/cohorts.ts';
+import { LINK_GRACE_DAYS } from '../worker/auth.ts';
 import { listLinkRecipients } from '../worker/db/participants.ts';
 import { listProgramFeedback, listPulseComments } from '../worker/db/pulses.ts';
 import { setRetention } from '../worker/db/retention.ts';
@@ -41,10 +42,11 @@ export async function addCohort(conn: Connection, options: Options): Promise<Coh
   const startsOn = typeof options.starts === 'string' ? options.starts : localDate(new Date(), timezone);
   if (!isIsoDate(startsOn)) throw new UsageError(`--starts must be a date like 2027-03-01 (got “${startsOn}”).`);
   const publication = typeof options.publication === 'string' ? publicationOption(options.publication) : 'unlisted';
+  const endsOn = typeof options.ends === 'string' ? endsOption(options.ends, startsOn) : null;
 
-  const cohort = await insertCohort(conn.db, { slug, name, timezone, cadenceDays, startsOn, endsOn: null, publication });
+  const cohort = await insertCohort(conn.db, { slug, name, timezone, cadenceDays, startsOn, endsOn, publication });
   if (!cohort) throw new UsageError(`A cohort with the slug “${slug}” exists already; choose another --slug.`);
-  console.log(`Added cohort “${name}” (${slug}): starts ${startsOn}, check-ins every ${cadenceDays} days, timezone ${timezone}.`);
+  console.log(`Added cohort “${name}” (${slug}): starts ${startsOn}${endsOn ? `, ends ${endsOn}` : ''}, check-ins every ${cadenceDays} days, timezone ${timezone}.`);
   console.log(whereItIs(cohort, linkOrigin(options)));
   console.log(`Next: npm run tandem -- roster import roster.csv --cohort ${slug}`);
   return cohort;
@@ -148,6 +150,19 @@ export async function printProgramFeedback(conn: Connection, options: Options): 
   console.log(lines.join('\n'));
 }
 
+/** `--ends YYYY-MM-DD` (or `none` where clearing it makes sense): the cohort's last day. */
+function endsOption(value: string, startsOn: string): string | null {
+  if (value === 'none') return null;
+  if (!isIsoDate(value)) throw new UsageError(`--ends must be a date like 2027-06-30, or none (got “${value}”).`);
+  if (value < startsOn) throw new UsageError(`--ends ${value} is before the cohort starts (${startsOn}).`);
+  return value;
+}
+
+function endsNote(cohort: Cohort): string {
+  if (cohort.endsOn === null) return `“${cohort.slug}” has no end date: its links keep working until you revoke them.`;
+  return `“${cohort.slug}” ends on ${cohort.endsOn}; its links stop working ${LINK_GRACE_DAYS} days later, so the last check-ins and reflections can still come in.`;
+}
+
 function publicationOption(value: string): Publication {
   if (value !== 'public' && value !== 'unlisted' && value !== 'private') throw new UsageError(`--publication must be public, unlisted or private (got “${value}”).`);
   return value;
@@ -161,12 +176,20 @@ export function whereItIs(cohort: Cohort, origin: string): string {
 }
 
 /**
- * `cohort set --slug S [--publication public|unlisted|private] [--retention-months N|none]`: who may
- * see the cohort's pages, and how long it keeps free text.
+ * `cohort set --slug S [--publication public|unlisted|private] [--ends YYYY-MM-DD|none]
+ * [--retention-months N|none]`: who may see the cohort's pages, when it ends, how long it keeps
+ * free text.
  */
 export async function setCohort(conn: Connection, options: Options): Promise<void> {
   const slug = required(options, 'slug', 'the cohort slug');
-  if (options.publication === undefined && options['retention-months'] === undefined) throw new UsageError('Say what to change: --publication public|unlisted|private and/or --retention-months N|none.');
+  if (options.publication === undefined && options['retention-months'] === undefined && options.ends === undefined) {
+    throw new UsageError('Say what to change: --publication public|unlisted|private, --ends YYYY-MM-DD|none and/or --retention-months N|none.');
+  }
+  if (options.ends !== undefined) {
+    const current = await cohortOrFail(conn.db, slug);
+    const cohort = (await setEndsOn(conn.db, slug, endsOption(String(options.ends), current.startsOn)))!;
+    console.log(endsNote(cohort));
+  }
   if (options.publication !== undefined) {
     const cohort = (await setPublication(conn.db, slug, publicationOption(String(options.publication)))) ?? (await cohortOrFail(conn.db, slug));
     console.log(whereItIs(cohort, linkOrigin(options)), 'The change shows at the next build.');

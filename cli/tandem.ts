@@ -14,9 +14,11 @@ const HELP = `Tandem — tools for the mentor of an accountability-partnership p
 
 Usage: npm run tandem -- <command> [options] [--remote]
 
-  cohort add --slug S --name N --timezone TZ [--cadence DAYS] [--starts YYYY-MM-DD] [--publication public|unlisted|private]
-  cohort set --slug S [--publication public|unlisted|private] [--retention-months N|none]
+  cohort add --slug S --name N --timezone TZ [--cadence DAYS] [--starts YYYY-MM-DD] [--ends YYYY-MM-DD]
+             [--publication public|unlisted|private]
+  cohort set --slug S [--publication public|unlisted|private] [--ends YYYY-MM-DD|none] [--retention-months N|none]
                                         who sees its pages (unlisted: a secret address; private: none);
+                                        its last day (links stop working 30 days later);
                                         keep free text N months, then empty it (counts and ratings stay)
   roster import FILE.csv --cohort S     columns name,email,role,pair,circle; all rows or none
   links --revoke --participant ID [--base-url URL]
@@ -45,6 +47,7 @@ async function main(argv: string[]): Promise<void> {
       timezone: { type: 'string' },
       cadence: { type: 'string' },
       starts: { type: 'string' },
+      ends: { type: 'string' },
       publication: { type: 'string' },
       cohort: { type: 'string' },
       'base-url': { type: 'string' },

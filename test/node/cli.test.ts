@@ -73,6 +73,12 @@ describe('tandem cohort set', () => {
     expect([bad.status, bad.stderr]).toEqual([2, expect.stringMatching(/must be public, unlisted or private/)]);
     expect(program.tandem('cohort', 'set', '--slug', 'spring-2027').stderr).toMatch(/Say what to change/);
   });
+
+  it('sets the last day, after which links work for 30 more days, and refuses one before the start', () => {
+    expect(program.tandem('cohort', 'set', '--slug', 'spring-2027', '--ends', '2027-06-30').stdout).toContain('ends on 2027-06-30; its links stop working 30 days later');
+    expect(program.tandem('cohort', 'set', '--slug', 'spring-2027', '--ends', '2027-01-01').stderr).toContain('is before the cohort starts (2027-03-01)');
+    expect(program.tandem('cohort', 'set', '--slug', 'spring-2027', '--ends', 'none').stdout).toContain('has no end date');
+  });
 });
 
 describe('tandem roster import', () => {

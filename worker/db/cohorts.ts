@@ -86,6 +86,12 @@ export async function setPublication(db: D1Database, slug: string, publication: 
   return row ? toCohort(row) : null;
 }
 
+/** Sets or clears (null) a cohort's last day; null when there is no such cohort. */
+export async function setEndsOn(db: D1Database, slug: string, endsOn: string | null): Promise<Cohort | null> {
+  const row = await db.prepare(`UPDATE cohorts SET ends_on = ?2 WHERE slug = ?1 RETURNING ${COLUMNS}`).bind(slug, endsOn).first<CohortRow>();
+  return row ? toCohort(row) : null;
+}
+
 export async function countCohorts(db: D1Database): Promise<number> {
   const row = await db.prepare('SELECT COUNT(*) AS n FROM cohorts').first<{ n: number }>();
   return row?.n ?? 0;
