@@ -83,12 +83,10 @@ export async function seedPartnership(
       });
       await storeMilestone(db, mentee, 8, { idempotency_key: `demo-milestone-${i}-2`, goal_id: goal.id, title: `Twelve focused sessions on my ${aim}: goal reached`, reached_on: dayOf(8), consent: 'public' });
       await setGoalStatus(db, mentee, goal.id, 'done', dayOf(8));
-    } else if (i === 10 || i === 11) {
-      // Pair 6 paused in week 7 and came back with smaller goals.
-      await storeGoal(db, mentee, 10, { idempotency_key: `demo-goal-${i}-b`, what: `Restart my ${aim} gently`, measure: 'sessions of focused work', target: '4 sessions', due_on: dayOf(13), replaces_goal_id: goal.id });
+    } else if (i === 10 || i === 11 || (i % 3 === 1 && i < 15)) {
+      // Pair 6 paused in week 7 and came back with smaller goals; a few others resized theirs too.
+      await storeGoal(db, mentee, i === 10 || i === 11 ? 10 : 6, { idempotency_key: `demo-goal-${i}-b`, what: `Restart my ${aim} gently`, measure: 'sessions of focused work', target: '4 sessions', due_on: dayOf(13), replaces_goal_id: goal.id });
       counts.goals++;
-    } else if (i === 21) {
-      await setGoalStatus(db, mentee, goal.id, 'dropped', dayOf(8));
     }
   }
 

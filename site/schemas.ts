@@ -64,8 +64,8 @@ const period = { period: z.number().int(), fromWeek: z.number().int(), toWeek: z
 
 /** A cohort's outcome figures (worker/domain/metrics.ts defines each); small groups are null. */
 export const cohortMetricsSchema = z.object({
-  /** Engagement and action completion per week. */
-  weeks: z.array(z.object({ week: z.number().int(), startsOn: z.string(), inProgress: z.boolean(), engagement: ratio, actions: ratio })),
+  /** Engagement and action completion per complete week (the week under way is not published). */
+  weeks: z.array(z.object({ week: z.number().int(), startsOn: z.string(), engagement: ratio, actions: ratio })),
   /** Mean pulse per dimension, per period of weeks. */
   pulses: z.array(z.object({ ...period, means: z.object({ trust: ratio, safety: ratio, feedbackEase: ratio, adaptability: ratio }).nullable() })),
   /** Feedback usefulness and completeness, per period of weeks. */

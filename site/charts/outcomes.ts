@@ -13,9 +13,8 @@ const SERIES = [
   { color: '#6a3d9a', point: 'rectRot' },
 ] as const;
 
-/** How a week is named; a running week says its figure is partial. */
-export function weekLabel(week: Pick<Week, 'week' | 'inProgress'>): string {
-  return week.inProgress ? `Week ${week.week} (so far)` : `Week ${week.week}`;
+export function weekLabel(week: Pick<Week, 'week'>): string {
+  return `Week ${week.week}`;
 }
 
 export function periodLabel(period: { fromWeek: number; toWeek: number }): string {
@@ -36,12 +35,8 @@ const BASE_OPTIONS = {
   animation: false,
 } as const;
 
-/**
- * Engagement and action completion by week, in percent; hidden weeks are gaps. The running week is
- * left out of the chart (its table row says "so far"): a week just begun would look like a collapse.
- */
-export function buildWeeklyChartConfig(allWeeks: readonly Week[]): ChartConfiguration<'line', (number | null)[], string> {
-  const weeks = allWeeks.filter((w) => !w.inProgress);
+/** Engagement and action completion by complete week, in percent; hidden weeks are gaps. */
+export function buildWeeklyChartConfig(weeks: readonly Week[]): ChartConfiguration<'line', (number | null)[], string> {
   return {
     type: 'line',
     data: {

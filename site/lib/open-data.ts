@@ -41,7 +41,7 @@ export function openDataCsv(story: Story): string {
   const status = metrics.goals.byStatus;
   for (const s of ['active', 'done', 'recalibrated', 'dropped'] as const) rows.push(status ? ['cohort', `goals_${s}`, '', '', status[s], ''] : ['cohort', `goals_${s}`, '', '', '', NOT_ENOUGH]);
   for (const w of metrics.weeks) {
-    const scope = `week ${w.week}${w.inProgress ? ' (so far)' : ''}`;
+    const scope = `week ${w.week}`;
     rows.push(row(scope, 'engagement', w.engagement), row(scope, 'actions', w.actions));
   }
   for (const p of metrics.pulses) {

@@ -40,13 +40,17 @@ beforeAll(async () => {
     mentee('Ana', 'P1'), mentee('Bea', 'P1'), // checks in every week, steady pulse
     mentee('Cal', 'P2'), mentee('Dev', 'P2'), // silent since week 2
     mentee('Eli', 'P3'), mentee('Fin', 'P3'), // asked for a pause in week 4
-    mentee('Gus', 'P4'), mentee('Hal', 'P4'), // checks in, but the pulse fell from 4.5 to 3
+    mentee('Gus', 'P4'), mentee('Hal', 'P4'), // checks in, but Gus's pulse fell from 5 to 3
   ]);
   for (const p of await listLinkRecipients(env.DB, cohort.id)) {
     ids[p.displayName] = p.id;
     tokens[p.displayName] = await signToken(env.LINK_SECRET, { participantId: p.id, cohortId: p.cohortId, linkVersion: p.linkVersion });
   }
-  for (const week of [1, 2, 3, 4]) await checkin('Ana', week, false, week > 1 ? 'yes' : null);
+  for (const week of [1, 2, 3, 4]) {
+    // In week 3 Ana first says "no", then sends another check-in saying "yes": the latest counts.
+    if (week === 3) await env.DB.prepare(`INSERT INTO checkins (idempotency_key, participant_id, cohort_id, pair_id, week, progress, next_step, committed_action, last_action_done) SELECT 'Ana-3-first', id, cohort_id, pair_id, 3, 'p', 'n', 'c', 'no' FROM participants WHERE id = ?1`).bind(ids.Ana).run();
+    await checkin('Ana', week, false, week > 1 ? 'yes' : null);
+  }
   await checkin('Bea', 2, false, 'partly');
   for (const week of [1, 2]) await checkin('Cal', week);
   await checkin('Eli', 3);
@@ -58,8 +62,9 @@ beforeAll(async () => {
   await pulse('Hal', 1, 4);
   await pulse('Gus', 4, 3);
   await env.DB.prepare(
-    `INSERT INTO reflections (idempotency_key, participant_id, cohort_id, week, working, not_working, why, strategy_title, strategy_body, consent)
-     VALUES ('r1', ?1, ?3, 3, 'w', 'n', 'y', 'Kept private strategy', 'b', 'private'), ('r2', ?2, ?3, 3, 'w', 'n', 'y', 'Already public strategy', 'b', 'public')`,
+    `INSERT INTO reflections (idempotency_key, participant_id, cohort_id, week, working, not_working, why, insight, strategy_title, strategy_body, consent)
+     VALUES ('r1', ?1, ?3, 3, 'w', 'n', 'y', '', 'Kept private strategy', 'b', 'private'), ('r2', ?2, ?3, 3, 'w', 'n', 'y', '', 'Already public strategy', 'b', 'public'),
+            ('r3', ?2, ?3, 4, 'w', 'n', 'y', 'An insight kept private', '', '', 'private')`,
   )
     .bind(ids.Ana, ids.Bea, cohort.id)
     .run();
@@ -109,18 +114,19 @@ describe('what the dashboard shows', () => {
     expect(reasons).toEqual({
       P2: 'No check-in in weeks 3 and 4',
       P3: 'Asked for a pause in week 4',
-      P4: 'Pulse fell from 4.5 to 3.0 (week 1 → week 4)',
+      P4: 'Gus’s pulse fell from 5.0 to 3.0 (week 1 → week 4)', // Hal answered once: no drop of his own
     });
   });
 
   it('shows each pair’s last check-in, actions completed and latest pulse', () => {
-    // P1: Ana yes in weeks 2–4, Bea partly in week 2: 3.5 of 4.
+    // P1: Ana yes in weeks 2–4 (week 3: her later answer), Bea partly in week 2: 3.5 of 4.
     expect(rows[3]).toMatch(/Week 4<\/td>\s*<td class="num">3\.5 of 4 \(88%\)<\/td>\s*<td class="num">4\.0 of 5 \(week 4\)<\/td>/);
     expect(rows.find((r) => r.includes('>P3<'))).toContain('Paused');
   });
 
-  it('lists strategies kept private, waiting for their author’s consent decision', () => {
+  it('lists insights and strategies kept private, waiting for their author’s consent decision', () => {
     expect(page).toContain('Kept private strategy');
+    expect(page).toContain('An insight kept private');
     expect(page).not.toContain('Already public strategy');
   });
 });

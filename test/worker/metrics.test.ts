@@ -34,21 +34,22 @@ async function pulse(who: string, week: number, trust: number, safety: number, e
     .run();
 }
 
-async function feedback(from: string, to: string, week: number, usefulness: number | null, behaviour = 'You named the obstacle first.') {
+/** Feedback given in `week`, rated (when it is) on `ratedOn`. */
+async function feedback(from: string, to: string, week: number, usefulness: number | null, ratedOn: string, behaviour = 'You named the obstacle first.') {
   await env.DB.prepare(
-    `INSERT INTO feedback (idempotency_key, participant_id, receiver_id, cohort_id, week, behaviour, impact, next_step, usefulness)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'We saved ten minutes.', 'Do it again next week.', ?7)`,
+    `INSERT INTO feedback (idempotency_key, participant_id, receiver_id, cohort_id, week, behaviour, impact, next_step, usefulness, rated_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'We saved ten minutes.', 'Do it again next week.', ?7, ?8)`,
   )
-    .bind(`fb-${from}-${to}-${week}`, ids[from], ids[to], cohort.id, week, behaviour, usefulness)
+    .bind(`fb-${from}-${to}-${week}`, ids[from], ids[to], cohort.id, week, behaviour, usefulness, `${ratedOn}T10:00:00.000Z`)
     .run();
 }
 
-async function goal(who: string, key: string, dueOn: string, status: 'active' | 'done' | 'dropped', replaces: string | null = null): Promise<void> {
+async function goal(who: string, key: string, dueOn: string, status: 'active' | 'done' | 'dropped', replaces: string | null = null, cohortId = cohort.id): Promise<void> {
   await env.DB.prepare(
     `INSERT INTO goals (idempotency_key, participant_id, cohort_id, week, what, measure, target, due_on, status, replaces_goal_id)
      VALUES (?1, ?2, ?3, 1, 'w', 'm', 't', ?4, ?5, (SELECT id FROM goals WHERE idempotency_key = ?6))`,
   )
-    .bind(key, ids[who], cohort.id, dueOn, status, replaces)
+    .bind(key, ids[who], cohortId, dueOn, status, replaces)
     .run();
 }
 
@@ -74,12 +75,12 @@ beforeAll(async () => {
   await pulse('E', 2, 4, 3, 4, 4);
   await pulse('A', 5, 1, 1, 1, 1);
 
-  await feedback('A', 'B', 2, 4);
-  await feedback('B', 'A', 2, 5);
-  await feedback('C', 'D', 3, 3);
-  await feedback('D', 'C', 3, 4);
-  await feedback('E', 'F', 2, 2, 'Late.');
-  await feedback('A', 'B', 5, 5);
+  await feedback('A', 'B', 2, 4, '2026-01-14', 'You\r\nnamed   it first.'); // line breaks and runs of spaces: 4 words
+  await feedback('B', 'A', 2, 5, '2026-01-15');
+  await feedback('C', 'D', 3, 3, '2026-01-21', 'Good  job'); // 2 words
+  await feedback('D', 'C', 3, 4, '2026-01-22');
+  await feedback('E', 'F', 2, 2, '2026-01-30', 'Late.');
+  await feedback('A', 'B', 4, 5, '2026-02-03'); // given in week 4, rated in week 5: a period still open
 
   await goal('A', 'gA', '2026-01-31', 'done');
   await goal('B', 'gB', '2026-01-31', 'active');
@@ -99,14 +100,16 @@ describe('engagement', () => {
       { part: 5, whole: 6 }, // F missing
       null, // P3 paused: 4 expected, under five
       { part: 5, whole: 6 }, // A counted once though A sent two
-      { part: 1, whole: 6 }, // week 5, still running
     ]);
-    expect(metrics.weeks.map((w) => w.inProgress)).toEqual([false, false, false, false, true]);
     expect(metrics.weeks[2]!.startsOn).toBe('2026-01-19');
   });
 
+  it('publishes no figure of the week under way, which a later build would single out', () => {
+    expect(metrics.weeks.map((w) => w.week)).toEqual([1, 2, 3, 4]); // A's week-5 check-in is not in it
+  });
+
   it('adds up the headline from the complete, shown weeks only', () => {
-    // (6 + 5 + 5) ÷ (6 + 6 + 6): week 3 (hidden) and week 5 (running) are left out.
+    // (6 + 5 + 5) ÷ (6 + 6 + 6): week 3 (hidden) is left out.
     expect(metrics.headlines.engagement.value).toBeCloseTo(16 / 18, 10);
     expect(metrics.headlines.engagement.previous).toBeNull(); // weeks 1–4 are one period
   });
@@ -115,35 +118,39 @@ describe('engagement', () => {
 describe('action completion', () => {
   it('scores yes 1, partly ½ and no 0 over the actions that came due', () => {
     // Week 1: nothing came due yet. Week 2: 1 + ½ + 0 + 1 + 1 = 3.5 of 5. Week 4: A's latest is yes: 1 + 1 + ½ + 0 + ½ = 3 of 5.
-    expect(metrics.weeks.map((w) => w.actions)).toEqual([{ part: 0, whole: 0 }, { part: 3.5, whole: 5 }, null, { part: 3, whole: 5 }, null]);
+    expect(metrics.weeks.map((w) => w.actions)).toEqual([{ part: 0, whole: 0 }, { part: 3.5, whole: 5 }, null, { part: 3, whole: 5 }]);
     expect(metrics.headlines.actions.value).toBeCloseTo(6.5 / 10, 10);
   });
 });
 
 describe('relationship quality', () => {
-  it('is the mean pulse per dimension, hidden for a period with under five people', () => {
-    const [first, second] = metrics.pulses;
+  it('is the mean pulse per dimension of each closed period', () => {
+    expect(metrics.pulses).toHaveLength(1); // weeks 5–8 are under way: A's week-5 pulse is not published
+    const [first] = metrics.pulses;
     expect(first).toMatchObject({ period: 1, fromWeek: 1, toWeek: 4 });
     // trust 4+4+5+3+4 = 20, safety 5+4+4+4+3 = 20, ease 3+3+4+4+4 = 18, adaptability 4+5+4+3+4 = 20, of 5.
     expect(first!.means).toEqual({ trust: { part: 20, whole: 5 }, safety: { part: 20, whole: 5 }, feedbackEase: { part: 18, whole: 5 }, adaptability: { part: 20, whole: 5 } });
-    expect(second).toMatchObject({ period: 2, means: null });
-    expect(metrics.headlines.pulse.value).toBeCloseTo(78 / 20, 10); // A's lone week-5 pulse is not in it
+    expect(metrics.headlines.pulse.value).toBeCloseTo(78 / 20, 10);
   });
 });
 
 describe('feedback quality', () => {
   it('is the mean usefulness rating and the share naming behaviour, impact and next step', () => {
-    const [first, second] = metrics.feedback;
+    expect(metrics.feedback).toHaveLength(1);
+    const [first] = metrics.feedback;
+    // Ratings given in weeks 2–4; the week-5 rating belongs to the open period.
     expect(first!.usefulness).toEqual({ part: 4 + 5 + 3 + 4 + 2, whole: 5 });
-    expect(first!.complete).toEqual({ part: 4, whole: 5 }); // "Late." is one word
-    expect(second).toMatchObject({ usefulness: null, complete: null });
+    // Six pieces in weeks 1–4; "Good  job" has 2 words and "Late." 1, so 4 name all three parts.
+    expect(first!.complete).toEqual({ part: 4, whole: 6 });
     expect(metrics.headlines.usefulness.value).toBeCloseTo(18 / 5, 10);
   });
 });
 
 describe('goals', () => {
-  it('counts goals by status, a replaced goal as recalibrated', () => {
-    expect(metrics.goals.byStatus).toEqual({ active: 3, done: 2, recalibrated: 1, dropped: 1 });
+  it('hides goals by status when a status has fewer than five people', () => {
+    // active 3 (B, D's new goal, F), done 2, recalibrated 1, dropped 1: recalibrated ÷ (recalibrated
+    // + dropped) would give away the hidden adaptability.
+    expect(metrics.goals.byStatus).toBeNull();
   });
 
   it('is goals done of goals that came due, early finishes included, recalibrated ones left out', () => {
@@ -170,8 +177,66 @@ describe('small groups', () => {
         .run();
     }
     const figures = await loadCohortMetrics(env.DB, (await getCohortBySlug(env.DB, small.slug))!, NOW);
-    expect(figures.weeks.filter((w) => w.engagement !== null || (w.actions?.whole ?? 0) > 0)).toEqual([]); // 0 of 0 hides no one
+    expect(figures.weeks.filter((w) => (w.engagement?.whole ?? 0) > 0 || (w.actions?.whole ?? 0) > 0)).toEqual([]); // 0 of 0 hides no one
     expect(Object.values(figures.headlines).every((h) => h.value === null)).toBe(true);
     expect(figures.goals).toEqual({ byStatus: null, completion: null, adaptability: null }); // 3 of 4 done, 1 dropped: all hidden
+  });
+});
+
+/**
+ * A bigger cohort, K1–K12 in six pairs: K12 joins in week 3; pair K9 & K10 pauses in week 2 and
+ * K9 comes back in week 4; K1–K5 finish their goals, K6–K10 recalibrate theirs.
+ */
+describe('a bigger cohort', () => {
+  let big: Cohort;
+  const people = Array.from({ length: 12 }, (_, i) => `K${i + 1}`);
+
+  beforeAll(async () => {
+    big = (await insertCohort(env.DB, { slug: 'metrics-big', name: 'Big', timezone: 'UTC', cadenceDays: 7, startsOn: '2026-01-05', endsOn: null, publication: 'public' }))!;
+    await importRoster(env.DB, big.id, people.map((name, i) => ({ name, email: `${name}@big.invalid`, role: 'mentee' as const, pair: `Q${Math.floor(i / 2) + 1}`, circle: '' })));
+    for (const p of await listLinkRecipients(env.DB, big.id)) ids[p.displayName] = p.id;
+    await env.DB.prepare(`UPDATE participants SET joined_on = '2026-01-19' WHERE id = ?1`).bind(ids.K12).run();
+    const everyone = (but: string[]) => people.filter((p) => !but.includes(p));
+    for (const who of everyone(['K12'])) await checkin(who, 1, null);
+    for (const who of everyone(['K12'])) await checkin(who, 2, 'yes', { pause: who === 'K9' });
+    for (const who of everyone(['K9', 'K10'])) await checkin(who, 3, 'yes');
+    for (const who of everyone(['K10'])) await checkin(who, 4, 'yes');
+    for (const who of people.slice(0, 5)) await goal(who, `big-${who}`, '2026-01-20', 'done', null, big.id);
+    for (const who of people.slice(5, 10)) {
+      await goal(who, `big-${who}`, '2026-01-25', 'dropped', null, big.id);
+      await goal(who, `big-${who}-2`, '2026-03-01', 'active', `big-${who}`, big.id);
+    }
+    for (const who of [...people.slice(0, 5), 'K1']) {
+      await env.DB.prepare(`INSERT INTO milestones (idempotency_key, participant_id, cohort_id, goal_id, week, title, reached_on) SELECT ?1, ?2, ?3, id, 2, 't', '2026-01-14' FROM goals WHERE idempotency_key = ?4`)
+        .bind(`ms-${who}-${crypto.randomUUID()}`, ids[who], big.id, `big-${who}`)
+        .run();
+    }
+  });
+
+  it('expects a late joiner only from the week they joined, and hides a week with a small pause', async () => {
+    const figures = await loadCohortMetrics(env.DB, big, NOW);
+    expect(figures.weeks.map((w) => w.engagement)).toEqual([
+      { part: 11, whole: 11 }, // K12 not yet in the cohort
+      { part: 11, whole: 11 },
+      null, // 10 of 10 expected, but "12 − 10" would show that two mentees paused
+      { part: 11, whole: 12 }, // K9 back, K10 missing
+    ]);
+  });
+
+  it('shows goals by status, goal completion, adaptability and milestones worked out from five or more people', async () => {
+    const figures = await loadCohortMetrics(env.DB, big, NOW);
+    expect(figures.goals).toEqual({
+      byStatus: { active: 5, done: 5, recalibrated: 5, dropped: 0 },
+      completion: { part: 5, whole: 5 }, // the recalibrated goals are not counted; their successors are not due
+      adaptability: { part: 5, whole: 5 },
+    });
+    expect(figures.milestones).toBe(6); // K1 reached two
+  });
+
+  it('hides the statuses once one has fewer than five people, keeping adaptability', async () => {
+    await goal('K11', 'big-K11', '2026-01-25', 'dropped', null, big.id);
+    const figures = await loadCohortMetrics(env.DB, big, NOW);
+    expect(figures.goals.byStatus).toBeNull(); // dropped: one person
+    expect(figures.goals.adaptability).toEqual({ part: 5, whole: 6 }); // six people gave up a goal
   });
 });

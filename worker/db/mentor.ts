@@ -1,26 +1,28 @@
 /**
- * The mentor's dashboard: each pair's health, pairs at risk first with the reason, and strategies
- * waiting for their author's consent decision. Private to the cohort's mentor; never published.
+ * The mentor's dashboard: each pair's health, pairs at risk first with the reason, and reflections
+ * worth sharing that wait for their author's consent decision. Private to the cohort's mentor; never published.
  */
 import { riskReasons, type PairRecord } from '../domain/metrics.ts';
 import type { Cohort } from './cohorts.ts';
-import { currentWeek } from './metrics.ts';
+import { currentWeek, MENTEES_FROM_WEEK } from './metrics.ts';
 
 export interface PairHealth {
   pair: string;
   circle: string | null;
   members: string;
-  /** Week and time of the pair's latest check-in. */
-  lastCheckin: { week: number; at: string } | null;
+  /** The week of the pair's latest check-in. */
+  lastCheckinWeek: number | null;
   /** Action score of the pair's actions that came due, e.g. 3.5 of 5. */
   actions: { done: number; due: number };
-  latestPulse: PairRecord['latestPulse'];
+  /** The mean of each member's latest pulse, and the latest week among them. */
+  latestPulse: { week: number; mean: number } | null;
   paused: boolean;
   /** Why the pair is at risk; empty when it is not. */
   risks: string[];
 }
 
-export interface WaitingStrategy {
+/** A private reflection with an insight or strategy its author might share. */
+export interface WaitingReflection {
   week: number;
   author: string;
   title: string;
@@ -29,83 +31,108 @@ export interface WaitingStrategy {
 export interface Dashboard {
   week: number;
   pairs: PairHealth[];
-  waiting: WaitingStrategy[];
+  waiting: WaitingReflection[];
 }
 
 const PAIRS = `
 WITH
+  ${MENTEES_FROM_WEEK},
   pair_week AS (
-    SELECT pair_id, week, MAX(needs_pause) AS pause, MAX(submitted_at) AS at FROM checkins
+    SELECT pair_id, week, MAX(needs_pause) AS pause FROM checkins
     WHERE cohort_id = ?1 AND pair_id IS NOT NULL GROUP BY pair_id, week),
-  pair_pulse AS (
-    SELECT pair_id, week, AVG((trust + safety + feedback_ease + adaptability) / 4.0) AS mean FROM pulses
-    WHERE cohort_id = ?1 AND pair_id IS NOT NULL GROUP BY pair_id, week)
+  -- Each member's own pulses, newest first: a drop compares a person with themselves.
+  member_pulse AS (
+    SELECT participant_id, pair_id, week, (trust + safety + feedback_ease + adaptability) / 4.0 AS mean,
+           ROW_NUMBER() OVER (PARTITION BY participant_id ORDER BY week DESC, id DESC) AS n
+    FROM pulses WHERE cohort_id = ?1 AND pair_id IS NOT NULL),
+  member_drop AS (
+    SELECT a.pair_id, p.display_name AS who, b.week AS before_week, b.mean AS before, a.week AS after_week, a.mean AS after,
+           ROW_NUMBER() OVER (PARTITION BY a.pair_id ORDER BY b.mean - a.mean DESC) AS rank
+    FROM member_pulse a JOIN member_pulse b ON b.participant_id = a.participant_id AND b.n = 2
+    JOIN participants p ON p.id = a.participant_id WHERE a.n = 1),
+  -- The latest check-in of each mentee and week, as in the cohort's figures.
+  pair_actions AS (
+    SELECT c.pair_id, SUM(CASE c.last_action_done WHEN 'yes' THEN 1.0 WHEN 'partly' THEN 0.5 ELSE 0 END) AS done, COUNT(*) AS due
+    FROM checkins c
+    WHERE c.cohort_id = ?1 AND c.pair_id IS NOT NULL AND c.last_action_done IS NOT NULL
+      AND c.id = (SELECT MAX(x.id) FROM checkins x WHERE x.participant_id = c.participant_id AND x.week = c.week)
+    GROUP BY c.pair_id)
 SELECT pr.label AS pair, ci.label AS circle,
   (SELECT group_concat(display_name, ' & ') FROM (SELECT display_name FROM participants WHERE pair_id = pr.id ORDER BY display_name)) AS members,
-  last.week AS last_week, last.at AS last_at, last.pause AS last_pause,
-  EXISTS (SELECT 1 FROM pair_week w WHERE w.pair_id = pr.id AND w.week = ?2 - 1) AS had_week_1,
-  EXISTS (SELECT 1 FROM pair_week w WHERE w.pair_id = pr.id AND w.week = ?2 - 2) AS had_week_2,
-  (SELECT COALESCE(SUM(CASE last_action_done WHEN 'yes' THEN 1.0 WHEN 'partly' THEN 0.5 ELSE 0 END), 0) FROM checkins c WHERE c.pair_id = pr.id AND c.last_action_done IS NOT NULL) AS actions_done,
-  (SELECT COUNT(*) FROM checkins c WHERE c.pair_id = pr.id AND c.last_action_done IS NOT NULL) AS actions_due,
-  (SELECT week FROM pair_pulse pp WHERE pp.pair_id = pr.id ORDER BY week DESC LIMIT 1) AS pulse_week,
-  (SELECT mean FROM pair_pulse pp WHERE pp.pair_id = pr.id ORDER BY week DESC LIMIT 1) AS pulse_mean,
-  (SELECT week FROM pair_pulse pp WHERE pp.pair_id = pr.id ORDER BY week DESC LIMIT 1 OFFSET 1) AS previous_pulse_week,
-  (SELECT mean FROM pair_pulse pp WHERE pp.pair_id = pr.id ORDER BY week DESC LIMIT 1 OFFSET 1) AS previous_pulse_mean
+  (SELECT MIN(from_week) FROM mentee m WHERE m.pair_id = pr.id) AS from_week,
+  last.week AS last_week, last.pause AS last_pause,
+  EXISTS (SELECT 1 FROM pair_week w WHERE w.pair_id = pr.id AND w.week = ?2) AS had_first,
+  EXISTS (SELECT 1 FROM pair_week w WHERE w.pair_id = pr.id AND w.week = ?5) AS had_second,
+  COALESCE(a.done, 0) AS actions_done, COALESCE(a.due, 0) AS actions_due,
+  (SELECT AVG(mean) FROM member_pulse mp WHERE mp.pair_id = pr.id AND mp.n = 1) AS pulse_mean,
+  (SELECT MAX(week) FROM member_pulse mp WHERE mp.pair_id = pr.id AND mp.n = 1) AS pulse_week,
+  d.who AS drop_who, d.before_week, d.before, d.after_week, d.after
 FROM pairs pr
   LEFT JOIN circles ci ON ci.id = pr.circle_id
   LEFT JOIN pair_week last ON last.pair_id = pr.id AND last.week = (SELECT MAX(week) FROM pair_week w WHERE w.pair_id = pr.id)
+  LEFT JOIN member_drop d ON d.pair_id = pr.id AND d.rank = 1
+  LEFT JOIN pair_actions a ON a.pair_id = pr.id
 WHERE pr.cohort_id = ?1
 ORDER BY pr.label`;
 
+// Reflections their authors kept private that hold something worth sharing: an insight or a strategy.
 const WAITING = `
-SELECT r.week, p.display_name AS author, r.strategy_title AS title
+SELECT r.week, p.display_name AS author, CASE WHEN r.strategy_title <> '' THEN r.strategy_title ELSE r.insight END AS title
 FROM reflections r JOIN participants p ON p.id = r.participant_id
-WHERE r.cohort_id = ?1 AND r.consent = 'private' AND r.strategy_title <> ''
+WHERE r.cohort_id = ?1 AND r.consent = 'private' AND (r.strategy_title <> '' OR r.insight <> '')
 ORDER BY r.week DESC, r.id DESC`;
 
 interface PairRow {
   pair: string;
   circle: string | null;
   members: string | null;
+  from_week: number | null;
   last_week: number | null;
-  last_at: string | null;
   last_pause: number | null;
-  had_week_1: number;
-  had_week_2: number;
+  had_first: number;
+  had_second: number;
   actions_done: number;
   actions_due: number;
-  pulse_week: number | null;
   pulse_mean: number | null;
-  previous_pulse_week: number | null;
-  previous_pulse_mean: number | null;
+  pulse_week: number | null;
+  drop_who: string | null;
+  before_week: number | null;
+  before: number | null;
+  after_week: number | null;
+  after: number | null;
 }
 
 /** What the dashboard shows, as of `now`. */
 export async function loadDashboard(db: D1Database, cohort: Cohort, now = new Date()): Promise<Dashboard> {
-  const { week } = currentWeek(cohort, now);
-  const [pairs, waiting] = await db.batch([db.prepare(PAIRS).bind(cohort.id, week), db.prepare(WAITING).bind(cohort.id)]);
+  const { week, lastComplete } = currentWeek(cohort, now);
+  // The last two complete weeks: the two before this one, or the last two once the cohort has ended.
+  const recent = [lastComplete - 1, lastComplete];
+  const [pairs, waiting] = await db.batch([
+    db.prepare(PAIRS).bind(cohort.id, recent[0], cohort.startsOn, cohort.cadenceDays, recent[1]),
+    db.prepare(WAITING).bind(cohort.id),
+  ]);
   const health = (pairs!.results as PairRow[]).map((row): PairHealth => {
     const paused = row.last_pause === 1;
-    // The two complete weeks before this one; a pause explains silence, so it is not "missed".
-    const missed = paused ? [] : [week - 2, week - 1].filter((w, i) => w >= 1 && !(i === 0 ? row.had_week_2 : row.had_week_1));
+    // A pause explains silence, so it is not "missed"; nor are weeks before the pair joined.
+    const had = [row.had_first, row.had_second];
+    const missed = paused ? [] : recent.filter((w, i) => w >= Math.max(1, row.from_week ?? 1) && !had[i]);
     const record: PairRecord = {
       missedRecentWeeks: missed,
       pauseAskedInWeek: paused ? row.last_week : null,
-      latestPulse: row.pulse_week === null ? null : { week: row.pulse_week, mean: row.pulse_mean! },
-      previousPulse: row.previous_pulse_week === null ? null : { week: row.previous_pulse_week, mean: row.previous_pulse_mean! },
+      drop: row.drop_who === null ? null : { who: row.drop_who, before: { week: row.before_week!, mean: row.before! }, after: { week: row.after_week!, mean: row.after! } },
     };
     return {
       pair: row.pair,
       circle: row.circle,
       members: row.members ?? '',
-      lastCheckin: row.last_week === null ? null : { week: row.last_week, at: row.last_at! },
+      lastCheckinWeek: row.last_week,
       actions: { done: row.actions_done, due: row.actions_due },
-      latestPulse: record.latestPulse,
+      latestPulse: row.pulse_week === null ? null : { week: row.pulse_week, mean: row.pulse_mean! },
       paused,
       risks: riskReasons(record),
     };
   });
   // Pairs at risk first (most reasons first), then the rest by label.
   health.sort((a, b) => b.risks.length - a.risks.length || a.pair.localeCompare(b.pair, undefined, { numeric: true }));
-  return { week, pairs: health, waiting: waiting!.results as WaitingStrategy[] };
+  return { week, pairs: health, waiting: waiting!.results as WaitingReflection[] };
 }

@@ -17,8 +17,8 @@
  * - Goal completion: goals done ÷ goals that came due (due date passed, or done early). A goal
  *   replaced by a recalibrated one is not counted here; it counts for adaptability.
  * - Adaptability: goals recalibrated ÷ goals given up (recalibrated or dropped without a successor).
- * - Pair at risk: two missed cycles in a row, a pause, or the pair's mean pulse falling by 1 point
- *   or more from one pulse to the next (see riskReasons).
+ * - Pair at risk: no check-in in the last two complete weeks, a pause, or a member's own pulse
+ *   (mean of the four dimensions) falling by 1 point or more from one pulse to the next.
  *
  * Small-group rule (privacy rule 4): a figure built from fewer than MIN_GROUP_SIZE participants is
  * hidden (null), and totals and trends are added up from the shown figures only, so a hidden one
@@ -79,17 +79,17 @@ export interface Headline {
   value: number | null;
   /** The sum it comes from, so figures of several cohorts can be added up (shown parts only). */
   total: Ratio | null;
-  /** The same figure over the latest complete period, and the one before: the trend. */
+  /** The same figure over the latest complete period with figures shown, and the one before: the trend. */
   latest: number | null;
   previous: number | null;
 }
 
 /**
  * A headline figure from a series: its total over the shown items, and the trend between the last
- * two periods that have shown items. `items` carry the period they belong to.
+ * two complete periods (up to `completePeriods`) that have shown items. `items` carry their period.
  */
-export function headline(items: readonly { period: number; ratio: Ratio | null }[]): Headline {
-  const periods = [...new Set(items.filter((i) => i.ratio !== null).map((i) => i.period))].sort((a, b) => a - b);
+export function headline(items: readonly { period: number; ratio: Ratio | null }[], completePeriods: number): Headline {
+  const periods = [...new Set(items.filter((i) => i.ratio !== null && i.period <= completePeriods).map((i) => i.period))].sort((a, b) => a - b);
   const ofPeriod = (p: number | undefined) => (p === undefined ? null : ratioValue(sumShown(items.filter((i) => i.period === p).map((i) => i.ratio))));
   const total = sumShown(items.map((i) => i.ratio));
   return {
@@ -106,9 +106,8 @@ export interface PairRecord {
   missedRecentWeeks: number[];
   /** The week of the pair's latest check-in, when it asked for a pause; null otherwise. */
   pauseAskedInWeek: number | null;
-  /** The pair's mean pulse at its latest pulse and the one before (null when missing). */
-  latestPulse: { week: number; mean: number } | null;
-  previousPulse: { week: number; mean: number } | null;
+  /** The member whose own pulse fell most from their previous pulse to their latest (null when none has two). */
+  drop: { who: string; before: { week: number; mean: number }; after: { week: number; mean: number } } | null;
 }
 
 /** Pulse drop that puts a pair at risk. */
@@ -119,9 +118,9 @@ export function riskReasons(pair: PairRecord): string[] {
   const reasons: string[] = [];
   if (pair.missedRecentWeeks.length >= 2) reasons.push(`No check-in in weeks ${pair.missedRecentWeeks.join(' and ')}`);
   if (pair.pauseAskedInWeek !== null) reasons.push(`Asked for a pause in week ${pair.pauseAskedInWeek}`);
-  const { latestPulse: latest, previousPulse: previous } = pair;
-  if (latest && previous && previous.mean - latest.mean >= PULSE_DROP - 1e-9) {
-    reasons.push(`Pulse fell from ${previous.mean.toFixed(1)} to ${latest.mean.toFixed(1)} (week ${previous.week} → week ${latest.week})`);
+  const { drop } = pair;
+  if (drop && drop.before.mean - drop.after.mean >= PULSE_DROP - 1e-9) {
+    reasons.push(`${drop.who}’s pulse fell from ${drop.before.mean.toFixed(1)} to ${drop.after.mean.toFixed(1)} (week ${drop.before.week} → week ${drop.after.week})`);
   }
   return reasons;
 }

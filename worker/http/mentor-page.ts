@@ -33,7 +33,7 @@ export function renderDashboard(cohort: Cohort, dashboard: Dashboard) {
               ${dashboard.pairs.map(
                 (p) => html`<tr>
                   <th scope="row">${p.pair}<br /><span class="meta">${p.members}${p.circle ? ` · ${p.circle}` : ''}</span></th>
-                  <td>${p.lastCheckin ? `Week ${p.lastCheckin.week}` : 'None yet'}${p.paused ? html`<br /><span class="meta">Paused</span>` : ''}</td>
+                  <td>${p.lastCheckinWeek !== null ? `Week ${p.lastCheckinWeek}` : 'None yet'}${p.paused ? html`<br /><span class="meta">Paused</span>` : ''}</td>
                   <td class="num">${actions(p.actions)}</td>
                   <td class="num">${p.latestPulse ? `${p.latestPulse.mean.toFixed(1)} of 5 (week ${p.latestPulse.week})` : '—'}</td>
                   ${status(p)}
@@ -42,12 +42,12 @@ export function renderDashboard(cohort: Cohort, dashboard: Dashboard) {
             </tbody>
           </table>
         </div>`}
-    <p class="meta">At risk means: no check-in in the last two complete weeks, a pause, or a pulse that fell by a point or more from one pulse to the next.</p>
+    <p class="meta">At risk means: no check-in in the last two complete weeks, a pause, or a member whose own pulse fell by a point or more from one pulse to the next.</p>
 
     <h2>Waiting for a consent decision</h2>
     ${dashboard.waiting.length === 0
-      ? html`<p>No strategy is waiting: every strategy written so far is shared, or none was written.</p>`
-      : html`<p>Strategies their authors wrote down but kept private. Ask whether they would share them with the cohort or publicly; they change it on their own page.</p>
+      ? html`<p>Nothing is waiting: every insight and strategy written so far is shared, or none was written.</p>`
+      : html`<p>Insights and strategies their authors wrote down but kept private. Ask whether they would share them with the cohort or publicly; they choose on the reflection form, and can withdraw on their own page.</p>
           <ul>
             ${dashboard.waiting.map((w) => html`<li><strong>${w.title}</strong> <span class="meta">— ${w.author}, week ${w.week}</span></li>`)}
           </ul>`}

@@ -27,14 +27,18 @@ describe('headline', () => {
     { period: 3, ratio: { part: 3, whole: 6 } },
   ];
 
-  it('is the sum over shown items, with the trend between the last two periods that have any', () => {
+  it('is the sum over shown items, with the trend between the last two complete periods that have any', () => {
     // (4 + 5 + 3) ÷ (5 + 5 + 6); latest = period 3 (3 of 6), previous = period 1 (9 of 10): period 2 is hidden.
-    expect(headline(items)).toEqual({ value: 12 / 16, total: { part: 12, whole: 16 }, latest: 0.5, previous: 0.9 });
+    expect(headline(items, 3)).toEqual({ value: 12 / 16, total: { part: 12, whole: 16 }, latest: 0.5, previous: 0.9 });
+  });
+
+  it('leaves a period still under way out of the trend, but not out of the total', () => {
+    expect(headline(items, 2)).toEqual({ value: 12 / 16, total: { part: 12, whole: 16 }, latest: 0.9, previous: null });
   });
 
   it('has no trend with one period, and no value with nothing shown', () => {
-    expect(headline(items.slice(0, 2)).previous).toBeNull();
-    expect(headline([{ period: 1, ratio: null }])).toEqual({ value: null, total: null, latest: null, previous: null });
+    expect(headline(items.slice(0, 2), 1).previous).toBeNull();
+    expect(headline([{ period: 1, ratio: null }], 1)).toEqual({ value: null, total: null, latest: null, previous: null });
   });
 });
 
@@ -45,7 +49,8 @@ describe('periodOf', () => {
 });
 
 describe('riskReasons', () => {
-  const calm = { missedRecentWeeks: [], pauseAskedInWeek: null, latestPulse: { week: 8, mean: 4 }, previousPulse: { week: 4, mean: 4.5 } };
+  const drop = (after: number) => ({ who: 'Ana', before: { week: 4, mean: 4.5 }, after: { week: 8, mean: after } });
+  const calm = { missedRecentWeeks: [], pauseAskedInWeek: null, drop: drop(4) };
 
   it('finds nothing wrong with a pair that checks in and keeps its pulse', () => {
     expect(riskReasons(calm)).toEqual([]);
@@ -61,7 +66,7 @@ describe('riskReasons', () => {
   });
 
   it('names a pulse drop of a whole point, and not of less', () => {
-    expect(riskReasons({ ...calm, latestPulse: { week: 8, mean: 3.6 } })).toEqual([]);
-    expect(riskReasons({ ...calm, latestPulse: { week: 8, mean: 3.5 } })).toEqual(['Pulse fell from 4.5 to 3.5 (week 4 → week 8)']);
+    expect(riskReasons({ ...calm, drop: drop(3.6) })).toEqual([]);
+    expect(riskReasons({ ...calm, drop: drop(3.5) })).toEqual(['Ana’s pulse fell from 4.5 to 3.5 (week 4 → week 8)']);
   });
 });

@@ -31,13 +31,12 @@ describe('formatting', () => {
 
 describe('the weekly chart', () => {
   const weeks = [
-    { week: 1, startsOn: '2026-09-07', inProgress: false, engagement: { part: 6, whole: 6 }, actions: { part: 0, whole: 0 } },
-    { week: 2, startsOn: '2026-09-14', inProgress: false, engagement: null, actions: { part: 3.5, whole: 5 } },
-    { week: 3, startsOn: '2026-09-21', inProgress: true, engagement: { part: 1, whole: 6 }, actions: null },
+    { week: 1, startsOn: '2026-09-07', engagement: { part: 6, whole: 6 }, actions: { part: 0, whole: 0 } },
+    { week: 2, startsOn: '2026-09-14', engagement: null, actions: { part: 3.5, whole: 5 } },
   ];
   const config = buildWeeklyChartConfig(weeks);
 
-  it('plots complete weeks in percent, a hidden week as a gap, and leaves the running week out', () => {
+  it('plots weeks in percent, a hidden week as a gap', () => {
     expect(config.data.labels).toEqual(['Week 1', 'Week 2']);
     expect(config.data.datasets.map((d) => d.data)).toEqual([[100, null], [null, 70]]);
     expect(config.options?.scales?.y).toMatchObject({ min: 0, max: 100 });
