@@ -87,7 +87,8 @@ describe.skipIf(!hasBrowser)(browserSuite('A weekly check-in'), () => {
     world.program.build();
     const page = await world.page({ javaScript: true, width: 1100 });
     await page.goto(`${BASE}/cohorts/e2e/`);
-    await page.waitForSelector('tandem-chart canvas');
+    // This week's win is on the timeline; its figures wait until the week is over (the demo's story
+    // page, with its charts drawn, is checked by the accessibility test).
     expect(await page.locator('.timeline').textContent()).toContain('E2E win: the pilot group said yes');
     expect(await page.locator('.timeline h3').first().textContent()).toContain('Week 3');
     await page.screenshot({ path: join(SHOTS, 'story-page.png'), fullPage: true });
