@@ -96,7 +96,8 @@ export async function seedPartnership(
       const [giver, receiver] = week === 6 ? [pair[1]!, pair[0]!] : [pair[0]!, pair[1]!];
       const sent = await storeFeedback(db, giver, week, { idempotency_key: `demo-feedback-${week}-${i}`, receiver_id: receiver.id, ...FEEDBACK[(i + week) % FEEDBACK.length]! });
       counts.feedback++;
-      if (rand() < 0.75) await rateFeedback(db, receiver, sent.id, 3 + Math.floor(rand() * 3));
+      // Rated a few days after it was given, as it would have been.
+      if (rand() < 0.75) await rateFeedback(db, receiver, sent.id, 3 + Math.floor(rand() * 3), new Date(`${dayOf(week + 1)}T12:00:00Z`));
     }
   }
 

@@ -58,8 +58,9 @@ if (build.status !== 0) {
 const banner = [
   `\nTandem demo program — site and API on ${ORIGIN}\n`,
   links.length ? `${links.join('\n')}\n` : '  (no demo cohort in this database)\n',
-  'Open a check-in link and send it. Then run `npm run build` in another terminal and reload the',
-  'story page to see this week. Ctrl-C stops the server.\n',
+  'Open a check-in link and send it, sharing its win. Then run `npm run build` in another terminal',
+  'and reload the story page: the win is on the timeline (this week’s figures join the charts once',
+  'the week is over). Ctrl-C stops the server.\n',
 ].join('\n');
 
 const server = spawn(process.execPath, [binOf('wrangler', 'bin/wrangler.js'), 'dev', '--port', String(PORT), '--ip', '127.0.0.1', '--persist-to', stateDir(), '--show-interactive-dev-session=false'], {

@@ -42,10 +42,10 @@ export type RateOutcome = 'rated' | 'not-found' | 'already-rated';
  * The receiver rates a piece of feedback, once. Sending the same rating again (a double click, a
  * resend) is answered as the first; a different one is refused.
  */
-export async function rateFeedback(db: D1Database, participant: Participant, feedbackId: number, usefulness: number): Promise<RateOutcome> {
+export async function rateFeedback(db: D1Database, participant: Participant, feedbackId: number, usefulness: number, at = new Date()): Promise<RateOutcome> {
   const result = await db
-    .prepare(`UPDATE feedback SET usefulness = ?3, rated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1 AND receiver_id = ?2 AND usefulness IS NULL`)
-    .bind(feedbackId, participant.id, usefulness)
+    .prepare(`UPDATE feedback SET usefulness = ?3, rated_at = ?4 WHERE id = ?1 AND receiver_id = ?2 AND usefulness IS NULL`)
+    .bind(feedbackId, participant.id, usefulness, at.toISOString())
     .run();
   if (result.meta.changes > 0) return 'rated';
   const rated = await db.prepare('SELECT usefulness FROM feedback WHERE id = ?1 AND receiver_id = ?2').bind(feedbackId, participant.id).first<{ usefulness: number | null }>();
