@@ -7,8 +7,11 @@
  * Both arms run in alternating blocks, so JIT warm-up, GC and the table's growth weigh on both
  * alike. In local workerd, performance.now() also advances during pure computation (deployed
  * Workers advance it only across I/O), in whole milliseconds: means over thousands of posts are
- * precise, single posts are not. A third arm runs the route with its bindings wrapped in timers
- * to show where its time goes.
+ * precise, single posts are not. A third arm runs the route with the rate limiter answered in
+ * memory: Miniflare emulates Cloudflare's binding with a SQLite-backed Durable Object that writes
+ * on every limit() call, a cost of local development. Two more arms post to a prototype of the
+ * route in one D1 round trip (bench/one-trip.ts), with either limiter. A last run wraps the bindings in timers to show
+ * where a post's time goes.
  */
 import worker from '../worker/index.ts';
 import { signToken } from '../worker/auth.ts';
@@ -16,6 +19,7 @@ import { getParticipant, type Participant } from '../worker/db/participants.ts';
 import { checkinRow, upsertStatement } from '../worker/db/submissions.ts';
 import { cycleAt } from '../worker/domain/weeks.ts';
 import { checkinSchema } from '../worker/forms/checkin.ts';
+import { oneTrip, oneTripToken } from './one-trip.ts';
 import { timedEnv, type Spent } from './timed-env.ts';
 
 /** A participant stays well under the limiter's 30 posts a minute. */
@@ -54,29 +58,49 @@ async function subjects(env: Env, count: number): Promise<Subject[]> {
 }
 
 export interface BenchOutput {
-  /** Milliseconds per post through the route, and per bare insert. */
+  /** Milliseconds per post through the route, per bare insert, and per post with an in-memory limiter. */
   route: number[];
   bare: number[];
+  memoryLimiter: number[];
+  /** The one-round-trip prototype, with the local (emulated) limiter and with one in memory. */
+  oneTrip: number[];
+  oneTripMemoryLimiter: number[];
   participants: number;
   /** The instrumented arm: mean milliseconds per post spent in each binding, and in total. */
   attribution: Spent & { total: number; posts: number };
 }
 
+/** The limiter's rule (30 a minute per key, fixed windows) kept in memory, with no I/O. */
+function memoryLimiter(limit = 30, periodMs = 60_000): RateLimit {
+  const windows = new Map<string, { start: number; count: number }>();
+  return {
+    async limit({ key }: { key: string }) {
+      const start = Math.floor(Date.now() / periodMs) * periodMs;
+      const window = windows.get(key);
+      const current = window && window.start === start ? window : { start, count: 0 };
+      windows.set(key, current);
+      return { success: ++current.count <= limit };
+    },
+  } as RateLimit;
+}
+
 async function run(env: Env, ctx: ExecutionContext, iterations: number, warmup: number, block: number, tag: string): Promise<BenchOutput> {
   const attributed = Math.min(500, iterations);
   const total = iterations + warmup;
-  const people = await subjects(env, Math.ceil((total + attributed) / POSTS_PER_PARTICIPANT));
+  const people = await subjects(env, Math.ceil((4 * total + attributed) / POSTS_PER_PARTICIPANT));
+  const inMemory = { ...env, POST_LIMITER: memoryLimiter() };
   const valid = checkinSchema.parse({ ...ANSWERS, idempotency_key: 'bench-route-template' });
   let sent = 0;
   let inserted = 0;
 
-  const post = async (bindings: Env): Promise<number> => {
+  const post = async (bindings: Env, handler: Pick<typeof worker, 'fetch'> = worker): Promise<number> => {
     const subject = people[Math.floor(sent / POSTS_PER_PARTICIPANT)]!;
     const body = JSON.stringify({ ...ANSWERS, idempotency_key: `bench-route-${tag}-${sent++}` });
-    const headers = { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${subject.token}` };
+    const token = handler === worker ? subject.token : oneTripToken(subject.token, subject.participant.cohortId);
+    const headers = { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` };
     const request = new Request('http://bench.invalid/api/checkins', { method: 'POST', headers, body });
     const started = performance.now();
-    const response = await worker.fetch(request, bindings, ctx);
+    const response = await handler.fetch(request, bindings, ctx);
     const text = await response.text();
     const elapsed = performance.now() - started;
     if (response.status !== 201) throw new Error(`the route answered ${response.status}: ${text}`);
@@ -92,16 +116,22 @@ async function run(env: Env, ctx: ExecutionContext, iterations: number, warmup: 
 
   const route: number[] = [];
   const bare: number[] = [];
+  const memory: number[] = [];
+  const prototype: number[] = [];
+  const prototypeInMemory: number[] = [];
   for (let i = 0; i < total; i += block) {
     const size = Math.min(block, total - i);
-    for (let k = 0; k < size; k++) {
-      const ms = await post(env);
-      if (i + k >= warmup) route.push(ms);
-    }
-    for (let k = 0; k < size; k++) {
-      const ms = await insert();
-      if (i + k >= warmup) bare.push(ms);
-    }
+    const measure = async (arm: () => Promise<number>, into: number[]) => {
+      for (let k = 0; k < size; k++) {
+        const ms = await arm();
+        if (i + k >= warmup) into.push(ms);
+      }
+    };
+    await measure(() => post(env), route);
+    await measure(insert, bare);
+    await measure(() => post(inMemory), memory);
+    await measure(() => post(env, oneTrip), prototype);
+    await measure(() => post(inMemory, oneTrip), prototypeInMemory);
   }
 
   const spent: Spent = { d1Read: 0, d1Write: 0, limiter: 0 };
@@ -110,7 +140,7 @@ async function run(env: Env, ctx: ExecutionContext, iterations: number, warmup: 
   for (let i = 0; i < attributed; i++) elapsed += await post(instrumented);
   const perPost = (ms: number) => ms / attributed;
   const attribution = { d1Read: perPost(spent.d1Read), d1Write: perPost(spent.d1Write), limiter: perPost(spent.limiter), total: perPost(elapsed), posts: attributed };
-  return { route, bare, participants: people.length, attribution };
+  return { route, bare, memoryLimiter: memory, oneTrip: prototype, oneTripMemoryLimiter: prototypeInMemory, participants: people.length, attribution };
 }
 
 export default {

@@ -25,6 +25,15 @@ export interface RouteResult {
   bare: Timing;
   /** Route mean ÷ bare-insert mean. */
   ratio: number;
+  /** The route with the rate limiter answered in memory (no local Durable Object write). */
+  memoryLimiter: Timing;
+  memoryLimiterRatio: number;
+  /** The prototype of the route in one D1 round trip (bench/one-trip.ts). */
+  oneTrip: Timing;
+  oneTripRatio: number;
+  /** The prototype with the limiter in memory: closest to the deployed Worker. */
+  oneTripMemoryLimiter: Timing;
+  oneTripMemoryLimiterRatio: number;
   /** Where a post's time goes (mean ms per post, from a separate instrumented run of the route). */
   attribution: BenchOutput['attribution'];
 }
@@ -51,13 +60,19 @@ export async function benchRoute(dir = stateDir(), iterations = 2000, log = (lin
   });
   try {
     await worker.ready;
-    log(`route: ${iterations} posts through the route and ${iterations} bare inserts, alternating blocks of 50\n`);
-    const response = await worker.fetch(`http://bench.invalid/api/bench?n=${iterations}&warmup=200&block=50&tag=${Date.now()}`);
+    log(`route: ${iterations} each of posts through the route, bare inserts, posts with an in-memory limiter, and posts to the one-round-trip prototype with either limiter, alternating blocks of 50\n`);
+    // A stuck runtime should fail the bench, not hang it.
+    const response = await worker.fetch(`http://bench.invalid/api/bench?n=${iterations}&warmup=200&block=50&tag=${Date.now()}`, { signal: AbortSignal.timeout(20 * 60_000) });
     const text = await response.text();
     if (!response.ok) throw new Error(`the bench Worker failed (${response.status}): ${text}`);
-    const { route, bare, participants, attribution } = JSON.parse(text) as BenchOutput;
-    const result = { iterations, participants, route: timing(route), bare: timing(bare), attribution };
-    return { ...result, ratio: result.route.mean / result.bare.mean };
+    const output = JSON.parse(text) as BenchOutput;
+    const [route, bare, memoryLimiter, oneTrip, both] = [output.route, output.bare, output.memoryLimiter, output.oneTrip, output.oneTripMemoryLimiter].map(timing) as Timing[];
+    const ratio = (t: Timing) => t.mean / bare!.mean;
+    return {
+      iterations, participants: output.participants, route: route!, bare: bare!, ratio: ratio(route!),
+      memoryLimiter: memoryLimiter!, memoryLimiterRatio: ratio(memoryLimiter!), oneTrip: oneTrip!, oneTripRatio: ratio(oneTrip!),
+      oneTripMemoryLimiter: both!, oneTripMemoryLimiterRatio: ratio(both!), attribution: output.attribution,
+    };
   } finally {
     await worker.dispose();
   }

@@ -13,11 +13,11 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
-import { openDatabase, PROJECT_ROOT } from '../cli/d1.ts';
-import { loadPublishedProgram } from '../worker/db/story.ts';
+import { PROJECT_ROOT } from '../cli/d1.ts';
 import { writeSearchIndex } from '../site/integrations/search-index.ts';
 import { measureBuild, type BuildRun } from './build.ts';
 import { generateState, sizeAt, type Counts, type ProgramSize } from './generate.ts';
+import { timeRead, type ReadTiming } from './read.ts';
 import { benchRoute, type RouteResult } from './route.ts';
 import { printReport } from './summary.ts';
 import { weighSite, type WeightReport } from './weight.ts';
@@ -27,8 +27,8 @@ export interface ScaleResult {
   size: ProgramSize;
   rows: Counts;
   generateSeconds: number;
-  /** loadPublishedProgram timed directly (after getPlatformProxy has started). */
-  read: { seconds: number; openSeconds: number; cohorts: number; strategies: number; successStories: number };
+  /** loadPublishedProgram timed directly, over getPlatformProxy as the build does and inside workerd. */
+  read: ReadTiming;
   build: BuildRun & { loadAverage: number[] };
   /** The build's parts, seconds: Astro's timers, the search index re-run, and what is left. */
   parts: { contentSync: number; bundling: number; rendering: number; searchIndex: number; other: number; startup: number };
@@ -47,21 +47,6 @@ export interface BenchResult {
 
 const log = (line: string) => process.stderr.write(line);
 
-async function timeRead(stateDir: string): Promise<ScaleResult['read']> {
-  process.env.TANDEM_STATE_DIR = stateDir;
-  const opening = performance.now();
-  const conn = await openDatabase();
-  const openSeconds = (performance.now() - opening) / 1000;
-  try {
-    const started = performance.now();
-    const program = await loadPublishedProgram(conn.db);
-    const seconds = (performance.now() - started) / 1000;
-    return { seconds, openSeconds, cohorts: program.stories.length, strategies: program.strategies.length, successStories: program.successStories.length };
-  } finally {
-    await conn.close();
-  }
-}
-
 /** The median run by build time, so one disturbed run on a shared machine does not decide. */
 function median<T>(runs: T[], key: (run: T) => number): T {
   return [...runs].sort((a, b) => key(a) - key(b))[Math.floor((runs.length - 1) / 2)]!;
@@ -72,7 +57,7 @@ async function benchScale(scale: number, seed: number, repeat: number, previous:
   dirs.push(generated.stateDir);
   log(`generate ${scale}×: done in ${generated.seconds.toFixed(1)} s\n`);
   const read = await timeRead(generated.stateDir);
-  log(`read ${scale}×: loadPublishedProgram took ${read.seconds.toFixed(2)} s for ${read.cohorts} cohorts\n`);
+  log(`read ${scale}×: loadPublishedProgram took ${read.seconds.toFixed(2)} s for ${read.cohorts} cohorts (${read.statements} statements), ${read.inWorkerd.seconds.toFixed(2)} s inside workerd\n`);
   const outDir = mkdtempSync(join(tmpdir(), `tandem-bench-dist-${scale}x-`));
   dirs.push(outDir);
   const runs: ScaleResult['build'][] = [];

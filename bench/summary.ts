@@ -27,6 +27,14 @@ export function printReport(result: BenchResult): boolean {
     ),
   );
 
+  out('\nThe build’s D1 read (loadPublishedProgram): over getPlatformProxy as the build does it, and the same function inside workerd');
+  out(
+    table(
+      ['scale', 'statements', 'over the proxy', 'inside workerd', 'inside workerd + JSON to Node', 'JSON size'],
+      result.scales.map((r) => [`${r.scale}×`, r.read.statements, s(r.read.seconds), s(r.read.inWorkerd.seconds), s(r.read.inWorkerd.withTransfer), mb(r.read.inWorkerd.bytes)]),
+    ),
+  );
+
   const route = result.route;
   if (route) {
     out(`\nCheck-in post in-process (workerd), ${route.iterations} of each, alternating blocks, ${route.participants} participants`);
@@ -37,6 +45,12 @@ export function printReport(result: BenchResult): boolean {
           ['full route (POST /api/checkins)', ms(route.route.mean), ms(route.route.p50), ms(route.route.p99)],
           ['bare insert (same upsert, same binding)', ms(route.bare.mean), ms(route.bare.p50), ms(route.bare.p99)],
           ['ratio route ÷ bare (means)', x(route.ratio), '', ''],
+          ['route, rate limiter answered in memory', ms(route.memoryLimiter.mean), ms(route.memoryLimiter.p50), ms(route.memoryLimiter.p99)],
+          ['ratio of that ÷ bare (means)', x(route.memoryLimiterRatio), '', ''],
+          ['prototype: one D1 round trip (bench/one-trip.ts)', ms(route.oneTrip.mean), ms(route.oneTrip.p50), ms(route.oneTrip.p99)],
+          ['ratio of that ÷ bare (means)', x(route.oneTripRatio), '', ''],
+          ['prototype, rate limiter in memory', ms(route.oneTripMemoryLimiter.mean), ms(route.oneTripMemoryLimiter.p50), ms(route.oneTripMemoryLimiter.p99)],
+          ['ratio of that ÷ bare (means)', x(route.oneTripMemoryLimiterRatio), '', ''],
         ],
       ),
     );
