@@ -1,7 +1,8 @@
 /**
  * Every report query uses an index. The build's whole read (loadPublishedProgram, which the
  * content loaders call) and the mentor's dashboard (loadDashboard, which the Worker renders live)
- * run against the demo program through a database wrapper that records
+ * run against a small synthetic program (the benchmarks' generator: every table filled, in one
+ * batch, where seeding the demo statement by statement takes seconds) through a database wrapper that records
  * every statement prepared, batched ones included — so a query added to the reports later is
  * checked without touching this test — and then each is run again as EXPLAIN QUERY PLAN with the
  * same parameters. A full scan of a table that grows with the program fails the test.
@@ -12,8 +13,7 @@ import { join } from 'node:path';
 import { readD1Migrations } from '@cloudflare/vitest-plugin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, PROJECT_ROOT } from '../../cli/d1.ts';
-import { DEMO_SLUG, seedDemo } from '../../cli/demo.ts';
-import { getCohortBySlug } from '../../worker/db/cohorts.ts';
+import { generateProgram } from '../../bench/generate.ts';
 import { loadDashboard } from '../../worker/db/mentor.ts';
 import { loadPublishedProgram } from '../../worker/db/story.ts';
 
@@ -82,15 +82,16 @@ beforeAll(async () => {
   process.env.TANDEM_STATE_DIR = stateDir;
   const conn = await openDatabase();
   try {
-    // The same split migrations the Worker tests apply; then the demo program, in-process.
+    // The same split migrations the Worker tests apply; then a program of three cohorts.
     for (const migration of await readD1Migrations(join(PROJECT_ROOT, 'worker', 'migrations'))) {
       await conn.db.batch(migration.queries.map((query) => conn.db.prepare(query)));
     }
-    await seedDemo(conn);
+    await generateProgram(conn.db, { cohorts: 3, mentees: 12, weeks: 6 });
     const log: Recorded[] = [];
     const recorder = recording(conn.db, log);
-    await loadPublishedProgram(recorder);
-    await loadDashboard(recorder, (await getCohortBySlug(conn.db, DEMO_SLUG))!);
+    const program = await loadPublishedProgram(recorder);
+    expect(program.stories.length).toBeGreaterThan(0);
+    await loadDashboard(recorder, program.stories[0]!.cohort);
     // One plan per distinct statement, with the parameters it was last bound to.
     const bySql = new Map<string, Recorded>();
     for (const entry of log) if (entry.params.length || !bySql.has(entry.sql)) bySql.set(entry.sql, entry);
