@@ -1,11 +1,11 @@
 /**
  * Every report query uses an index. The build's whole read (loadPublishedProgram, which the
  * content loaders call) and the mentor's dashboard (loadDashboard, which the Worker renders live)
- * run against a small synthetic program (the benchmarks' generator: every table filled, in one
- * batch, where seeding the demo statement by statement takes seconds) through a database wrapper that records
- * every statement prepared, batched ones included — so a query added to the reports later is
- * checked without touching this test — and then each is run again as EXPLAIN QUERY PLAN with the
- * same parameters. A full scan of a table that grows with the program fails the test.
+ * run against a small synthetic program — the benchmarks' generator fills every table in one batch,
+ * where seeding the demo statement by statement takes seconds — through a database wrapper that
+ * records every statement prepared, batched ones included, so a query added to the reports later
+ * is checked without touching this test. Each is then run again as EXPLAIN QUERY PLAN with the
+ * same parameters, and a full scan of a table that grows with the program fails the test.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
