@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import { PROJECT_ROOT } from '../cli/d1.ts';
+import { ensureDevVars } from '../cli/setup.ts';
 import { writeSearchIndex } from '../site/integrations/search-index.ts';
 import { measureBuild, type BuildRun } from './build.ts';
 import { generateState, sizeAt, type Counts, type ProgramSize } from './generate.ts';
@@ -108,6 +109,8 @@ async function main(): Promise<void> {
     },
   });
   const scales = values.scales.split(',').map(Number);
+  // The route bench signs links with LINK_SECRET from .dev.vars, as `npm run setup` makes it.
+  ensureDevVars();
   const dirs: string[] = [];
   const result: BenchResult = {
     date: new Date().toISOString(),
