@@ -110,14 +110,15 @@ function endedMessage(endsOn: string): string {
 export const requireParticipant = createMiddleware<AppEnv>(async (c, next) => {
   const token = tokenFrom(c);
   if (!token) fail(401, 'unauthorized', 'This form needs your personal link. Open the link your mentor sent you and send the form from there.');
-  const link = await checkLink(c.env.DB, c.env.LINK_SECRET, token, new Date());
+  // The limit is per token, so it can be asked while the link is checked: a forged token only
+  // spends its own allowance, and a participant has one current token.
+  const [link, limit] = await Promise.all([checkLink(c.env.DB, c.env.LINK_SECRET, token, new Date()), c.env.POST_LIMITER.limit({ key: `token:${token}` })]);
   if ('refused' in link) {
     if (link.refused === 'ended') fail(401, 'link_expired', endedMessage(link.endsOn));
     fail(401, 'unauthorized', 'This link is not valid (it may have been replaced). Ask your mentor for your current personal link.');
   }
   const { participant } = link;
-  const { success } = await c.env.POST_LIMITER.limit({ key: `participant:${participant.id}` });
-  if (!success) fail(429, 'rate_limited', 'That was a lot of sending in a short time: wait a minute, then send the form again.');
+  if (!limit.success) fail(429, 'rate_limited', 'That was a lot of sending in a short time: wait a minute, then send the form again.');
   c.set('participant', participant);
   const page = c.get('formPage');
   await checkTurnstile(c, page ? formState(c, page) : undefined);
