@@ -134,12 +134,12 @@ async function run(env: Env, ctx: ExecutionContext, iterations: number, warmup: 
     await measure(() => post(inMemory, oneTrip), prototypeInMemory);
   }
 
-  const spent: Spent = { d1Read: 0, d1Write: 0, limiter: 0 };
+  const spent: Spent = { d1Read: 0, d1Write: 0, limiter: 0, waiting: 0 };
   const instrumented = timedEnv(env, spent);
   let elapsed = 0;
   for (let i = 0; i < attributed; i++) elapsed += await post(instrumented);
   const perPost = (ms: number) => ms / attributed;
-  const attribution = { d1Read: perPost(spent.d1Read), d1Write: perPost(spent.d1Write), limiter: perPost(spent.limiter), total: perPost(elapsed), posts: attributed };
+  const attribution = { d1Read: perPost(spent.d1Read), d1Write: perPost(spent.d1Write), limiter: perPost(spent.limiter), waiting: perPost(spent.waiting), total: perPost(elapsed), posts: attributed };
   return { route, bare, memoryLimiter: memory, oneTrip: prototype, oneTripMemoryLimiter: prototypeInMemory, participants: people.length, attribution };
 }
 

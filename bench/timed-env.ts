@@ -1,13 +1,35 @@
 /**
  * The Worker's bindings wrapped in timers, for the route bench's attribution arm: time spent
- * awaiting D1 (reads and writes apart) and the rate limiter. What is left of a post's time is the
- * Worker's own computation (routing, parsing, validation, HMAC, responses).
+ * awaiting D1 (reads and writes apart) and the rate limiter, each on its own, and the time anything
+ * was awaited (overlapping waits counted once: the route asks the limiter while it reads the
+ * participant). What is left of a post's time is the Worker's own computation (routing, parsing,
+ * validation, HMAC, responses).
  */
 
 export interface Spent {
   d1Read: number;
   d1Write: number;
   limiter: number;
+  /** Time at least one binding call was pending. */
+  waiting: number;
+}
+
+/** Waits in flight, and since when the current stretch of waiting started. */
+const inFlight = new WeakMap<Spent, { count: number; since: number }>();
+
+/** Times one awaited binding call into `spent[part]` and into the union of all waits. */
+async function timed<T>(spent: Spent, part: 'd1Read' | 'd1Write' | 'limiter', call: () => Promise<T>): Promise<T> {
+  const flight = inFlight.get(spent) ?? { count: 0, since: 0 };
+  inFlight.set(spent, flight);
+  const started = performance.now();
+  if (flight.count++ === 0) flight.since = started;
+  try {
+    return await call();
+  } finally {
+    const ended = performance.now();
+    spent[part] += ended - started;
+    if (--flight.count === 0) spent.waiting += ended - flight.since;
+  }
 }
 
 const RUNS = new Set(['first', 'all', 'run', 'raw']);
@@ -19,14 +41,7 @@ function timedStatement(statement: D1PreparedStatement, write: boolean, spent: S
       const value = Reflect.get(target, name, target);
       if (typeof value !== 'function') return value;
       if (!RUNS.has(String(name))) return value.bind(target);
-      return async (...args: unknown[]) => {
-        const started = performance.now();
-        try {
-          return await value.apply(target, args);
-        } finally {
-          spent[write ? 'd1Write' : 'd1Read'] += performance.now() - started;
-        }
-      };
+      return (...args: unknown[]) => timed(spent, write ? 'd1Write' : 'd1Read', () => value.apply(target, args));
     },
   });
 }
@@ -40,14 +55,7 @@ export function timedEnv(env: Env, spent: Spent): Env {
     },
   });
   const POST_LIMITER = {
-    async limit(options: { key: string }) {
-      const started = performance.now();
-      try {
-        return await env.POST_LIMITER.limit(options);
-      } finally {
-        spent.limiter += performance.now() - started;
-      }
-    },
+    limit: (options: { key: string }) => timed(spent, 'limiter', () => env.POST_LIMITER.limit(options)),
   } as RateLimit;
   return { ...env, DB, POST_LIMITER };
 }
