@@ -31,6 +31,8 @@ export interface ScaleResult {
   /** loadPublishedProgram timed directly, over getPlatformProxy as the build does and inside workerd. */
   read: ReadTiming;
   build: BuildRun & { loadAverage: number[] };
+  /** Builds of this scale that failed before one succeeded (their error lines). */
+  failedBuilds: string[];
   /** The build's parts, seconds: Astro's timers, the search index re-run, and what is left. */
   parts: { contentSync: number; bundling: number; rendering: number; searchIndex: number; other: number; startup: number };
   /** This scale's build time ÷ the previous scale's. */
@@ -62,12 +64,20 @@ async function benchScale(scale: number, seed: number, repeat: number, previous:
   const outDir = mkdtempSync(join(tmpdir(), `tandem-bench-dist-${scale}x-`));
   dirs.push(outDir);
   const runs: ScaleResult['build'][] = [];
-  for (let i = 1; i <= repeat; i++) {
+  const failures: string[] = [];
+  // A failed build is recorded and tried again (twice at most), so one flake does not lose the run.
+  while (runs.length < repeat && failures.length < 3) {
     const loadAverage = loadavg().map((l) => Math.round(l * 100) / 100);
-    log(`build ${scale}× (run ${i}/${repeat}, load average ${loadAverage.join(' ')}):\n`);
-    runs.push({ ...(await measureBuild(generated.stateDir, outDir, log)), loadAverage });
-    log(`build ${scale}×: ${runs.at(-1)!.seconds.toFixed(1)} s, ${runs.at(-1)!.pages} pages\n`);
+    log(`build ${scale}× (run ${runs.length + 1}/${repeat}, load average ${loadAverage.join(' ')}):\n`);
+    try {
+      runs.push({ ...(await measureBuild(generated.stateDir, outDir, log)), loadAverage });
+      log(`build ${scale}×: ${runs.at(-1)!.seconds.toFixed(1)} s, ${runs.at(-1)!.pages} pages\n`);
+    } catch (err) {
+      failures.push(String(err).split('\n').filter((line) => /error|assert|false == true|failed/i.test(line)).slice(0, 3).join(' / '));
+      log(`build ${scale}× FAILED, trying again: ${failures.at(-1)}\n`);
+    }
   }
+  if (!runs.length) throw new Error(`the ${scale}× build failed ${failures.length} times: ${failures.join('; ')}`);
   const build = median(runs, (r) => r.seconds);
   const weight = weighSite(outDir);
   const indexing = performance.now();
@@ -88,6 +98,7 @@ async function benchScale(scale: number, seed: number, repeat: number, previous:
     build,
     parts: { contentSync, bundling, rendering, searchIndex, other: Math.max(0, total - contentSync - bundling - rendering - searchIndex), startup: build.seconds - total },
     growth: previous ? build.seconds / previous.build.seconds : null,
+    failedBuilds: failures,
     weight,
   };
 }

@@ -19,6 +19,7 @@ export function printReport(result: BenchResult): boolean {
       ]),
     ),
   );
+  for (const r of result.scales.filter((r) => r.failedBuilds.length)) out(`(${r.scale}×: ${r.failedBuilds.length} build(s) failed first: ${r.failedBuilds.join('; ')})`);
   out('\nThe build in parts, seconds (D1 read is loadPublishedProgram alone; content sync includes it)');
   out(
     table(
@@ -81,6 +82,8 @@ export function printReport(result: BenchResult): boolean {
   const checks: [string, string, boolean | null][] = [];
   const four = result.scales.find((r) => r.scale === 4);
   checks.push(['4× build < 60 s', four ? s(four.build.seconds) : 'not run', four ? four.build.seconds < TARGETS.buildSeconds : null]);
+  const failed = result.scales.reduce((n, r) => n + r.failedBuilds.length, 0);
+  checks.push(['every build succeeds', failed ? `${failed} failed` : 'all did', failed === 0]);
   checks.push(['4× peak memory < 2 GB', four ? mb(four.build.peakTreeRss) : 'not run', four ? four.build.peakTreeRss < TARGETS.peakBytes : null]);
   for (const r of result.scales.filter((r) => r.growth !== null)) checks.push([`growth ${r.scale}× ÷ previous ≤ ${TARGETS.growth}×`, x(r.growth!), r.growth! <= TARGETS.growth]);
   checks.push([`route mean ≤ ${TARGETS.routeRatio}× bare insert`, route ? x(route.ratio) : 'not run', route ? route.ratio <= TARGETS.routeRatio : null]);
