@@ -226,6 +226,16 @@ describe.skipIf(!hasBrowser)(browserSuite('Accessibility').replace('with JavaScr
     );
   });
 
+  it("the mentor's dashboard, and its refusal of a mentee's link", async () => {
+    const mentor = Object.keys(world.demoTokens).find((name) => name.includes('mentor'))!;
+    expectNone(
+      await auditPages([
+        { name: "mentor's dashboard", url: demo('/mentor/demo-autumn', mentor) },
+        { name: "dashboard opened with a mentee's link (403)", url: demo('/mentor/demo-autumn', 'Ada'), status: 403 },
+      ]),
+    );
+  });
+
   it('sends a check-in with the keyboard alone, JavaScript off, and is told clearly what to fix', async () => {
     const page = await world.page();
     const fields = Object.keys(checkinSchema.shape).filter((name) => name !== 'idempotency_key');
