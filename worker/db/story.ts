@@ -103,10 +103,10 @@ export interface PublishedProgram {
 /** Everything the build publishes from D1, and nothing else. */
 export async function loadPublishedProgram(db: D1Database, now = new Date()): Promise<PublishedProgram> {
   const cohorts = await listPublishedCohorts(db);
-  const [stories, strategies, successStories] = await Promise.all([
-    Promise.all(cohorts.map((cohort) => loadCohortStory(db, cohort, now))),
-    listSharedStrategies(db),
-    listSuccessStories(db),
-  ]);
+  // One cohort at a time: through getPlatformProxy each statement is a blocking round trip anyway,
+  // and hundreds of batches in flight at once have made Miniflare's proxy lose track of one.
+  const stories: CohortStory[] = [];
+  for (const cohort of cohorts) stories.push(await loadCohortStory(db, cohort, now));
+  const [strategies, successStories] = await Promise.all([listSharedStrategies(db), listSuccessStories(db)]);
   return { stories, strategies, successStories };
 }
