@@ -2,9 +2,10 @@
  * Words for the synthetic program: the demo's goals and strategies, plus sentence pools combined
  * into answers of realistic length (a line for short fields, a few sentences for the long ones).
  */
-import { GOALS, STRATEGIES } from '../cli/demo.ts';
+import { ASSUMPTIONS as DEMO_ASSUMPTIONS, CHALLENGES as DEMO_CHALLENGES, GOALS, INSIGHTS, NOT_WORKING, REASONS as DEMO_REASONS, STRATEGIES, WHY, WORKING } from '../cli/demo.ts';
+import { FEEDBACK } from '../cli/demo-partnership.ts';
 
-export { GOALS, STRATEGIES };
+export { FEEDBACK, GOALS, STRATEGIES };
 
 const FIRST_NAMES = [
   'Ada', 'Bastian', 'Chioma', 'Dmitri', 'Elif', 'Farah', 'Gus', 'Hana', 'Ines', 'Jonah', 'Kemal', 'Lena', 'Mateo', 'Noor', 'Oskar',
@@ -41,25 +42,8 @@ const WINS = [
   'I said no to a meeting so I could keep my focus block.',
   'First time I felt proud to show the work to someone.',
 ];
-const CHALLENGES = ['How do I keep going when the work gets boring?', 'I overcommit every week — how do others size their actions?', 'How do I ask for feedback without fishing for compliments?'];
-const REASONS = ['I chose the smaller task because a finished small thing beats an unfinished big one.', 'I moved my focus block to the morning because evenings keep getting taken.', 'I dropped the side project for now so the main goal gets my best hours.'];
-const WORKING = ['Our fixed Tuesday call: having a set time removed the negotiation.', 'Writing the one action down and saying it aloud to my partner.', 'Small, boring, daily steps.', 'Circle meetings where everyone shares one obstacle.'];
-const NOT_WORKING = ['I plan too much and do too little on busy weeks.', 'We skip the feedback part when time runs short.', 'I check in late on Sundays and rush it.', 'I avoid naming the obstacle because it feels like making excuses.'];
-const WHY = ['I underestimate how long things take, so the plan is always too big.', 'Feedback feels awkward, so we leave it for last and then run out of time.', 'When I am tired I choose comfortable tasks over important ones.'];
-const ASSUMPTIONS = ['I assumed motivation comes before action; it is the other way round.', 'I assumed my partner would be annoyed by a missed action. They were not.', 'I assumed I needed a free afternoon to start; twenty minutes was enough.'];
-const INSIGHTS = [
-  'Commit to an action small enough to finish on a bad day.',
-  'Saying the obstacle out loud is half of solving it.',
-  'A pause agreed in advance is better than silence.',
-  'Asking “what would make this easier?” beats asking “why didn’t you?”.',
-  'Progress shows up in the weekly log long before it shows up in the result.',
-];
-export const FEEDBACK = [
-  { behaviour: 'You named your obstacle before your progress.', impact: 'We got to the useful part in five minutes.', next_step: 'Try naming the smallest next step too.' },
-  { behaviour: 'You wrote your action down while we talked.', impact: 'I could ask about it precisely the next week.', next_step: 'Send it to me in a message so we both have it.' },
-  { behaviour: 'You said “I don’t know yet” instead of guessing.', impact: 'It made it easier for me to be honest as well.', next_step: 'Keep doing that, and ask me what would help.' },
-  { behaviour: 'You cut your plan in half when the week got busy.', impact: 'You finished it instead of carrying it over again.', next_step: 'Decide the smaller version at the start of the week.' },
-];
+// The demo's lists, without the empty answers it uses to leave a field blank (maybe() does that here).
+const [CHALLENGES, REASONS, ASSUMPTIONS] = [DEMO_CHALLENGES, DEMO_REASONS, DEMO_ASSUMPTIONS].map((list) => list.filter((text) => text !== ''));
 
 export type Rand = () => number;
 

@@ -67,13 +67,13 @@ const GENERAL_WINS = [
   'Our circle’s idea of a two-minute start actually worked for me.',
   'Shared the draft publicly at https://example.org/drafts/week and got two useful replies.',
 ];
-const CHALLENGES = ['How do I keep going when the work gets boring?', 'I overcommit every week — how do others size their actions?', 'How do I ask for feedback without fishing for compliments?', ''];
-const REASONS = ['I chose the smaller task because a finished small thing beats an unfinished big one.', 'I moved my focus block to the morning because evenings keep getting taken.', ''];
-const WORKING = ['Our fixed Tuesday call: having a set time removed the negotiation.', 'Writing the one action down and saying it aloud to my partner.', 'Small, boring, daily steps.', 'Circle meetings where everyone shares one obstacle.'];
-const NOT_WORKING = ['I plan too much and do too little on busy weeks.', 'We skip the feedback part when time runs short.', 'I check in late on Sundays and rush it.', 'I avoid naming the obstacle because it feels like making excuses.'];
-const WHY = ['I underestimate how long things take, so the plan is always too big.', 'Feedback feels awkward, so we leave it for last and then run out of time.', 'When I am tired I choose comfortable tasks over important ones.'];
-const ASSUMPTIONS = ['I assumed motivation comes before action; it is the other way round.', 'I assumed my partner would be annoyed by a missed action. They were not.', ''];
-const INSIGHTS = [
+export const CHALLENGES = ['How do I keep going when the work gets boring?', 'I overcommit every week — how do others size their actions?', 'How do I ask for feedback without fishing for compliments?', ''];
+export const REASONS = ['I chose the smaller task because a finished small thing beats an unfinished big one.', 'I moved my focus block to the morning because evenings keep getting taken.', ''];
+export const WORKING = ['Our fixed Tuesday call: having a set time removed the negotiation.', 'Writing the one action down and saying it aloud to my partner.', 'Small, boring, daily steps.', 'Circle meetings where everyone shares one obstacle.'];
+export const NOT_WORKING = ['I plan too much and do too little on busy weeks.', 'We skip the feedback part when time runs short.', 'I check in late on Sundays and rush it.', 'I avoid naming the obstacle because it feels like making excuses.'];
+export const WHY = ['I underestimate how long things take, so the plan is always too big.', 'Feedback feels awkward, so we leave it for last and then run out of time.', 'When I am tired I choose comfortable tasks over important ones.'];
+export const ASSUMPTIONS = ['I assumed motivation comes before action; it is the other way round.', 'I assumed my partner would be annoyed by a missed action. They were not.', ''];
+export const INSIGHTS = [
   'Commit to an action small enough to finish on a bad day.',
   'Saying the obstacle out loud is half of solving it.',
   'A pause agreed in advance is better than silence.',

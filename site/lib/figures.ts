@@ -6,6 +6,8 @@
 import type { z } from 'astro/zod';
 import type { cohortMetricsSchema } from '../schemas.ts';
 
+export { ratioValue } from '../../worker/domain/metrics.ts';
+
 export type Metrics = z.infer<typeof cohortMetricsSchema>;
 export type Ratio = Metrics['goals']['completion'];
 export type HeadlineKey = keyof Metrics['headlines'];
@@ -57,8 +59,4 @@ export function trendWords(headline: Metrics['headlines'][HeadlineKey], kind: He
   if (change === 0) return 'Steady on the weeks before';
   const unit = kind === 'share' ? (Math.abs(change) === 1 ? 'point' : 'points') : '';
   return `${change > 0 ? 'Up' : 'Down'} ${Math.abs(change)}${unit ? ` ${unit}` : ''} on the weeks before`;
-}
-
-export function ratioValue(ratio: Ratio): number | null {
-  return ratio && ratio.whole > 0 ? ratio.part / ratio.whole : null;
 }
