@@ -1,7 +1,7 @@
 /**
  * The demo's partnership data: contracts (most agreed, one renegotiated, two waiting), goals with
- * milestones (some done, one recalibrated), peer feedback (mostly rated), monthly pulses (one
- * pair's dropping), and a little program feedback. Written through the same functions as the Worker.
+ * milestones (a third done, six recalibrated), peer feedback (mostly rated), monthly pulses (a few
+ * people's dropping), and a little program feedback. Written through the same functions as the Worker.
  */
 import { confirmContract, storeContract } from '../worker/db/contracts.ts';
 import { rateFeedback, storeFeedback } from '../worker/db/feedback.ts';
