@@ -6,7 +6,7 @@
  * sender — each from one of the mentees in turn with its own idempotency key; a share of them is
  * sent again with the same key, half at once (racing the first) and half after its answer.
  *
- * The rate limiter allows 30 posts a minute per participant, so the posts are spread over enough
+ * The rate limit allows 30 check-ins a minute per participant, so the posts are spread over enough
  * mentees to stay under it; any 429 is reported on its own line. After the run the server is
  * stopped and D1 is read: every key that got a 2xx must be exactly one row, with the id the
  * answers gave. Exits non-zero on any error, lost or duplicated submission.
@@ -26,7 +26,7 @@ import { generateProgram } from './generate.ts';
 import { percentile } from './route.ts';
 import { ms, table } from './table.ts';
 
-/** Posts a participant may send in one run: the limiter allows 30 in any one minute. */
+/** Posts a participant may send in one run: the rate limit allows 30 in any one minute. */
 const PER_PARTICIPANT = 20;
 
 interface Sent {

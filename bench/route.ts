@@ -1,6 +1,6 @@
 /**
  * The Worker's cost per check-in post, in-process: starts bench/route-worker.ts in workerd with the
- * project's wrangler.toml bindings (D1 on a given state folder, the rate limiter, LINK_SECRET from
+ * project's wrangler.toml bindings (D1 on a given state folder, POSTS_PER_MINUTE, LINK_SECRET from
  * .dev.vars) through wrangler's unstable_startWorker, and asks it to time the route and the bare
  * insert. Only the worker's own measurements count; the one request that starts it is not timed.
  * It asks for /api/… because wrangler.toml runs the Worker before the static assets only there.
@@ -25,15 +25,6 @@ export interface RouteResult {
   bare: Timing;
   /** Route mean ÷ bare-insert mean. */
   ratio: number;
-  /** The route with the rate limiter answered in memory (no local Durable Object write). */
-  memoryLimiter: Timing;
-  memoryLimiterRatio: number;
-  /** The prototype of the route in one D1 round trip (bench/one-trip.ts). */
-  oneTrip: Timing;
-  oneTripRatio: number;
-  /** The prototype with the limiter in memory: closest to the deployed Worker. */
-  oneTripMemoryLimiter: Timing;
-  oneTripMemoryLimiterRatio: number;
   /** Where a post's time goes (mean ms per post, from a separate instrumented run of the route). */
   attribution: BenchOutput['attribution'];
 }
@@ -60,19 +51,14 @@ export async function benchRoute(dir = stateDir(), iterations = 2000, log = (lin
   });
   try {
     await worker.ready;
-    log(`route: ${iterations} each of posts through the route, bare inserts, posts with an in-memory limiter, and posts to the one-round-trip prototype with either limiter, alternating blocks of 50\n`);
+    log(`route: ${iterations} each of posts through the route and bare inserts, alternating blocks of 50\n`);
     // A stuck runtime should fail the bench, not hang it.
     const response = await worker.fetch(`http://bench.invalid/api/bench?n=${iterations}&warmup=200&block=50&tag=${Date.now()}`, { signal: AbortSignal.timeout(20 * 60_000) });
     const text = await response.text();
     if (!response.ok) throw new Error(`the bench Worker failed (${response.status}): ${text}`);
     const output = JSON.parse(text) as BenchOutput;
-    const [route, bare, memoryLimiter, oneTrip, both] = [output.route, output.bare, output.memoryLimiter, output.oneTrip, output.oneTripMemoryLimiter].map(timing) as Timing[];
-    const ratio = (t: Timing) => t.mean / bare!.mean;
-    return {
-      iterations, participants: output.participants, route: route!, bare: bare!, ratio: ratio(route!),
-      memoryLimiter: memoryLimiter!, memoryLimiterRatio: ratio(memoryLimiter!), oneTrip: oneTrip!, oneTripRatio: ratio(oneTrip!),
-      oneTripMemoryLimiter: both!, oneTripMemoryLimiterRatio: ratio(both!), attribution: output.attribution,
-    };
+    const [route, bare] = [timing(output.route), timing(output.bare)];
+    return { iterations, participants: output.participants, route, bare, ratio: route.mean / bare.mean, attribution: output.attribution };
   } finally {
     await worker.dispose();
   }

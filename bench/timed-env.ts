@@ -1,15 +1,13 @@
 /**
- * The Worker's bindings wrapped in timers, for the route bench's attribution arm: time spent
- * awaiting D1 (reads and writes apart) and the rate limiter, each on its own, and the time anything
- * was awaited (overlapping waits counted once: the route asks the limiter while it reads the
- * participant). What is left of a post's time is the Worker's own computation (routing, parsing,
+ * The Worker's D1 binding wrapped in timers, for the route bench's attribution arm: time spent
+ * awaiting reads and writes apart, and the time anything was awaited (overlapping waits counted
+ * once). What is left of a post's time is the Worker's own computation (routing, parsing,
  * validation, HMAC, responses).
  */
 
 export interface Spent {
   d1Read: number;
   d1Write: number;
-  limiter: number;
   /** Time at least one binding call was pending. */
   waiting: number;
 }
@@ -18,7 +16,7 @@ export interface Spent {
 const inFlight = new WeakMap<Spent, { count: number; since: number }>();
 
 /** Times one awaited binding call into `spent[part]` and into the union of all waits. */
-async function timed<T>(spent: Spent, part: 'd1Read' | 'd1Write' | 'limiter', call: () => Promise<T>): Promise<T> {
+async function timed<T>(spent: Spent, part: 'd1Read' | 'd1Write', call: () => Promise<T>): Promise<T> {
   const flight = inFlight.get(spent) ?? { count: 0, since: 0 };
   inFlight.set(spent, flight);
   const started = performance.now();
@@ -54,8 +52,5 @@ export function timedEnv(env: Env, spent: Spent): Env {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  const POST_LIMITER = {
-    limit: (options: { key: string }) => timed(spent, 'limiter', () => env.POST_LIMITER.limit(options)),
-  } as RateLimit;
-  return { ...env, DB, POST_LIMITER };
+  return { ...env, DB };
 }

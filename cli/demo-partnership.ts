@@ -8,7 +8,7 @@ import { rateFeedback, storeFeedback } from '../worker/db/feedback.ts';
 import { setGoalStatus, storeGoal, storeMilestone } from '../worker/db/goals.ts';
 import type { Participant } from '../worker/db/participants.ts';
 import { storeProgramFeedback, storePulse } from '../worker/db/pulses.ts';
-import { storeReflection } from '../worker/db/submissions.ts';
+import { expectStored, storeReflection } from '../worker/db/submissions.ts';
 import { addDays, cycleStart } from '../worker/domain/weeks.ts';
 import { DEFAULT_DIALOGUE_FORMAT } from '../worker/forms/contract.ts';
 import type { Connection } from './d1.ts';
@@ -63,7 +63,7 @@ export async function seedPartnership(
 
   for (const [i, mentee] of mentees.entries()) {
     const aim = goals[(i + Math.floor(i / 6)) % goals.length]!.aim;
-    const goal = await storeGoal(db, mentee, 2, { idempotency_key: `demo-goal-${i}`, what: `Make real progress on my ${aim}`, measure: 'sessions of focused work', target: '12 sessions', due_on: dayOf(8), replaces_goal_id: undefined });
+    const goal = expectStored(await storeGoal(db, mentee, 2, { idempotency_key: `demo-goal-${i}`, what: `Make real progress on my ${aim}`, measure: 'sessions of focused work', target: '12 sessions', due_on: dayOf(8), replaces_goal_id: undefined }));
     counts.goals++;
     await storeMilestone(db, mentee, 4, { idempotency_key: `demo-milestone-${i}-1`, goal_id: goal.id, title: 'First six sessions done', reached_on: dayOf(4), consent: 'private' });
     if (i % 3 === 0) {
@@ -94,7 +94,7 @@ export async function seedPartnership(
     for (const [i, pair] of pairs.entries()) {
       if (i === 10 && week === 9) continue; // pair 11 went quiet
       const [giver, receiver] = week === 6 ? [pair[1]!, pair[0]!] : [pair[0]!, pair[1]!];
-      const sent = await storeFeedback(db, giver, week, { idempotency_key: `demo-feedback-${week}-${i}`, receiver_id: receiver.id, ...FEEDBACK[(i + week) % FEEDBACK.length]! });
+      const sent = expectStored(await storeFeedback(db, giver, week, { idempotency_key: `demo-feedback-${week}-${i}`, receiver_id: receiver.id, ...FEEDBACK[(i + week) % FEEDBACK.length]! }));
       counts.feedback++;
       // Rated a few days after it was given, as it would have been.
       if (rand() < 0.75) await rateFeedback(db, receiver, sent.id, 3 + Math.floor(rand() * 3), new Date(`${dayOf(week + 1)}T12:00:00Z`));

@@ -140,7 +140,7 @@ async function seedCohort(conn: Connection, cohortId: number, startsOn: string):
       if (paused || quiet || rand() > 0.9 - week * 0.01) continue;
       const at = new Date(`${addDays(cycleStart(startsOn, 7, week), 4 + Math.floor(rand() * 3))}T18:${String(10 + index).padStart(2, '0')}:00Z`);
       const action: string = `${pick(['One focused hour on the', 'Twenty minutes a day on the', 'Two short sessions on the'])} ${goal.aim}, before ${pick(['Wednesday', 'Friday', 'the weekend'])}`;
-      writes.push(upsertStatement(conn.db, 'checkins', checkinRow(participant, week, {
+      writes.push(upsertStatement(conn.db, participant, 'checkins', checkinRow(week, {
         idempotency_key: `demo-checkin-${person.id}-${week}`,
         last_action_done: lastAction ? pick(['yes', 'yes', 'yes', 'partly', 'no'] as const) : undefined,
         progress: `This week I ${pick(goal.steps)} for my ${goal.aim}.`,
@@ -159,7 +159,7 @@ async function seedCohort(conn: Connection, cohortId: number, startsOn: string):
       checkins++;
       if (week % 3 === 0 && rand() < 0.65) {
         const strategy = rand() < 0.35 ? pick(STRATEGIES) : null;
-        writes.push(upsertStatement(conn.db, 'reflections', reflectionRow(participant, week, {
+        writes.push(upsertStatement(conn.db, participant, 'reflections', reflectionRow(week, {
           idempotency_key: `demo-reflection-${person.id}-${week}`,
           working: pick(WORKING),
           not_working: pick(NOT_WORKING),

@@ -21,7 +21,7 @@ import { isFormPath, messagePage, personalisedForm } from './http/pages.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { turnstilePage } from './http/turnstile.ts';
 import type { AppEnv } from './http/app-env.ts';
-import { wantsHtml } from './http/submission.ts';
+import { postingParticipant, wantsHtml } from './http/submission.ts';
 import { carryForward, inAPair, ownReplacedGoal, toAPeer } from './routes/checks.ts';
 import { forms } from './routes/forms.ts';
 import { me, meActions } from './routes/me.ts';
@@ -49,13 +49,13 @@ app.route('/', forms);
 app.route('/', me);
 app.route('/', mentor);
 app.route('/api/me', meActions);
-app.route('/api/checkins', submissionRoutes({ schema: checkinSchema, page: '/checkin/', check: carryForward, store: storeCheckin, needs: needsOf }));
-app.route('/api/reflections', submissionRoutes({ schema: reflectionSchema, page: '/reflect/', store: storeReflection }));
-app.route('/api/contracts', submissionRoutes({ schema: contractSchema, page: '/contract/', check: inAPair, store: storeContract }));
-app.route('/api/goals', submissionRoutes({ schema: goalSchema, page: '/goals/', check: ownReplacedGoal, store: storeGoal }));
-app.route('/api/feedback', submissionRoutes({ schema: feedbackSchema, page: '/feedback/', check: toAPeer, store: storeFeedback }));
-app.route('/api/pulses', submissionRoutes({ schema: pulseSchema, page: '/pulse/', store: storePulse }));
-app.route('/api/program-feedback', submissionRoutes({ schema: programFeedbackSchema, page: '/program-feedback/', store: storeProgramFeedback }));
+app.route('/api/checkins', submissionRoutes({ table: 'checkins', schema: checkinSchema, page: '/checkin/', check: carryForward, store: storeCheckin, needs: needsOf }));
+app.route('/api/reflections', submissionRoutes({ table: 'reflections', schema: reflectionSchema, page: '/reflect/', store: storeReflection }));
+app.route('/api/contracts', submissionRoutes({ table: 'contracts', schema: contractSchema, page: '/contract/', check: inAPair, store: storeContract }));
+app.route('/api/goals', submissionRoutes({ table: 'goals', schema: goalSchema, page: '/goals/', check: ownReplacedGoal, store: storeGoal }));
+app.route('/api/feedback', submissionRoutes({ table: 'feedback', schema: feedbackSchema, page: '/feedback/', check: toAPeer, store: storeFeedback }));
+app.route('/api/pulses', submissionRoutes({ table: 'pulses', schema: pulseSchema, page: '/pulse/', store: storePulse }));
+app.route('/api/program-feedback', submissionRoutes({ table: 'program_feedback', schema: programFeedbackSchema, page: '/program-feedback/', store: storeProgramFeedback }));
 
 const DEFAULT_MESSAGES: Record<number, string> = {
   403: 'This form was sent from another site, so it was refused. Open the form from your personal link and send it again.',
@@ -79,8 +79,8 @@ app.onError(async (err, c) => {
   if (!wantsHtml(c)) return c.json(body, err.status);
 
   const form = (err.cause as FailureCause | undefined)?.form;
-  const participant = c.get('participant');
-  if (err.status === 400 && form && participant && isFormPath(form.path)) {
+  const participant = err.status === 400 && form ? await postingParticipant(c) : null;
+  if (participant && form && isFormPath(form.path)) {
     return personalisedForm(c, form.path, { participant, token: form.values.token ?? '', values: form.values, errors: body.error.fields }, 400);
   }
   const status = err.status as Parameters<typeof messagePage>[1];

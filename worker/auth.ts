@@ -1,8 +1,11 @@
 /**
- * Signed participant links. A token is `<participantId>.<linkVersion>.<signature>`, the signature
- * an HMAC-SHA-256 (secret LINK_SECRET) over the participant id, their cohort and the link version.
- * Bumping a participant's link_version revokes every link made before, and links stop working
- * LINK_GRACE_DAYS after their cohort's last day. Runs in workerd and Node.
+ * Signed participant links. A token is `<participantId>.<cohortId>.<linkVersion>.<signature>`, the
+ * signature an HMAC-SHA-256 (secret LINK_SECRET) over the participant id, their cohort and the link
+ * version. The cohort is spelled out so a post can be checked without reading the participant
+ * first (see worker/db/admission.ts). Links made before it was, `<participantId>.<linkVersion>.
+ * <signature>`, carry the same signature and still work. Bumping a participant's link_version
+ * revokes every link made before, and links stop working LINK_GRACE_DAYS after their cohort's last
+ * day. Runs in workerd and Node.
  */
 import { addDays } from './domain/weeks.ts';
 
@@ -14,20 +17,30 @@ export interface LinkSubject {
 
 export interface TokenClaim {
   participantId: number;
+  /** Null in a link made before tokens spelled out the cohort. */
+  cohortId: number | null;
   linkVersion: number;
   signature: string;
 }
 
-const TOKEN = /^([1-9]\d{0,14})\.([1-9]\d{0,8})\.([A-Za-z0-9_-]{43})$/;
+const TOKEN = /^([1-9]\d{0,14})(?:\.([1-9]\d{0,14}))?\.([1-9]\d{0,8})\.([A-Za-z0-9_-]{43})$/;
 const encoder = new TextEncoder();
 
 function message(subject: LinkSubject): Uint8Array<ArrayBuffer> {
   return encoder.encode(`tandem-link:v1:${subject.participantId}:${subject.cohortId}:${subject.linkVersion}`);
 }
 
-async function hmacKey(secret: string): Promise<CryptoKey> {
-  if (secret.length < 32) throw new Error('LINK_SECRET must be at least 32 characters; run `npm run setup` to generate one.');
-  return crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+/** Imported once per secret and isolate: importing costs about as much as the HMAC itself. */
+const keys = new Map<string, Promise<CryptoKey>>();
+
+function hmacKey(secret: string): Promise<CryptoKey> {
+  if (secret.length < 32) return Promise.reject(new Error('LINK_SECRET must be at least 32 characters; run `npm run setup` to generate one.'));
+  let key = keys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    keys.set(secret, key);
+  }
+  return key;
 }
 
 function toBase64Url(bytes: ArrayBuffer): string {
@@ -42,14 +55,14 @@ function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
 /** Makes the token that goes into a participant's personal links. */
 export async function signToken(secret: string, subject: LinkSubject): Promise<string> {
   const signature = await crypto.subtle.sign('HMAC', await hmacKey(secret), message(subject));
-  return `${subject.participantId}.${subject.linkVersion}.${toBase64Url(signature)}`;
+  return `${subject.participantId}.${subject.cohortId}.${subject.linkVersion}.${toBase64Url(signature)}`;
 }
 
 /** Reads a token's claim without trusting it; null when it is not shaped like a token. */
 export function readToken(token: string): TokenClaim | null {
   const match = TOKEN.exec(token);
   if (!match) return null;
-  return { participantId: Number(match[1]), linkVersion: Number(match[2]), signature: match[3]! };
+  return { participantId: Number(match[1]), cohortId: match[2] === undefined ? null : Number(match[2]), linkVersion: Number(match[3]), signature: match[4]! };
 }
 
 /**
@@ -58,6 +71,7 @@ export function readToken(token: string): TokenClaim | null {
  */
 export async function verifyClaim(secret: string, claim: TokenClaim, current: LinkSubject): Promise<boolean> {
   if (claim.participantId !== current.participantId || claim.linkVersion !== current.linkVersion) return false;
+  if (claim.cohortId !== null && claim.cohortId !== current.cohortId) return false;
   const signature = fromBase64Url(claim.signature);
   // Only the canonical spelling: base64url's last character has bits atob ignores.
   if (toBase64Url(signature.buffer) !== claim.signature) return false;

@@ -13,7 +13,7 @@ import { storeContract } from '../../worker/db/contracts.ts';
 import { storeFeedback } from '../../worker/db/feedback.ts';
 import { storeGoal, storeMilestone } from '../../worker/db/goals.ts';
 import { storeProgramFeedback, storePulse } from '../../worker/db/pulses.ts';
-import { storeCheckin, storeReflection } from '../../worker/db/submissions.ts';
+import { expectStored, storeCheckin, storeReflection } from '../../worker/db/submissions.ts';
 import type { z } from 'zod';
 import { checkinSchema } from '../../worker/forms/checkin.ts';
 import { contractSchema } from '../../worker/forms/contract.ts';
@@ -105,20 +105,20 @@ async function seed() {
       idempotency_key: 'seed-contract', purpose: `${PRIVATE}-purpose`, cadence_days: '7', meeting_day: 'monday', meeting_time: '18:00', channel: `${PRIVATE}-channel`,
       boundaries: `${PRIVATE}-boundaries`, success_measure: `${PRIVATE}-success`, contributions: `${PRIVATE}-contributions`, dialogue_format: `${PRIVATE}-format`, renegotiate_on: '2026-12-01',
     });
-    const goal = await storeGoal(conn.db, first, 1, { idempotency_key: 'seed-goal', what: `${PRIVATE}-goal`, measure: `${PRIVATE}-measure`, target: `${PRIVATE}-target`, due_on: '2026-12-01', replaces_goal_id: undefined });
+    const goal = expectStored(await storeGoal(conn.db, first, 1, { idempotency_key: 'seed-goal', what: `${PRIVATE}-goal`, measure: `${PRIVATE}-measure`, target: `${PRIVATE}-target`, due_on: '2026-12-01', replaces_goal_id: undefined }));
     await storeMilestone(conn.db, first, 1, { idempotency_key: 'seed-milestone', goal_id: goal.id, title: `${PRIVATE}-milestone`, reached_on: '2026-09-10', consent: 'private' });
     // Ada shares a milestone: a success story, told with her public reflection (“Strategy 0”, tag focus).
-    const adaGoal = await storeGoal(conn.db, first, 2, { idempotency_key: 'seed-goal-2', what: `${PRIVATE}-goal-2`, measure: 'pages', target: '10', due_on: '2026-12-01', replaces_goal_id: undefined });
+    const adaGoal = expectStored(await storeGoal(conn.db, first, 2, { idempotency_key: 'seed-goal-2', what: `${PRIVATE}-goal-2`, measure: 'pages', target: '10', due_on: '2026-12-01', replaces_goal_id: undefined }));
     await storeMilestone(conn.db, first, 2, { idempotency_key: 'seed-milestone-public', goal_id: adaGoal.id, title: 'First chapter drafted', reached_on: '2026-09-16', consent: 'public' });
     await storeFeedback(conn.db, first, 1, { idempotency_key: 'seed-feedback', receiver_id: second.id, behaviour: `${PRIVATE}-behaviour`, impact: `${PRIVATE}-impact`, next_step: `${PRIVATE}-feedback-next` });
     await storePulse(conn.db, first, 1, { idempotency_key: 'seed-pulse', trust: 4, safety: 4, feedback_ease: 4, adaptability: 4, comment: `${PRIVATE}-pulse-comment` });
     await storeProgramFeedback(conn.db, first, 1, { idempotency_key: 'seed-program', cadence_fit: 'about-right', tools: `${PRIVATE}-tools`, expectations: `${PRIVATE}-expectations`, suggestion: `${PRIVATE}-suggestion` });
 
     // A strategy shared publicly with text MDX would otherwise run or render, and an address.
-    const hostile = await storeReflection(conn.db, second, 2, {
+    const hostile = expectStored(await storeReflection(conn.db, second, 2, {
       idempotency_key: 'seed-hostile-strategy', working: 'w', not_working: 'n', why: 'y', assumption: '', insight: '',
       strategy_title: 'Braces and tags', strategy_body: 'Write {alert(1)} and <b>bold</b> *as is*; ask me at ben.private@mail.invalid\n\nexport const leaked = process.exit(1)', strategy_tags: 'focus, call 020 7946 0958', consent: 'public',
-    });
+    }));
     hostileStrategyId = hostile.id;
 
     // Consented text that carries personal data and markup: published scrubbed and escaped.
@@ -262,7 +262,7 @@ describe('the built site', () => {
     const readable = files.map((f) => (searchFiles.includes(f) ? { path: f.path, text: gunzipSync(Buffer.from(f.text, 'latin1')).toString('latin1') } : f));
     const leaks = readable
       .flatMap(({ path, text }) =>
-        [PRIVATE, '@tandem-test.invalid', 'mail.invalid', 'notes.invalid', secret, ...tokens, ...tokens.map((t) => t.split('.')[2]!)]
+        [PRIVATE, '@tandem-test.invalid', 'mail.invalid', 'notes.invalid', secret, ...tokens, ...tokens.map((t) => t.split('.').at(-1)!)]
           .filter((needle) => text.includes(needle))
           .map((needle) => `${path}: ${needle.slice(0, 30)}`),
       );

@@ -1,7 +1,8 @@
 /**
- * Every report query uses an index. The build's whole read (loadPublishedProgram, which the
- * content loaders call) and the mentor's dashboard (loadDashboard, which the Worker renders live)
- * run against a small synthetic program — the benchmarks' generator fills every table in one batch,
+ * Every report query uses an index, and so do the statements of a form post. The build's whole
+ * read (loadPublishedProgram, which the content loaders call), the mentor's dashboard
+ * (loadDashboard, which the Worker renders live) and a check-in post (its admitted upsert, and the
+ * read that explains a refusal) run against a small synthetic program — the benchmarks' generator fills every table in one batch,
  * where seeding the demo statement by statement takes seconds — through a database wrapper that
  * records every statement prepared, batched ones included, so a query added to the reports later
  * is checked without touching this test. Each is then run again as EXPLAIN QUERY PLAN with the
@@ -14,7 +15,11 @@ import { readD1Migrations } from '@cloudflare/vitest-plugin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, PROJECT_ROOT } from '../../cli/d1.ts';
 import { generateProgram } from '../../bench/generate.ts';
+import { admit, postLimit } from '../../worker/db/admission.ts';
 import { loadDashboard } from '../../worker/db/mentor.ts';
+import { getParticipant } from '../../worker/db/participants.ts';
+import { storeCheckin } from '../../worker/db/submissions.ts';
+import { cycleAt } from '../../worker/domain/weeks.ts';
 import { loadPublishedProgram } from '../../worker/db/story.ts';
 
 /**
@@ -92,6 +97,11 @@ beforeAll(async () => {
     const program = await loadPublishedProgram(recorder);
     expect(program.stories.length).toBeGreaterThan(0);
     await loadDashboard(recorder, program.stories[0]!.cohort);
+    const { id } = (await conn.db.prepare(`SELECT id FROM participants WHERE role = 'mentee' LIMIT 1`).first<{ id: number }>())!;
+    const author = { ...(await getParticipant(conn.db, id))!, limit: postLimit(new Date()) };
+    const checkin = { idempotency_key: 'query-plan-post', progress: 'p', obstacles: '', next_step: 'n', committed_action: 'c', last_action_done: undefined, win: '', win_consent: 'private', challenge: '', decision_reason: '', energy: undefined, needs_pause: false, carry_forward: false } as const;
+    expect(await storeCheckin(recorder, author, cycleAt(author.cohort, new Date()), checkin)).not.toBeNull();
+    expect(await admit(recorder, author, 'checkins', author.limit, new Date())).toHaveProperty('participant');
     // One plan per distinct statement, with the parameters it was last bound to.
     const bySql = new Map<string, Recorded>();
     for (const entry of log) if (entry.params.length || !bySql.has(entry.sql)) bySql.set(entry.sql, entry);
@@ -110,9 +120,10 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
 
-describe('report queries', () => {
-  it('are recorded from the build’s read and the dashboard, batched statements included', () => {
+describe('report queries and a post’s statements', () => {
+  it('are recorded from the build’s read, the dashboard and a post, batched statements included', () => {
     expect(statements.length).toBeGreaterThanOrEqual(8);
+    expect(statements.some((s) => /^\s*INSERT INTO checkins\b/.test(s.sql))).toBe(true);
     expect(statements.some((s) => /\bFROM checkins\b/.test(s.sql))).toBe(true);
     expect(statements.some((s) => /\bFROM pairs pr\b/.test(s.sql))).toBe(true);
   });

@@ -138,7 +138,8 @@ describe('POST /api/checkins', () => {
   it.each([
     ['missing', undefined],
     ['malformed', 'not-a-token'],
-    ['forged', '1.1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+    ['forged', '1.1.1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+    ['forged, in the form of links made before the cohort was in them', '1.1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
   ])('answers 401 to a %s token', async (_kind, token) => {
     const res = await request('/api/checkins', jsonPost(validCheckin(), token));
     expect(res.status).toBe(401);
@@ -146,8 +147,8 @@ describe('POST /api/checkins', () => {
   });
 
   it('answers 401 to a token signed for someone else', async () => {
-    const [, version, signature] = people.ada.token.split('.');
-    const res = await request('/api/checkins', jsonPost(validCheckin(), `${people.ben.id}.${version}.${signature}`));
+    const [, cohort, version, signature] = people.ada.token.split('.');
+    const res = await request('/api/checkins', jsonPost(validCheckin(), `${people.ben.id}.${cohort}.${version}.${signature}`));
     expect(res.status).toBe(401);
   });
 

@@ -1,7 +1,8 @@
 /** Peer feedback between members of a pair or circle, and its one-time rating by the receiver. */
 import type { FeedbackInput } from '../forms/feedback.ts';
 import type { Participant } from './participants.ts';
-import { owner, storeOnce, type Stored } from './submissions.ts';
+import type { Author } from './admission.ts';
+import { postedIn, storeOnce, type Stored } from './submissions.ts';
 
 export interface Peer {
   id: number;
@@ -11,23 +12,24 @@ export interface Peer {
 }
 
 /** Everyone the participant may give feedback to: their partner(s), then their circle. */
-export async function listPeers(db: D1Database, participant: Participant): Promise<Peer[]> {
-  if (participant.pairId === null) return [];
+export async function listPeers(db: D1Database, participantId: number): Promise<Peer[]> {
   const { results } = await db
     .prepare(
-      `SELECT p.id, p.display_name, CASE WHEN p.pair_id = ?2 THEN 'partner' ELSE 'circle' END AS relation
+      `WITH mine AS (SELECT pair_id FROM participants WHERE id = ?1)
+       SELECT p.id, p.display_name, CASE WHEN p.pair_id = (SELECT pair_id FROM mine) THEN 'partner' ELSE 'circle' END AS relation
        FROM participants p JOIN pairs pr ON pr.id = p.pair_id
-       WHERE p.id <> ?1 AND (p.pair_id = ?2 OR pr.circle_id = (SELECT circle_id FROM pairs WHERE id = ?2 AND circle_id IS NOT NULL))
+       WHERE p.id <> ?1 AND (p.pair_id = (SELECT pair_id FROM mine)
+         OR pr.circle_id = (SELECT circle_id FROM pairs WHERE id = (SELECT pair_id FROM mine) AND circle_id IS NOT NULL))
        ORDER BY relation DESC, p.display_name`,
     )
-    .bind(participant.id, participant.pairId)
+    .bind(participantId)
     .all<{ id: number; display_name: string; relation: Peer['relation'] }>();
   return results.map((r) => ({ id: r.id, displayName: r.display_name, relation: r.relation }));
 }
 
-export function storeFeedback(db: D1Database, participant: Participant, week: number, input: FeedbackInput): Promise<Stored> {
-  return storeOnce(db, 'feedback', {
-    ...owner(participant, week, new Date()),
+export function storeFeedback(db: D1Database, author: Author, week: number, input: FeedbackInput): Promise<Stored | null> {
+  return storeOnce(db, author, 'feedback', {
+    ...postedIn(week, new Date()),
     idempotency_key: input.idempotency_key,
     receiver_id: input.receiver_id,
     behaviour: input.behaviour,

@@ -3,7 +3,8 @@ import { localDate } from '../domain/weeks.ts';
 import type { Consent } from '../forms/fields.ts';
 import type { GoalInput } from '../forms/goal.ts';
 import type { Participant } from './participants.ts';
-import { owner, storeOnce, upsertStatement, type Stored } from './submissions.ts';
+import type { Author } from './admission.ts';
+import { postedIn, storeOnce, upsertStatement, type Stored } from './submissions.ts';
 
 export interface Goal {
   id: number;
@@ -17,26 +18,30 @@ export interface Goal {
 }
 
 /** Whether a goal is one of this participant's own. */
-export async function ownsGoal(db: D1Database, participant: Participant, goalId: number): Promise<boolean> {
-  return (await db.prepare('SELECT 1 AS yes FROM goals WHERE id = ?1 AND participant_id = ?2').bind(goalId, participant.id).first()) !== null;
+export async function ownsGoal(db: D1Database, participantId: number, goalId: number): Promise<boolean> {
+  return (await db.prepare('SELECT 1 AS yes FROM goals WHERE id = ?1 AND participant_id = ?2').bind(goalId, participantId).first()) !== null;
 }
 
 /**
  * Stores a goal. Recalibrating (replaces_goal_id) creates the new goal and drops the one it
  * replaces in the same transaction, so the pair's history shows what changed and why.
  */
-export async function storeGoal(db: D1Database, participant: Participant, week: number, input: GoalInput): Promise<Stored> {
-  const today = localDate(new Date(), participant.cohort.timezone);
-  const row = { ...owner(participant, week, new Date()), idempotency_key: input.idempotency_key, what: input.what, measure: input.measure, target: input.target, due_on: input.due_on, replaces_goal_id: input.replaces_goal_id ?? null };
-  if (input.replaces_goal_id === undefined) return storeOnce(db, 'goals', row);
+export async function storeGoal(db: D1Database, author: Author, week: number, input: GoalInput): Promise<Stored | null> {
+  const today = localDate(new Date(), author.cohort.timezone);
+  const row = { ...postedIn(week, new Date()), idempotency_key: input.idempotency_key, what: input.what, measure: input.measure, target: input.target, due_on: input.due_on, replaces_goal_id: input.replaces_goal_id ?? null };
+  if (input.replaces_goal_id === undefined) return storeOnce(db, author, 'goals', row);
   const [stored] = await db.batch([
-    upsertStatement(db, 'goals', row),
+    upsertStatement(db, author, 'goals', row),
+    // Only once the new goal is stored: a post that was not admitted changes nothing.
     db
-      .prepare(`UPDATE goals SET status = 'dropped', status_changed_on = ?3 WHERE id = ?1 AND participant_id = ?2 AND status = 'active'`)
-      .bind(input.replaces_goal_id, participant.id, today),
+      .prepare(
+        `UPDATE goals SET status = 'dropped', status_changed_on = ?3 WHERE id = ?1 AND participant_id = ?2 AND status = 'active'
+         AND EXISTS (SELECT 1 FROM goals WHERE participant_id = ?2 AND idempotency_key = ?4)`,
+      )
+      .bind(input.replaces_goal_id, author.id, today, input.idempotency_key),
   ]);
-  const result = stored!.results[0] as { id: number; week: number; revision: number };
-  return { id: result.id, week: result.week, replayed: result.revision > 1 };
+  const result = stored!.results[0] as { id: number; week: number; revision: number } | undefined;
+  return result ? { id: result.id, week: result.week, replayed: result.revision > 1 } : null;
 }
 
 /** Marks one of the participant's goals done or dropped; false when it is not theirs. */

@@ -12,7 +12,7 @@ export interface Participant {
   cohort: { slug: string; name: string; timezone: string; cadenceDays: number; startsOn: string; endsOn: string | null };
 }
 
-interface ParticipantRow {
+export interface ParticipantRow {
   id: number;
   cohort_id: number;
   pair_id: number | null;
@@ -27,16 +27,11 @@ interface ParticipantRow {
   ends_on: string | null;
 }
 
-export async function getParticipant(db: D1Database, id: number): Promise<Participant | null> {
-  const row = await db
-    .prepare(
-      `SELECT p.id, p.cohort_id, p.pair_id, p.role, p.display_name, p.link_version,
-              c.slug, c.name, c.timezone, c.cadence_days, c.starts_on, c.ends_on
-       FROM participants p JOIN cohorts c ON c.id = p.cohort_id WHERE p.id = ?1`,
-    )
-    .bind(id)
-    .first<ParticipantRow>();
-  if (!row) return null;
+/** The columns of `participants p JOIN cohorts c` that make a Participant. */
+export const PARTICIPANT_COLUMNS = `p.id, p.cohort_id, p.pair_id, p.role, p.display_name, p.link_version,
+  c.slug, c.name, c.timezone, c.cadence_days, c.starts_on, c.ends_on`;
+
+export function participantFrom(row: ParticipantRow): Participant {
   return {
     id: row.id,
     cohortId: row.cohort_id,
@@ -46,6 +41,11 @@ export async function getParticipant(db: D1Database, id: number): Promise<Partic
     linkVersion: row.link_version,
     cohort: { slug: row.slug, name: row.name, timezone: row.timezone, cadenceDays: row.cadence_days, startsOn: row.starts_on, endsOn: row.ends_on },
   };
+}
+
+export async function getParticipant(db: D1Database, id: number): Promise<Participant | null> {
+  const row = await db.prepare(`SELECT ${PARTICIPANT_COLUMNS} FROM participants p JOIN cohorts c ON c.id = p.cohort_id WHERE p.id = ?1`).bind(id).first<ParticipantRow>();
+  return row && participantFrom(row);
 }
 
 /** The participant a link token names, or null when it is malformed, forged or revoked. */

@@ -1,12 +1,12 @@
 /** The relationship pulse and program feedback: plain submissions of one participant. */
 import type { ProgramFeedbackInput } from '../forms/program-feedback.ts';
 import type { PulseInput } from '../forms/pulse.ts';
-import type { Participant } from './participants.ts';
-import { owner, storeOnce, type Stored } from './submissions.ts';
+import type { Author } from './admission.ts';
+import { postedIn, storeOnce, type Stored } from './submissions.ts';
 
-export function storePulse(db: D1Database, participant: Participant, week: number, input: PulseInput): Promise<Stored> {
-  return storeOnce(db, 'pulses', {
-    ...owner(participant, week, new Date()),
+export function storePulse(db: D1Database, author: Author, week: number, input: PulseInput): Promise<Stored | null> {
+  return storeOnce(db, author, 'pulses', {
+    ...postedIn(week, new Date()),
     idempotency_key: input.idempotency_key,
     trust: input.trust,
     safety: input.safety,
@@ -16,9 +16,9 @@ export function storePulse(db: D1Database, participant: Participant, week: numbe
   });
 }
 
-export function storeProgramFeedback(db: D1Database, participant: Participant, week: number, input: ProgramFeedbackInput): Promise<Stored> {
-  return storeOnce(db, 'program_feedback', {
-    ...owner(participant, week, new Date()),
+export function storeProgramFeedback(db: D1Database, author: Author, week: number, input: ProgramFeedbackInput): Promise<Stored | null> {
+  return storeOnce(db, author, 'program_feedback', {
+    ...postedIn(week, new Date()),
     idempotency_key: input.idempotency_key,
     cadence_fit: input.cadence_fit,
     tools: input.tools,

@@ -6,7 +6,7 @@
  */
 import type { CheckinInput } from '../forms/checkin.ts';
 import type { ReflectionInput } from '../forms/reflection.ts';
-import type { Participant } from './participants.ts';
+import { admissionSql, type Author, type PostTable } from './admission.ts';
 
 export interface Stored {
   id: number;
@@ -15,46 +15,62 @@ export interface Stored {
   replayed: boolean;
 }
 
-export type Table = 'checkins' | 'reflections' | 'goals' | 'feedback' | 'pulses' | 'program_feedback';
+export type Table = Exclude<PostTable, 'contracts' | 'milestones'>;
 export type Row = Record<string, string | number | null>;
 
-/** Columns that say whose submission it is and when it was first made: never changed by a resend. */
-const IDENTITY = new Set(['idempotency_key', 'participant_id', 'cohort_id', 'pair_id', 'week', 'submitted_at']);
+/** Columns that say when a submission was first made: never changed by a resend. */
+const IDENTITY = new Set(['idempotency_key', 'week', 'submitted_at']);
 
-/** The upsert of one submission row, keyed by (participant, idempotency key). */
-export function upsertStatement(db: D1Database, table: Table, row: Row): D1PreparedStatement {
+/**
+ * The upsert of one submission row, keyed by (participant, idempotency key). Whose it is (the
+ * participant, their cohort and pair) comes from the participant's own row, and only when the
+ * author is admitted (worker/db/admission.ts): otherwise nothing is stored and nothing returned.
+ */
+export function upsertStatement(db: D1Database, author: Author, table: Table, row: Row): D1PreparedStatement {
   // Column names come from the typed row builders below, never from the request.
   const columns = Object.keys(row);
-  const placeholders = columns.map((_, i) => `?${i + 1}`).join(', ');
+  const values = columns.map((_, i) => `?${i + 1}`);
   const answers = columns.filter((c) => !IDENTITY.has(c)).map((c) => `${c} = excluded.${c}`);
+  const admission = admissionSql(author, table, columns.length + 1);
   return db
     .prepare(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders})
+      `INSERT INTO ${table} (participant_id, cohort_id, pair_id, ${columns.join(', ')})
+       SELECT p.id, p.cohort_id, p.pair_id, ${values.join(', ')} FROM participants p
+       WHERE ${admission.where}
        ON CONFLICT (participant_id, idempotency_key) DO UPDATE SET ${answers.join(', ')}, revision = revision + 1
        RETURNING id, week, revision`,
     )
-    .bind(...Object.values(row));
+    .bind(...Object.values(row), ...admission.params);
 }
 
-/** Stores a submission row once per (participant, idempotency key); a resend replaces its answers. */
-export async function storeOnce(db: D1Database, table: Table, row: Row): Promise<Stored> {
-  const stored = (await upsertStatement(db, table, row).first<{ id: number; week: number; revision: number }>())!;
-  return { id: stored.id, week: stored.week, replayed: stored.revision > 1 };
+/**
+ * Stores a submission row once per (participant, idempotency key); a resend replaces its answers.
+ * Null when the author was not admitted (see `admit` for why).
+ */
+export async function storeOnce(db: D1Database, author: Author, table: Table, row: Row): Promise<Stored | null> {
+  const stored = await upsertStatement(db, author, table, row).first<{ id: number; week: number; revision: number }>();
+  return stored && { id: stored.id, week: stored.week, replayed: stored.revision > 1 };
 }
 
-/** The columns every submission has: whose, which pair, which week, when. */
-export function owner(participant: Participant, week: number, submittedAt: Date): Row {
-  return { participant_id: participant.id, cohort_id: participant.cohortId, pair_id: participant.pairId, week, submitted_at: submittedAt.toISOString() };
+/** For the mentor's own tools (the demo, tests), whose posts are always admitted: one that was not is a bug. */
+export function expectStored(stored: Stored | null): Stored {
+  if (!stored) throw new Error('The post was not stored: its participant or cohort changed while it was being sent.');
+  return stored;
 }
 
-export function storeCheckin(db: D1Database, participant: Participant, week: number, input: CheckinInput, submittedAt = new Date()): Promise<Stored> {
-  return storeOnce(db, 'checkins', checkinRow(participant, week, input, submittedAt));
+/** The columns every submission has besides whose it is: which week, when. */
+export function postedIn(week: number, submittedAt: Date): Row {
+  return { week, submitted_at: submittedAt.toISOString() };
 }
 
-export function checkinRow(participant: Participant, week: number, input: CheckinInput, submittedAt: Date): Row {
+export function storeCheckin(db: D1Database, author: Author, week: number, input: CheckinInput, submittedAt = new Date()): Promise<Stored | null> {
+  return storeOnce(db, author, 'checkins', checkinRow(week, input, submittedAt));
+}
+
+export function checkinRow(week: number, input: CheckinInput, submittedAt: Date): Row {
   return {
     idempotency_key: input.idempotency_key,
-    ...owner(participant, week, submittedAt),
+    ...postedIn(week, submittedAt),
     progress: input.progress,
     obstacles: input.obstacles,
     next_step: input.next_step,
@@ -76,14 +92,14 @@ export function normalizeTags(tags: string): string {
   return [...unique].join(',');
 }
 
-export function storeReflection(db: D1Database, participant: Participant, week: number, input: ReflectionInput, submittedAt = new Date()): Promise<Stored> {
-  return storeOnce(db, 'reflections', reflectionRow(participant, week, input, submittedAt));
+export function storeReflection(db: D1Database, author: Author, week: number, input: ReflectionInput, submittedAt = new Date()): Promise<Stored | null> {
+  return storeOnce(db, author, 'reflections', reflectionRow(week, input, submittedAt));
 }
 
-export function reflectionRow(participant: Participant, week: number, input: ReflectionInput, submittedAt: Date): Row {
+export function reflectionRow(week: number, input: ReflectionInput, submittedAt: Date): Row {
   return {
     idempotency_key: input.idempotency_key,
-    ...owner(participant, week, submittedAt),
+    ...postedIn(week, submittedAt),
     working: input.working,
     not_working: input.not_working,
     why: input.why,

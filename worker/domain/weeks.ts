@@ -5,9 +5,21 @@ const DAY_MS = 86_400_000;
 /** The calendar date of an instant as seen in an IANA timezone, as YYYY-MM-DD. */
 export function localDate(instant: Date, timezone: string): string {
   // From the parts, not a locale's format string, which ICU versions have changed.
-  const parts = new Intl.DateTimeFormat('en', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const parts = dateFormat(timezone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
   return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** One formatter per timezone: making one costs far more than using it (about a millisecond in workerd). */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(timezone: string): Intl.DateTimeFormat {
+  let format = formats.get(timezone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formats.set(timezone, format);
+  }
+  return format;
 }
 
 /** Whether a string names a timezone this runtime knows. */

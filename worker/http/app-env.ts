@@ -1,3 +1,4 @@
+import type { Author } from '../db/admission.ts';
 import type { Participant } from '../db/participants.ts';
 import type { FormPath } from './pages.ts';
 
@@ -7,6 +8,6 @@ export type Body = Record<string, unknown>;
 /** Hono's environment for every route: the Worker's bindings and what middleware sets. */
 export interface AppEnv {
   Bindings: Env;
-  /** formPage: the page a form endpoint's browser posts come from, set by the endpoint. */
-  Variables: { body: Body; participant: Participant; formPage: FormPath };
+  /** author: who a post's link names (requireAuthor); participant: them as read from D1 (requireParticipant); formPage: the page a form endpoint's browser posts come from, set by the endpoint. */
+  Variables: { body: Body; author: Author; participant: Participant; formPage: FormPath };
 }

@@ -21,7 +21,7 @@ export async function formContext(db: D1Database, path: FormPath, participant: P
     const last = await lastCheckinBefore(db, participant.id, week);
     if (last) context.texts['last-action'] = last.action;
   } else if (path === '/feedback/') {
-    const peers = await listPeers(db, participant);
+    const peers = await listPeers(db, participant.id);
     context.options.receiver_id = peers.map((p) => ({ value: String(p.id), label: p.relation === 'partner' ? `${p.displayName} (your partner)` : p.displayName }));
     context.noOptions.receiver_id = 'You are not in a pair or circle yet: ask your mentor to pair you.';
   } else if (path === '/goals/') {

@@ -10,8 +10,10 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod';
 import { fieldErrors } from '../forms/fields.ts';
-import { LINK_GRACE_DAYS } from '../auth.ts';
-import { checkLink, type Participant } from '../db/participants.ts';
+import { LINK_GRACE_DAYS, linksExpired, readToken, verifyClaim } from '../auth.ts';
+import { admit, calendarOf, postLimit, POSTS_PER_MINUTE, type Admission, type Author, type Calendar, type PostTable } from '../db/admission.ts';
+import { checkLink, getParticipant, type Participant } from '../db/participants.ts';
+import { localDate } from '../domain/weeks.ts';
 import type { AppEnv, Body } from './app-env.ts';
 import { fail, type FormState } from './errors.ts';
 import { messagePage } from './pages.ts';
@@ -103,26 +105,82 @@ function endedMessage(endsOn: string): string {
   return `This link stopped working: your cohort ended on ${endsOn}, and links work for ${LINK_GRACE_DAYS} days after the end. If you still need to send something, ask your mentor.`;
 }
 
+const INVALID_LINK = 'This link is not valid (it may have been replaced). Ask your mentor for your current personal link.';
+
+/** The author a token names, checked without reading D1 when the token spells out its cohort. */
+async function authorOf(c: Context<AppEnv>, token: string, now: Date): Promise<Author> {
+  const claim = readToken(token) ?? fail(401, 'unauthorized', INVALID_LINK);
+  const { participantId, linkVersion } = claim;
+  let cohortId = claim.cohortId;
+  let cohort: Calendar | null = null;
+  if (cohortId !== null) {
+    if (await verifyClaim(c.env.LINK_SECRET, claim, { participantId, cohortId, linkVersion })) cohort = await calendarOf(c.env.DB, cohortId);
+  } else {
+    // A link made before tokens spelled out the cohort: the participant's row says which it is.
+    const participant = await getParticipant(c.env.DB, participantId);
+    if (participant && (await verifyClaim(c.env.LINK_SECRET, claim, { participantId, cohortId: participant.cohortId, linkVersion }))) {
+      cohortId = participant.cohortId;
+      cohort = participant.cohort;
+    }
+  }
+  if (!cohort || cohortId === null) fail(401, 'unauthorized', INVALID_LINK);
+  const ended = (calendar: Calendar) => calendar.endsOn !== null && linksExpired(calendar.endsOn, localDate(now, calendar.timezone));
+  // Refused only on the calendar as it is now: the mentor may have moved the end since it was cached.
+  if (ended(cohort)) cohort = (await calendarOf(c.env.DB, cohortId, { fresh: true })) ?? cohort;
+  if (ended(cohort)) fail(401, 'link_expired', endedMessage(cohort.endsOn!));
+  const max = Number(c.env.POSTS_PER_MINUTE) || POSTS_PER_MINUTE;
+  return { id: participantId, cohortId, linkVersion, cohort, limit: postLimit(now, max) };
+}
+
+/** Answers a post that was not admitted: a link that no longer works (401) or too many posts (429). */
+export function refuse(admission: Exclude<Admission, { participant: Participant }>): never {
+  if (admission.refused === 'ended') fail(401, 'link_expired', endedMessage(admission.endsOn));
+  if (admission.refused === 'limited') fail(429, 'rate_limited', 'That was a lot of sending in a short time: wait a minute, then send the form again.');
+  fail(401, 'unauthorized', INVALID_LINK);
+}
+
 /**
- * Names the participant from the `token` field or `Authorization: Bearer` (401 otherwise), holds
- * back one who sends too much (429), and, when Turnstile is on, wants its check passed (403).
+ * Names the author of a post from the `token` field or `Authorization: Bearer` (401 otherwise) and,
+ * when Turnstile is on, wants its check passed (403). Whether the link is still current and its
+ * holder under the rate limit is decided where the post is stored (worker/db/admission.ts).
  */
-export const requireParticipant = createMiddleware<AppEnv>(async (c, next) => {
+export const requireAuthor = createMiddleware<AppEnv>(async (c, next) => {
   const token = tokenFrom(c);
   if (!token) fail(401, 'unauthorized', 'This form needs your personal link. Open the link your mentor sent you and send the form from there.');
-  // The limit is per token, so it can be asked while the link is checked: a forged token only
-  // spends its own allowance, and a participant has one current token.
-  const [link, limit] = await Promise.all([checkLink(c.env.DB, c.env.LINK_SECRET, token, new Date()), c.env.POST_LIMITER.limit({ key: `token:${token}` })]);
-  if ('refused' in link) {
-    if (link.refused === 'ended') fail(401, 'link_expired', endedMessage(link.endsOn));
-    fail(401, 'unauthorized', 'This link is not valid (it may have been replaced). Ask your mentor for your current personal link.');
-  }
-  const { participant } = link;
-  if (!limit.success) fail(429, 'rate_limited', 'That was a lot of sending in a short time: wait a minute, then send the form again.');
-  c.set('participant', participant);
+  c.set('author', await authorOf(c, token, new Date()));
   const page = c.get('formPage');
   await checkTurnstile(c, page ? formState(c, page) : undefined);
   await next();
+});
+
+/**
+ * The participant a post's author is, read from D1 and admitted to post to `table` now: for posts
+ * that need more than the author (their pair) or are not one guarded upsert.
+ */
+export async function admittedParticipant(db: D1Database, author: Author, table: PostTable): Promise<Participant> {
+  const admission = await admit(db, author, table, author.limit, new Date());
+  return 'refused' in admission ? refuse(admission) : admission.participant;
+}
+
+/** Who sent a post, read in full (to show them their form again), once their link was checked; null before. */
+export async function postingParticipant(c: Context<AppEnv>): Promise<Participant | null> {
+  const known = c.get('participant');
+  if (known) return known;
+  const author = c.get('author');
+  if (!author) return null;
+  const participant = await getParticipant(c.env.DB, author.id);
+  return participant && participant.cohortId === author.cohortId && participant.linkVersion === author.linkVersion ? participant : null;
+}
+
+/**
+ * requireAuthor, then the participant read and admitted (401, 429), for the small forms of a
+ * participant's page; the only kind of post among them that adds rows is a milestone.
+ */
+export const requireParticipant = createMiddleware<AppEnv>(async (c, next) => {
+  await requireAuthor(c, async () => {
+    c.set('participant', await admittedParticipant(c.env.DB, c.get('author'), 'milestones'));
+    await next();
+  });
 });
 
 /**

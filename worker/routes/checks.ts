@@ -2,7 +2,8 @@
 import { isOutdatedProposal } from '../db/contracts.ts';
 import { ownsGoal } from '../db/goals.ts';
 import { listPeers } from '../db/feedback.ts';
-import type { Participant } from '../db/participants.ts';
+import type { Author } from '../db/admission.ts';
+import { admittedParticipant } from '../http/submission.ts';
 import { lastCheckinBefore } from '../db/submissions.ts';
 import type { CheckinInput } from '../forms/checkin.ts';
 import type { ContractInput } from '../forms/contract.ts';
@@ -14,16 +15,19 @@ import type { Checked } from './submissions.ts';
  * Carrying forward copies the last committed action, which must exist and must not be done yet
  * ("no" or "partly"). A newly written action wins over the box, and then nothing is carried.
  */
-export async function carryForward(db: D1Database, participant: Participant, week: number, input: CheckinInput): Promise<Checked<CheckinInput>> {
+export async function carryForward(db: D1Database, author: Author, week: number, input: CheckinInput): Promise<Checked<CheckinInput>> {
   if (!input.carry_forward || input.committed_action !== '') return { input: { ...input, carry_forward: false } };
   if (input.last_action_done === 'yes') return { errors: { carry_forward: 'You did last time’s action, so there is nothing to carry forward: please write a new one.' } };
-  const last = await lastCheckinBefore(db, participant.id, week);
+  const last = await lastCheckinBefore(db, author.id, week);
   if (!last) return { errors: { committed_action: 'There is no earlier action to carry forward yet: please write one.' } };
   return { input: { ...input, committed_action: last.action } };
 }
 
 /** A contract belongs to a pair; resending an old proposal must not rewrite a superseded version. */
-export async function inAPair(db: D1Database, participant: Participant, _week: number, input: ContractInput): Promise<Checked<ContractInput>> {
+export async function inAPair(db: D1Database, author: Author, _week: number, input: ContractInput): Promise<Checked<ContractInput>> {
+  // The pair is on the participant's row: read it, and admit the post there (a contract is stored
+  // in several statements, not one guarded upsert).
+  const participant = await admittedParticipant(db, author, 'contracts');
   if (participant.pairId === null) return { errors: { purpose: 'You are not in a pair yet, so there is no partnership to agree. Ask your mentor to pair you.' } };
   if (await isOutdatedProposal(db, participant, input.idempotency_key)) {
     return { errors: { purpose: 'This form proposed a version your pair has replaced since. Open the contract form again from your page to propose changes.' } };
@@ -32,16 +36,16 @@ export async function inAPair(db: D1Database, participant: Participant, _week: n
 }
 
 /** Recalibrating replaces one of the participant's own goals. */
-export async function ownReplacedGoal(db: D1Database, participant: Participant, _week: number, input: GoalInput): Promise<Checked<GoalInput>> {
-  if (input.replaces_goal_id !== undefined && !(await ownsGoal(db, participant, input.replaces_goal_id))) {
+export async function ownReplacedGoal(db: D1Database, author: Author, _week: number, input: GoalInput): Promise<Checked<GoalInput>> {
+  if (input.replaces_goal_id !== undefined && !(await ownsGoal(db, author.id, input.replaces_goal_id))) {
     return { errors: { replaces_goal_id: 'Choose one of your own goals, or none.' } };
   }
   return { input };
 }
 
 /** Feedback goes to the participant's partner or someone in their circle. */
-export async function toAPeer(db: D1Database, participant: Participant, _week: number, input: FeedbackInput): Promise<Checked<FeedbackInput>> {
-  const peers = await listPeers(db, participant);
+export async function toAPeer(db: D1Database, author: Author, _week: number, input: FeedbackInput): Promise<Checked<FeedbackInput>> {
+  const peers = await listPeers(db, author.id);
   if (!peers.some((p) => p.id === input.receiver_id)) return { errors: { receiver_id: 'Choose your partner or someone in your circle.' } };
   return { input };
 }

@@ -1,27 +1,50 @@
-/** POST endpoints of the forms: parse → name the participant → validate → check → store once → respond. */
-import { Hono } from 'hono';
+/** POST endpoints of the forms: parse → name the author from their link → validate → check → store once, if admitted → respond. */
+import { Hono, type Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod';
-import type { Participant } from '../db/participants.ts';
+import { admit, type Author, type PostTable } from '../db/admission.ts';
 import type { Stored } from '../db/submissions.ts';
 import { cycleAt } from '../domain/weeks.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { fail } from '../http/errors.ts';
 import type { FormPath } from '../http/pages.ts';
-import { formState, parseSubmission, readBody, refuseHoneypot, requireParticipant, wantsHtml } from '../http/submission.ts';
+import { formState, parseSubmission, readBody, refuse, refuseHoneypot, requireAuthor, wantsHtml } from '../http/submission.ts';
 
 /** What a check against stored data decides: the input to store, or problems per field. */
 export type Checked<T> = { input: T } | { errors: Record<string, string> };
 
 export interface SubmissionForm<S extends z.ZodType> {
   schema: S;
+  /** Where the posts are stored: the rate limit counts this kind. */
+  table: PostTable;
   /** The form page a browser post came from (and returns to when something needs fixing). */
   page: FormPath;
   /** Checks that need the database (whose goal, which partner); may complete the input. */
-  check?(db: D1Database, participant: Participant, week: number, input: z.output<S>): Promise<Checked<z.output<S>>>;
-  store(db: D1Database, participant: Participant, week: number, input: z.output<S>): Promise<Stored>;
+  check?(db: D1Database, author: Author, week: number, input: z.output<S>): Promise<Checked<z.output<S>>>;
+  /** Stores the post if its author is admitted (worker/db/admission.ts); null when not. */
+  store(db: D1Database, author: Author, week: number, input: z.output<S>): Promise<Stored | null>;
   /** What the thank-you page should offer after this submission (its `need` parameter). */
   needs?(input: z.output<S>): readonly string[];
+}
+
+/**
+ * Checks and stores a post. When it was not admitted, reads why: a refusal (401, 429), or a
+ * cohort calendar that changed since this isolate cached it; then it is tried once more, its week
+ * worked out from the calendar as it is now.
+ */
+async function checkAndStore<S extends z.ZodType>(c: Context<AppEnv>, form: SubmissionForm<S>, parsed: z.output<S>, now: Date): Promise<{ stored: Stored; input: z.output<S> }> {
+  let author = c.get('author');
+  for (let attempt = 1; ; attempt++) {
+    const week = cycleAt(author.cohort, now);
+    const checked = form.check ? await form.check(c.env.DB, author, week, parsed) : { input: parsed };
+    if ('errors' in checked) fail(400, 'invalid_input', 'Some answers need another look.', { fields: checked.errors, form: formState(c, form.page) });
+    const stored = await form.store(c.env.DB, author, week, checked.input);
+    if (stored) return { stored, input: checked.input };
+    const admission = await admit(c.env.DB, author, form.table, author.limit, now);
+    if ('refused' in admission) refuse(admission);
+    if (attempt === 2) throw new Error(`a post by participant ${author.id} was admitted but not stored`);
+    author = { ...author, cohort: admission.participant.cohort };
+  }
 }
 
 export function submissionRoutes<S extends z.ZodType>(form: SubmissionForm<S>) {
@@ -29,16 +52,12 @@ export function submissionRoutes<S extends z.ZodType>(form: SubmissionForm<S>) {
     c.set('formPage', form.page);
     await next();
   });
-  return new Hono<AppEnv>().post('/', fromPage, readBody, refuseHoneypot, requireParticipant, async (c) => {
+  return new Hono<AppEnv>().post('/', fromPage, readBody, refuseHoneypot, requireAuthor, async (c) => {
     const parsed = parseSubmission(c, form.schema, form.page);
-    const participant = c.get('participant');
-    const week = cycleAt(participant.cohort, new Date());
-    const checked = form.check ? await form.check(c.env.DB, participant, week, parsed) : { input: parsed };
-    if ('errors' in checked) fail(400, 'invalid_input', 'Some answers need another look.', { fields: checked.errors, form: formState(c, form.page) });
-    const stored = await form.store(c.env.DB, participant, week, checked.input);
+    const { stored, input } = await checkAndStore(c, form, parsed, new Date());
     if (stored.replayed) c.header('Idempotent-Replayed', 'true');
     if (wantsHtml(c)) {
-      const needs = form.needs?.(checked.input) ?? [];
+      const needs = form.needs?.(input) ?? [];
       return c.redirect(`/thanks/?sent=${form.page.replaceAll('/', '')}${needs.length ? `&need=${needs.join(',')}` : ''}`, 303);
     }
     return c.json({ id: stored.id, week: stored.week }, 201);

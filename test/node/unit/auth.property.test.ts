@@ -16,13 +16,15 @@ const tokenChar = fc.constantFrom(...'0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcde
 describe('readToken', () => {
   it('answers any string with null or a well-formed claim, never a throw', () => {
     fc.assert(
-      fc.property(fc.oneof(anyText, fc.stringMatching(/^\d{1,17}\.\d{1,11}\.[A-Za-z0-9_-]{40,45}$/)), (text) => {
+      fc.property(fc.oneof(anyText, fc.stringMatching(/^\d{1,17}(\.\d{1,17})?\.\d{1,11}\.[A-Za-z0-9_-]{40,45}$/)), (text) => {
         const claim = readToken(text);
         if (claim === null) return;
         expect(Number.isSafeInteger(claim.participantId) && claim.participantId > 0).toBe(true);
+        expect(claim.cohortId === null || (Number.isSafeInteger(claim.cohortId) && claim.cohortId > 0)).toBe(true);
         expect(Number.isSafeInteger(claim.linkVersion) && claim.linkVersion > 0).toBe(true);
         expect(claim.signature).toMatch(/^[A-Za-z0-9_-]{43}$/);
-        expect(`${claim.participantId}.${claim.linkVersion}.${claim.signature}`).toBe(text);
+        const cohort = claim.cohortId === null ? '' : `${claim.cohortId}.`;
+        expect(`${claim.participantId}.${cohort}${claim.linkVersion}.${claim.signature}`).toBe(text);
       }),
       { numRuns: 500 },
     );
@@ -34,7 +36,7 @@ describe('signToken → readToken → verifyClaim', () => {
     await fc.assert(
       fc.asyncProperty(subject, secret, async (s: LinkSubject, key) => {
         const claim = readToken(await signToken(key, s));
-        expect(claim).toMatchObject({ participantId: s.participantId, linkVersion: s.linkVersion });
+        expect(claim).toMatchObject({ participantId: s.participantId, cohortId: s.cohortId, linkVersion: s.linkVersion });
         expect(await verifyClaim(key, claim!, s)).toBe(true);
       }),
       { numRuns: 100 },

@@ -17,8 +17,8 @@ function flipSignatureChar(signature: string, index = 10): string {
 }
 
 describe('signToken', () => {
-  it('makes <participantId>.<linkVersion>.<43-char signature>', async () => {
-    expect(await signToken(SECRET, subject)).toMatch(/^42\.3\.[A-Za-z0-9_-]{43}$/);
+  it('makes <participantId>.<cohortId>.<linkVersion>.<43-char signature>', async () => {
+    expect(await signToken(SECRET, subject)).toMatch(/^42\.7\.3\.[A-Za-z0-9_-]{43}$/);
   });
 
   it('refuses a secret shorter than 32 characters, naming npm run setup', async () => {
@@ -27,17 +27,26 @@ describe('signToken', () => {
 });
 
 describe('readToken', () => {
-  it('reads the participant id and link version', async () => {
+  it('reads the participant id, cohort id and link version', async () => {
     const claim = await claimFor(subject);
     expect(claim.participantId).toBe(42);
+    expect(claim.cohortId).toBe(7);
     expect(claim.linkVersion).toBe(3);
     expect(claim.signature).toHaveLength(43);
+  });
+
+  it('reads a link made before tokens spelled out the cohort, with no cohort id', async () => {
+    const [participant, , version, signature] = (await signToken(SECRET, subject)).split('.');
+    expect(readToken(`${participant}.${version}.${signature}`)).toEqual({ participantId: 42, cohortId: null, linkVersion: 3, signature });
   });
 
   const sig = 'A'.repeat(43);
   it.each([
     ['empty', ''],
     ['extra dots', `1.1.${sig}.x`],
+    ['five parts', `1.1.1.1.${sig}`],
+    ['leading zero in the cohort id', `1.01.1.${sig}`],
+    ['a 16-digit cohort id', `1.${'1'.repeat(16)}.1.${sig}`],
     ['leading zero in the id', `01.1.${sig}`],
     ['leading zero in the version', `1.01.${sig}`],
     ['non-base64url characters', `1.1.${'A'.repeat(42)}+`],
@@ -49,8 +58,9 @@ describe('readToken', () => {
   });
 
   it('accepts the longest allowed id and version', () => {
-    expect(readToken(`${'9'.repeat(15)}.${'9'.repeat(9)}.${sig}`)).toEqual({
+    expect(readToken(`${'9'.repeat(15)}.${'9'.repeat(15)}.${'9'.repeat(9)}.${sig}`)).toEqual({
       participantId: 999_999_999_999_999,
+      cohortId: 999_999_999_999_999,
       linkVersion: 999_999_999,
       signature: sig,
     });
@@ -69,6 +79,18 @@ describe('verifyClaim', () => {
 
   it('refuses it when the participant now belongs to another cohort', async () => {
     expect(await verifyClaim(SECRET, await claimFor(subject), { ...subject, cohortId: 8 })).toBe(false);
+  });
+
+  it('refuses a claim whose cohort id was edited, even to the one it is checked against', async () => {
+    const claim = { ...(await claimFor(subject)), cohortId: 8 };
+    expect(await verifyClaim(SECRET, claim, { ...subject, cohortId: 8 })).toBe(false);
+    expect(await verifyClaim(SECRET, claim, subject)).toBe(false);
+  });
+
+  it('accepts a link without a cohort id for the cohort it was signed for, and no other', async () => {
+    const claim = { ...(await claimFor(subject)), cohortId: null };
+    expect(await verifyClaim(SECRET, claim, subject)).toBe(true);
+    expect(await verifyClaim(SECRET, claim, { ...subject, cohortId: 8 })).toBe(false);
   });
 
   it('refuses it after the link version was bumped', async () => {

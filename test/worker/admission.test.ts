@@ -1,0 +1,133 @@
+/**
+ * Admission of a post in the statement that stores it: a link stops working the moment it is
+ * revoked, a post is stored in the week of the cohort's calendar as it is now (not as this isolate
+ * cached it), links made before tokens spelled out the cohort keep working, and the rate limit
+ * counts posts of one kind.
+ */
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { app } from '../../worker/app.ts';
+import { readToken } from '../../worker/auth.ts';
+import { forgetParticipant, revokeLinks } from '../../worker/db/people.ts';
+import { addDays, cycleOn } from '../../worker/domain/weeks.ts';
+import { countRows, jsonPost, makeCohort, ORIGIN, validCheckin } from './helpers.ts';
+
+const request = (path: string, init: RequestInit = {}, bindings: Env = env) => app.request(`${ORIGIN}${path}`, init, bindings);
+const today = new Date().toISOString().slice(0, 10);
+
+async function postCheckin(token: string, bindings: Env = env) {
+  const res = await request('/api/checkins', jsonPost(validCheckin(), token), bindings);
+  return { status: res.status, body: await res.json<{ id?: number; week?: number; error?: { code: string } }>() };
+}
+
+/** The token as links made before the cohort id was spelled out: `<participant>.<version>.<signature>`. */
+function withoutCohort(token: string): string {
+  const [participant, , version, signature] = token.split('.');
+  return `${participant}.${version}.${signature}`;
+}
+
+describe('a link revoked after it was used', () => {
+  it('is refused at once, with 401, and nothing more is stored', async () => {
+    const { ada } = await makeCohort();
+    expect((await postCheckin(ada.token)).status).toBe(201);
+    await revokeLinks(env.DB, ada.id);
+    const refused = await postCheckin(ada.token);
+    expect(refused.status).toBe(401);
+    expect(refused.body.error?.code).toBe('unauthorized');
+    expect(await countRows('checkins', ada.id)).toBe(1);
+  });
+});
+
+describe('a participant forgotten after posting', () => {
+  it('cannot post again with their old link', async () => {
+    const { ben } = await makeCohort();
+    expect((await postCheckin(ben.token)).status).toBe(201);
+    await forgetParticipant(env.DB, ben.id);
+    expect((await postCheckin(ben.token)).status).toBe(401);
+    expect(await countRows('checkins', ben.id)).toBe(0);
+  });
+});
+
+describe('a cohort whose calendar changed after this isolate read it', () => {
+  it('stores the next post in the week of the new calendar', async () => {
+    const { cohortId, cy } = await makeCohort();
+    const first = await postCheckin(cy.token);
+    expect(first.status).toBe(201);
+    // The cohort starts three weeks later than it did: this week's number drops by three.
+    const startsOn = addDays('2026-01-05', 21);
+    await env.DB.prepare('UPDATE cohorts SET starts_on = ?1 WHERE id = ?2').bind(startsOn, cohortId).run();
+    const second = await postCheckin(cy.token);
+    expect(second.status).toBe(201);
+    expect(second.body.week).toBe(cycleOn(startsOn, 7, today));
+    expect(second.body.week).toBe(first.body.week! - 3);
+  });
+
+  it('refuses the next post once the cohort has ended, past the grace days', async () => {
+    const { cohortId, di } = await makeCohort();
+    expect((await postCheckin(di.token)).status).toBe(201);
+    await env.DB.prepare('UPDATE cohorts SET ends_on = ?1 WHERE id = ?2').bind(addDays(today, -40), cohortId).run();
+    const refused = await postCheckin(di.token);
+    expect(refused.status).toBe(401);
+    expect(refused.body.error?.code).toBe('link_expired');
+    expect(await countRows('checkins', di.id)).toBe(1);
+  });
+});
+
+describe('a cohort whose end was moved later after its links had stopped working', () => {
+  it('takes posts again at once', async () => {
+    const { cohortId, ada } = await makeCohort();
+    const setEnd = (endsOn: string | null) => env.DB.prepare('UPDATE cohorts SET ends_on = ?1 WHERE id = ?2').bind(endsOn, cohortId).run();
+    await setEnd(addDays(today, -40));
+    expect((await postCheckin(ada.token)).status).toBe(401);
+    await setEnd(null);
+    expect((await postCheckin(ada.token)).status).toBe(201);
+  });
+});
+
+describe('a link made before tokens spelled out the cohort', () => {
+  it('still opens the form and stores a post', async () => {
+    const { ada } = await makeCohort();
+    const old = withoutCohort(ada.token);
+    expect(readToken(old)?.cohortId).toBeNull();
+    expect((await request(`/checkin/?t=${old}`)).status).toBe(200);
+    expect((await postCheckin(old)).status).toBe(201);
+    expect(await countRows('checkins', ada.id)).toBe(1);
+  });
+
+  it('is refused for another participant, or once revoked', async () => {
+    const { ben, cy } = await makeCohort();
+    const [, , version, signature] = ben.token.split('.');
+    expect((await postCheckin(`${cy.id}.${version}.${signature}`)).status).toBe(401);
+    await revokeLinks(env.DB, ben.id);
+    expect((await postCheckin(withoutCohort(ben.token))).status).toBe(401);
+    expect(await countRows('checkins', cy.id)).toBe(0);
+  });
+});
+
+describe('the rate limit', () => {
+  const three = { ...env, POSTS_PER_MINUTE: '3' } as unknown as Env;
+
+  it('follows POSTS_PER_MINUTE, and counts one kind of post', async () => {
+    const { ada } = await makeCohort();
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await postCheckin(ada.token, three)).status);
+    expect(statuses).toEqual([201, 201, 201, 429]);
+    expect(await countRows('checkins', ada.id)).toBe(3);
+    // A reflection is another kind of post: it has its own three.
+    const reflection = { idempotency_key: crypto.randomUUID(), working: 'Short sessions.', not_working: 'Long ones.', why: 'Energy runs out.' };
+    expect((await request('/api/reflections', jsonPost(reflection, ada.token), three)).status).toBe(201);
+  });
+
+  it('holds back a resend too once the limit is reached, and the form stays stored as first sent', async () => {
+    const { ben } = await makeCohort();
+    const form = validCheckin();
+    expect((await request('/api/checkins', jsonPost(form, ben.token), three)).status).toBe(201);
+    for (let i = 0; i < 2; i++) expect((await request('/api/checkins', jsonPost(validCheckin(), ben.token), three)).status).toBe(201);
+    const resent = await request('/api/checkins', jsonPost({ ...form, progress: 'Changed on the resend.' }, ben.token), three);
+    expect(resent.status).toBe(429);
+    expect(resent.headers.get('retry-after')).toBe('60');
+    const stored = await env.DB.prepare('SELECT progress, revision FROM checkins WHERE participant_id = ?1 AND idempotency_key = ?2').bind(ben.id, form.idempotency_key).first();
+    expect(stored).toEqual({ progress: form.progress, revision: 1 });
+    expect(await countRows('checkins', ben.id)).toBe(3);
+  });
+});
