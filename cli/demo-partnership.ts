@@ -50,12 +50,12 @@ export async function seedPartnership(
       dialogue_format: DEFAULT_DIALOGUE_FORMAT,
       renegotiate_on: dayOf(6),
     };
-    const v1 = await storeContract(db, first, 1, { idempotency_key: `demo-contract-${i}-1`, ...terms });
+    const v1 = expectStored(await storeContract(db, first, 1, { idempotency_key: `demo-contract-${i}-1`, ...terms }));
     counts.contracts++;
     // Pairs 4 and 9 have not confirmed yet; pair 2 renegotiated in week 6.
     if (i !== 3 && i !== 8) await confirmContract(db, second, v1.id, 1);
     if (i === 1) {
-      const v2 = await storeContract(db, second, 6, { idempotency_key: `demo-contract-${i}-2`, ...terms, meeting_day: 'friday', renegotiate_on: dayOf(12) });
+      const v2 = expectStored(await storeContract(db, second, 6, { idempotency_key: `demo-contract-${i}-2`, ...terms, meeting_day: 'friday', renegotiate_on: dayOf(12) }));
       await confirmContract(db, first, v2.id, 1);
       counts.contracts++;
     }

@@ -39,6 +39,7 @@ function hmacKey(secret: string): Promise<CryptoKey> {
   if (!key) {
     key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
     keys.set(secret, key);
+    key.catch(() => keys.delete(secret));
   }
   return key;
 }

@@ -131,3 +131,87 @@ describe('the rate limit', () => {
     expect(await countRows('checkins', ben.id)).toBe(3);
   });
 });
+
+describe('a refused post writes nothing, whatever else it would do', () => {
+  const goal = { what: 'Write the method section', measure: 'words written', target: '3,000 words', due_on: '2026-02-15' };
+  const goalStatus = (id: number) => env.DB.prepare('SELECT status FROM goals WHERE id = ?1').bind(id).first<{ status: string }>();
+
+  it('does not drop the goal a recalibration replaces when the link was revoked, even resending a stored form', async () => {
+    const { ada } = await makeCohort();
+    const first = await (await request('/api/goals', jsonPost({ idempotency_key: crypto.randomUUID(), ...goal }, ada.token))).json<{ id: number }>();
+    const other = await (await request('/api/goals', jsonPost({ idempotency_key: crypto.randomUUID(), ...goal, what: 'Read two papers' }, ada.token))).json<{ id: number }>();
+    await revokeLinks(env.DB, ada.id);
+    const resend = { idempotency_key: (await env.DB.prepare('SELECT idempotency_key FROM goals WHERE id = ?1').bind(first.id).first<{ idempotency_key: string }>())!.idempotency_key, ...goal, replaces_goal_id: String(other.id) };
+    expect((await request('/api/goals', jsonPost(resend, ada.token))).status).toBe(401);
+    expect(await goalStatus(other.id)).toEqual({ status: 'active' });
+  });
+
+  it('does not drop it either when the post is over the limit', async () => {
+    const { ben } = await makeCohort();
+    const two = { ...env, POSTS_PER_MINUTE: '2' } as unknown as Env;
+    const first = { idempotency_key: crypto.randomUUID(), ...goal };
+    await request('/api/goals', jsonPost(first, ben.token), two);
+    const other = await (await request('/api/goals', jsonPost({ idempotency_key: crypto.randomUUID(), ...goal, what: 'Read two papers' }, ben.token), two)).json<{ id: number }>();
+    const res = await request('/api/goals', jsonPost({ ...first, replaces_goal_id: String(other.id) }, ben.token), two);
+    expect(res.status).toBe(429);
+    expect(await goalStatus(other.id)).toEqual({ status: 'active' });
+  });
+
+  it('tells a revoked link nothing its checks read: feedback to a stranger is 401, not a 400 naming the field', async () => {
+    const { cy } = await makeCohort();
+    const stranger = await makeCohort();
+    await revokeLinks(env.DB, cy.id);
+    const feedback = { idempotency_key: crypto.randomUUID(), receiver_id: String(stranger.ada.id), behaviour: 'b', impact: 'i', next_step: 'n' };
+    for (const token of [cy.token, withoutCohort(cy.token)]) expect((await request('/api/feedback', jsonPost(feedback, token))).status).toBe(401);
+  });
+});
+
+describe('a contract proposed after the cohort’s calendar changed', () => {
+  it('is stored in the week of the new calendar', async () => {
+    const { cohortId, ada } = await makeCohort();
+    expect((await postCheckin(ada.token)).status).toBe(201);
+    const startsOn = addDays('2026-01-05', 14);
+    await env.DB.prepare('UPDATE cohorts SET starts_on = ?1 WHERE id = ?2').bind(startsOn, cohortId).run();
+    const contract = {
+      idempotency_key: crypto.randomUUID(), purpose: 'Finish our theses by June.', cadence_days: '7', meeting_day: 'tuesday', meeting_time: '18:30',
+      channel: 'Video call', boundaries: 'No messages after 21:00.', success_measure: '8 of 10 check-ins held.', contributions: 'Ada: structure.',
+      dialogue_format: 'One action, one win, one challenge.', renegotiate_on: '2026-03-01',
+    };
+    const res = await request('/api/contracts', jsonPost(contract, ada.token));
+    expect(res.status).toBe(201);
+    expect((await res.json<{ week: number }>()).week).toBe(cycleOn(startsOn, 7, today));
+  });
+});
+
+describe('requests the Rate Limiting binding held back', () => {
+  const over = { ...env, POST_LIMITER: { limit: async () => ({ success: false }) } } as unknown as Env;
+
+  it('does not ask the binding about a post that stores a new row: the stored-post limit bounds those', async () => {
+    const { cy } = await makeCohort();
+    expect((await postCheckin(cy.token, over)).status).toBe(201);
+    expect((await postCheckin(cy.token)).status).toBe(201);
+  });
+
+  it('counts a resend; once the binding says no, the token is answered 429 at once, stores nothing, and holds back no one else', async () => {
+    const { di, ada } = await makeCohort();
+    const form = validCheckin();
+    expect((await request('/api/checkins', jsonPost(form, di.token))).status).toBe(201);
+    // The resend is answered as usual; the binding's answer holds back the token's next posts.
+    expect((await request('/api/checkins', jsonPost(form, di.token), over)).status).toBe(201);
+    const held = await request('/api/checkins', jsonPost(validCheckin(), di.token));
+    expect(held.status).toBe(429);
+    expect(held.headers.get('retry-after')).toBe('60');
+    expect(await countRows('checkins', di.id)).toBe(1);
+    expect((await postCheckin(ada.token)).status).toBe(201);
+  });
+
+  it('counts the small forms of a participant’s page, and refused posts', async () => {
+    const { ben, cy } = await makeCohort();
+    const rating = { idempotency_key: crypto.randomUUID(), feedback_id: '999999', usefulness: '4' };
+    expect((await request('/api/me/feedback-ratings', jsonPost(rating, ben.token), over)).status).toBe(404);
+    expect((await request('/api/me/feedback-ratings', jsonPost(rating, ben.token))).status).toBe(429);
+    await revokeLinks(env.DB, cy.id);
+    expect((await postCheckin(cy.token, over)).status).toBe(401);
+    expect((await postCheckin(cy.token)).status).toBe(429);
+  });
+});

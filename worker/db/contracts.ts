@@ -1,6 +1,6 @@
 /** Partnership contracts: versioned per pair, agreed when every member confirmed the same version. */
 import type { ContractInput } from '../forms/contract.ts';
-import type { Author } from './admission.ts';
+import { admissionSql, type Author } from './admission.ts';
 import type { Participant } from './participants.ts';
 import type { Stored } from './submissions.ts';
 
@@ -28,36 +28,37 @@ export interface Contract {
 const CONTENT = ['purpose', 'cadence_days', 'meeting_day', 'meeting_time', 'channel', 'boundaries', 'success_measure', 'contributions', 'dialogue_format', 'renegotiate_on'] as const;
 
 /**
- * Stores a proposed contract as the pair's next version, confirmed by its proposer. A resend of
- * the same form keeps its version; changed answers make a new revision of it, which the partner
- * has to confirm again (their confirmation was of the earlier revision). An unchanged resend
- * changes nothing.
+ * Stores a proposed contract as the pair's next version, confirmed by its proposer, if the author
+ * is admitted (worker/db/admission.ts; null when not). A resend of the same form keeps its
+ * version; changed answers make a new revision of it, which the partner has to confirm again
+ * (their confirmation was of the earlier revision). An unchanged resend changes nothing.
  */
-export async function storeContract(db: D1Database, author: Author, week: number, input: ContractInput): Promise<Stored> {
+export async function storeContract(db: D1Database, author: Author, week: number, input: ContractInput): Promise<Stored | null> {
   const values = [input.purpose, Number(input.cadence_days), input.meeting_day, input.meeting_time, input.channel, input.boundaries, input.success_measure, input.contributions, input.dialogue_format, input.renegotiate_on];
-  const placeholders = CONTENT.map((_, i) => `?${i + 5}`).join(', ');
+  const placeholders = CONTENT.map((_, i) => `?${i + 3}`).join(', ');
+  const admission = admissionSql(author, 'contracts', CONTENT.length + 3);
   const [inserted, , stored] = await db.batch([
     db
       .prepare(
-        `INSERT INTO contracts (idempotency_key, participant_id, cohort_id, pair_id, week, version, ${CONTENT.join(', ')})
-         SELECT ?1, ?2, ?3, pair_id, ?4, (SELECT COALESCE(MAX(version), 0) + 1 FROM contracts c WHERE c.pair_id = p.pair_id), ${placeholders}
-         FROM participants p WHERE p.id = ?2 AND p.pair_id IS NOT NULL
+        `INSERT INTO contracts (participant_id, cohort_id, pair_id, idempotency_key, week, version, ${CONTENT.join(', ')})
+         SELECT p.id, p.cohort_id, p.pair_id, ?1, ?2, (SELECT COALESCE(MAX(version), 0) + 1 FROM contracts c WHERE c.pair_id = p.pair_id), ${placeholders}
+         FROM participants p WHERE p.pair_id IS NOT NULL AND ${admission.where}
          ON CONFLICT (participant_id, idempotency_key) DO UPDATE SET ${CONTENT.map((c) => `${c} = excluded.${c}`).join(', ')}, revision = revision + 1
          WHERE ${CONTENT.map((c) => `${c} IS NOT excluded.${c}`).join(' OR ')}`,
       )
-      .bind(input.idempotency_key, author.id, author.cohortId, week, ...values),
+      .bind(input.idempotency_key, week, ...values, ...admission.params),
+    // Only when the statement before it wrote the contract (changes() counts those rows).
     db
       .prepare(
         `INSERT INTO contract_confirmations (contract_id, participant_id, revision)
-         SELECT id, ?1, revision FROM contracts WHERE participant_id = ?1 AND idempotency_key = ?2
+         SELECT id, ?1, revision FROM contracts WHERE participant_id = ?1 AND idempotency_key = ?2 AND changes() > 0
          ON CONFLICT (contract_id, participant_id) DO UPDATE SET revision = excluded.revision, confirmed_at = excluded.confirmed_at`,
       )
       .bind(author.id, input.idempotency_key),
     db.prepare('SELECT id, revision, submitted_at FROM contracts WHERE participant_id = ?1 AND idempotency_key = ?2').bind(author.id, input.idempotency_key),
   ]);
   const row = stored!.results[0] as { id: number; revision: number } | undefined;
-  if (!row) throw new Error('storeContract needs a participant in a pair');
-  return { id: row.id, week, replayed: inserted.meta.changes === 0 || row.revision > 1 };
+  return row ? { id: row.id, week, replayed: inserted!.meta.changes === 0 || row.revision > 1 } : null;
 }
 
 interface ContractRow {

@@ -17,6 +17,7 @@ import { localDate } from '../domain/weeks.ts';
 import type { AppEnv, Body } from './app-env.ts';
 import { fail, type FormState } from './errors.ts';
 import { messagePage } from './pages.ts';
+import { isHeldBack } from './rate-limit.ts';
 import { checkTurnstile, TURNSTILE_FIELD } from './turnstile.ts';
 import { decodeUtf8, isStorableText, isUtf8, parseMediaType, parseUrlEncoded } from './body.ts';
 
@@ -105,6 +106,7 @@ function endedMessage(endsOn: string): string {
   return `This link stopped working: your cohort ended on ${endsOn}, and links work for ${LINK_GRACE_DAYS} days after the end. If you still need to send something, ask your mentor.`;
 }
 
+const TOO_MANY = 'That was a lot of sending in a short time: wait a minute, then send the form again.';
 const INVALID_LINK = 'This link is not valid (it may have been replaced). Ask your mentor for your current personal link.';
 
 /** The author a token names, checked without reading D1 when the token spells out its cohort. */
@@ -118,7 +120,7 @@ async function authorOf(c: Context<AppEnv>, token: string, now: Date): Promise<A
   } else {
     // A link made before tokens spelled out the cohort: the participant's row says which it is.
     const participant = await getParticipant(c.env.DB, participantId);
-    if (participant && (await verifyClaim(c.env.LINK_SECRET, claim, { participantId, cohortId: participant.cohortId, linkVersion }))) {
+    if (participant && (await verifyClaim(c.env.LINK_SECRET, claim, { participantId, cohortId: participant.cohortId, linkVersion: participant.linkVersion }))) {
       cohortId = participant.cohortId;
       cohort = participant.cohort;
     }
@@ -128,25 +130,29 @@ async function authorOf(c: Context<AppEnv>, token: string, now: Date): Promise<A
   // Refused only on the calendar as it is now: the mentor may have moved the end since it was cached.
   if (ended(cohort)) cohort = (await calendarOf(c.env.DB, cohortId, { fresh: true })) ?? cohort;
   if (ended(cohort)) fail(401, 'link_expired', endedMessage(cohort.endsOn!));
-  const max = Number(c.env.POSTS_PER_MINUTE) || POSTS_PER_MINUTE;
+  const setting = Number(c.env.POSTS_PER_MINUTE);
+  const max = Number.isInteger(setting) && setting > 0 ? setting : POSTS_PER_MINUTE;
   return { id: participantId, cohortId, linkVersion, cohort, limit: postLimit(now, max) };
 }
 
 /** Answers a post that was not admitted: a link that no longer works (401) or too many posts (429). */
 export function refuse(admission: Exclude<Admission, { participant: Participant }>): never {
   if (admission.refused === 'ended') fail(401, 'link_expired', endedMessage(admission.endsOn));
-  if (admission.refused === 'limited') fail(429, 'rate_limited', 'That was a lot of sending in a short time: wait a minute, then send the form again.');
+  if (admission.refused === 'limited') fail(429, 'rate_limited', TOO_MANY);
   fail(401, 'unauthorized', INVALID_LINK);
 }
 
 /**
- * Names the author of a post from the `token` field or `Authorization: Bearer` (401 otherwise) and,
- * when Turnstile is on, wants its check passed (403). Whether the link is still current and its
- * holder under the rate limit is decided where the post is stored (worker/db/admission.ts).
+ * Names the author of a post from the `token` field or `Authorization: Bearer` (401 otherwise),
+ * holds back a token that sent too many requests (429, worker/http/rate-limit.ts) and, when
+ * Turnstile is on, wants its check passed (403). Whether the link is still current and its holder
+ * under the limit of stored posts is decided where the post is stored (worker/db/admission.ts).
  */
 export const requireAuthor = createMiddleware<AppEnv>(async (c, next) => {
   const token = tokenFrom(c);
   if (!token) fail(401, 'unauthorized', 'This form needs your personal link. Open the link your mentor sent you and send the form from there.');
+  c.set('token', token);
+  if (isHeldBack(token)) fail(429, 'rate_limited', TOO_MANY);
   c.set('author', await authorOf(c, token, new Date()));
   const page = c.get('formPage');
   await checkTurnstile(c, page ? formState(c, page) : undefined);
@@ -169,12 +175,15 @@ export async function postingParticipant(c: Context<AppEnv>): Promise<Participan
   const author = c.get('author');
   if (!author) return null;
   const participant = await getParticipant(c.env.DB, author.id);
-  return participant && participant.cohortId === author.cohortId && participant.linkVersion === author.linkVersion ? participant : null;
+  if (!participant || participant.cohortId !== author.cohortId || participant.linkVersion !== author.linkVersion) return null;
+  const { endsOn, timezone } = participant.cohort;
+  return endsOn !== null && linksExpired(endsOn, localDate(new Date(), timezone)) ? null : participant;
 }
 
 /**
  * requireAuthor, then the participant read and admitted (401, 429), for the small forms of a
- * participant's page; the only kind of post among them that adds rows is a milestone.
+ * participant's page. Their limit of stored posts counts milestones, the one kind among them that
+ * adds rows freely (a confirmation is one per contract and person); the rest only change rows.
  */
 export const requireParticipant = createMiddleware<AppEnv>(async (c, next) => {
   await requireAuthor(c, async () => {

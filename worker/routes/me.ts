@@ -16,6 +16,7 @@ import { fail } from '../http/errors.ts';
 import { loadGuidance } from '../http/guidance.ts';
 import { renderMePage } from '../http/me-page.ts';
 import { workerPage } from '../http/pages.ts';
+import { countPosts } from '../http/rate-limit.ts';
 import { parseSubmission, participantFromLink, readBody, refuseHoneypot, requireParticipant, wantsHtml } from '../http/submission.ts';
 
 const mePage = async (c: Context<AppEnv>) => {
@@ -69,7 +70,7 @@ function done(c: Context<AppEnv>, status: 200 | 201, body: Record<string, unknow
 }
 
 export const meActions = new Hono<AppEnv>()
-  .use(readBody, refuseHoneypot, requireParticipant)
+  .use(countPosts, readBody, refuseHoneypot, requireParticipant)
   .post('/contract-confirmations', async (c) => {
     const { contract_id, revision } = parseSubmission(c, confirmSchema, '/me/');
     const outcome = await confirmContract(c.env.DB, c.get('participant'), contract_id, revision);

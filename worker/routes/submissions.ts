@@ -8,6 +8,7 @@ import { cycleAt } from '../domain/weeks.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { fail } from '../http/errors.ts';
 import type { FormPath } from '../http/pages.ts';
+import { countPosts } from '../http/rate-limit.ts';
 import { formState, parseSubmission, readBody, refuse, refuseHoneypot, requireAuthor, wantsHtml } from '../http/submission.ts';
 
 /** What a check against stored data decides: the input to store, or problems per field. */
@@ -37,7 +38,13 @@ async function checkAndStore<S extends z.ZodType>(c: Context<AppEnv>, form: Subm
   for (let attempt = 1; ; attempt++) {
     const week = cycleAt(author.cohort, now);
     const checked = form.check ? await form.check(c.env.DB, author, week, parsed) : { input: parsed };
-    if ('errors' in checked) fail(400, 'invalid_input', 'Some answers need another look.', { fields: checked.errors, form: formState(c, form.page) });
+    if ('errors' in checked) {
+      // The check read stored data: its answer is for an admitted author only (a revoked link must
+      // not learn, say, who is in the pair).
+      const admission = await admit(c.env.DB, author, form.table, author.limit, now);
+      if ('refused' in admission) refuse(admission);
+      fail(400, 'invalid_input', 'Some answers need another look.', { fields: checked.errors, form: formState(c, form.page) });
+    }
     const stored = await form.store(c.env.DB, author, week, checked.input);
     if (stored) return { stored, input: checked.input };
     const admission = await admit(c.env.DB, author, form.table, author.limit, now);
@@ -52,10 +59,11 @@ export function submissionRoutes<S extends z.ZodType>(form: SubmissionForm<S>) {
     c.set('formPage', form.page);
     await next();
   });
-  return new Hono<AppEnv>().post('/', fromPage, readBody, refuseHoneypot, requireAuthor, async (c) => {
+  return new Hono<AppEnv>().post('/', fromPage, countPosts, readBody, refuseHoneypot, requireAuthor, async (c) => {
     const parsed = parseSubmission(c, form.schema, form.page);
     const { stored, input } = await checkAndStore(c, form, parsed, new Date());
     if (stored.replayed) c.header('Idempotent-Replayed', 'true');
+    else c.set('storedNew', true);
     if (wantsHtml(c)) {
       const needs = form.needs?.(input) ?? [];
       return c.redirect(`/thanks/?sent=${form.page.replaceAll('/', '')}${needs.length ? `&need=${needs.join(',')}` : ''}`, 303);
