@@ -7,8 +7,9 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../worker/app.ts';
-import { readToken } from '../../worker/auth.ts';
+import { readToken, signToken } from '../../worker/auth.ts';
 import { forgetParticipant, revokeLinks } from '../../worker/db/people.ts';
+import { importRoster } from '../../worker/db/roster.ts';
 import { addDays, cycleOn } from '../../worker/domain/weeks.ts';
 import { countRows, jsonPost, makeCohort, ORIGIN, validCheckin } from './helpers.ts';
 
@@ -45,6 +46,21 @@ describe('a participant forgotten after posting', () => {
     await forgetParticipant(env.DB, ben.id);
     expect((await postCheckin(ben.token)).status).toBe(401);
     expect(await countRows('checkins', ben.id)).toBe(0);
+  });
+});
+
+describe('a participant forgotten, and someone added after them', () => {
+  it('never gets the forgotten person’s id, so their old link opens nothing of the newcomer’s', async () => {
+    const { cohortId } = await makeCohort();
+    const newest = (await env.DB.prepare('SELECT MAX(id) AS id FROM participants').first<{ id: number }>())!.id;
+    const forgotten = (await env.DB.prepare('SELECT id, link_version FROM participants WHERE id = ?1').bind(newest).first<{ id: number; link_version: number }>())!;
+    const oldLink = await signToken(env.LINK_SECRET, { participantId: forgotten.id, cohortId, linkVersion: forgotten.link_version });
+    await forgetParticipant(env.DB, forgotten.id);
+    await importRoster(env.DB, cohortId, [{ name: 'Eve', email: `eve-${crypto.randomUUID()}@example.invalid`, role: 'mentee', pair: '', circle: '' }]);
+    const eve = (await env.DB.prepare(`SELECT id FROM participants WHERE cohort_id = ?1 AND display_name = 'Eve'`).bind(cohortId).first<{ id: number }>())!;
+    expect(eve.id).toBeGreaterThan(forgotten.id);
+    expect((await request(`/me/?t=${oldLink}`)).status).toBe(401);
+    expect((await postCheckin(oldLink)).status).toBe(401);
   });
 });
 

@@ -38,8 +38,10 @@ export async function importRoster(db: D1Database, cohortId: number, entries: Ro
     ...entries.map((e) =>
       db
         .prepare(
-          `INSERT INTO participants (cohort_id, role, display_name, email, pair_id, joined_on)
-           VALUES (?1, ?2, ?3, ?4, (SELECT id FROM pairs WHERE cohort_id = ?1 AND label = ?5), COALESCE(?6, date('now')))
+          // Numbered past every id ever used, forgotten ones included (migration 0007).
+          `INSERT INTO participants (id, cohort_id, role, display_name, email, pair_id, joined_on)
+           VALUES (MAX(COALESCE((SELECT MAX(id) FROM participants), 0), COALESCE((SELECT MAX(id) FROM retired_participant_ids), 0)) + 1,
+                   ?1, ?2, ?3, ?4, (SELECT id FROM pairs WHERE cohort_id = ?1 AND label = ?5), COALESCE(?6, date('now')))
            ON CONFLICT (cohort_id, email) DO UPDATE SET role = excluded.role, display_name = excluded.display_name, pair_id = excluded.pair_id`,
         )
         .bind(cohortId, e.role, e.name, e.email, e.pair, joinedOn ?? null),
