@@ -183,19 +183,31 @@ describe('a refused post writes nothing, whatever else it would do', () => {
 });
 
 describe('a contract proposed after the cohort’s calendar changed', () => {
+  const contract = () => ({
+    idempotency_key: crypto.randomUUID(), purpose: 'Finish our theses by June.', cadence_days: '7', meeting_day: 'tuesday', meeting_time: '18:30',
+    channel: 'Video call', boundaries: 'No messages after 21:00.', success_measure: '8 of 10 check-ins held.', contributions: 'Ada: structure.',
+    dialogue_format: 'One action, one win, one challenge.', renegotiate_on: '2026-03-01',
+  });
+  const moveStart = (cohortId: number, startsOn: string) => env.DB.prepare('UPDATE cohorts SET starts_on = ?1 WHERE id = ?2').bind(startsOn, cohortId).run();
+
   it('is stored in the week of the new calendar', async () => {
     const { cohortId, ada } = await makeCohort();
     expect((await postCheckin(ada.token)).status).toBe(201);
     const startsOn = addDays('2026-01-05', 14);
-    await env.DB.prepare('UPDATE cohorts SET starts_on = ?1 WHERE id = ?2').bind(startsOn, cohortId).run();
-    const contract = {
-      idempotency_key: crypto.randomUUID(), purpose: 'Finish our theses by June.', cadence_days: '7', meeting_day: 'tuesday', meeting_time: '18:30',
-      channel: 'Video call', boundaries: 'No messages after 21:00.', success_measure: '8 of 10 check-ins held.', contributions: 'Ada: structure.',
-      dialogue_format: 'One action, one win, one challenge.', renegotiate_on: '2026-03-01',
-    };
-    const res = await request('/api/contracts', jsonPost(contract, ada.token));
+    await moveStart(cohortId, startsOn);
+    const res = await request('/api/contracts', jsonPost(contract(), ada.token));
     expect(res.status).toBe(201);
     expect((await res.json<{ week: number }>()).week).toBe(cycleOn(startsOn, 7, today));
+  });
+
+  it('keeps the changes of a resend, rather than answering it as a replay of the first', async () => {
+    const { cohortId, ben } = await makeCohort();
+    const form = contract();
+    expect((await request('/api/contracts', jsonPost(form, ben.token))).status).toBe(201);
+    await moveStart(cohortId, addDays('2026-01-05', 7));
+    expect((await request('/api/contracts', jsonPost({ ...form, purpose: 'Finish our theses by July.' }, ben.token))).status).toBe(201);
+    const stored = await env.DB.prepare('SELECT purpose, revision FROM contracts WHERE participant_id = ?1').bind(ben.id).first();
+    expect(stored).toEqual({ purpose: 'Finish our theses by July.', revision: 2 });
   });
 });
 
@@ -219,6 +231,18 @@ describe('requests the Rate Limiting binding held back', () => {
     expect(held.headers.get('retry-after')).toBe('60');
     expect(await countRows('checkins', di.id)).toBe(1);
     expect((await postCheckin(ada.token)).status).toBe(201);
+  });
+
+  it('asks nothing about a token not shaped like a link, and a failing binding changes no answer', async () => {
+    const { cy } = await makeCohort();
+    let asked = 0;
+    const counting = { ...env, POST_LIMITER: { limit: async () => (asked++, { success: true }) } } as unknown as Env;
+    expect((await request('/api/checkins', jsonPost(validCheckin(), 'x'.repeat(20_000)), counting)).status).toBe(401);
+    expect(asked).toBe(0);
+    const failing = { ...env, POST_LIMITER: { limit: async () => Promise.reject(new Error('binding down')) } } as unknown as Env;
+    const form = validCheckin();
+    expect((await request('/api/checkins', jsonPost(form, cy.token))).status).toBe(201);
+    expect((await request('/api/checkins', jsonPost(form, cy.token), failing)).status).toBe(201);
   });
 
   it('counts the small forms of a participant’s page, and refused posts', async () => {

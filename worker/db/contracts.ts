@@ -55,10 +55,13 @@ export async function storeContract(db: D1Database, author: Author, week: number
          ON CONFLICT (contract_id, participant_id) DO UPDATE SET revision = excluded.revision, confirmed_at = excluded.confirmed_at`,
       )
       .bind(author.id, input.idempotency_key),
-    db.prepare('SELECT id, revision, submitted_at FROM contracts WHERE participant_id = ?1 AND idempotency_key = ?2').bind(author.id, input.idempotency_key),
+    db.prepare(`SELECT id, week, revision, ${CONTENT.join(', ')} FROM contracts WHERE participant_id = ?1 AND idempotency_key = ?2`).bind(author.id, input.idempotency_key),
   ]);
-  const row = stored!.results[0] as { id: number; revision: number } | undefined;
-  return row ? { id: row.id, week, replayed: inserted!.meta.changes === 0 || row.revision > 1 } : null;
+  const row = stored!.results[0] as ({ id: number; week: number; revision: number } & Record<(typeof CONTENT)[number], string | number>) | undefined;
+  // Stored as this post says, whether by it or by the form it resends; anything else means this
+  // post was not admitted (and its changes were not stored).
+  if (!row || CONTENT.some((column, i) => row[column] !== values[i])) return null;
+  return { id: row.id, week: row.week, replayed: inserted!.meta.changes === 0 || row.revision > 1 };
 }
 
 interface ContractRow {

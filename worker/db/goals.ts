@@ -32,11 +32,14 @@ export async function storeGoal(db: D1Database, author: Author, week: number, in
   if (input.replaces_goal_id === undefined) return storeOnce(db, author, 'goals', row);
   const [stored] = await db.batch([
     upsertStatement(db, author, 'goals', row),
-    // Only when the upsert just before it in this transaction wrote the new goal: a post that was
-    // not admitted changes nothing (changes() counts the rows the previous statement wrote).
+    // Only once a goal stored by an admitted post says it replaces this one: a post that was not
+    // admitted (even a resend of a stored goal, now naming a goal to replace) changes nothing.
     db
-      .prepare(`UPDATE goals SET status = 'dropped', status_changed_on = ?3 WHERE id = ?1 AND participant_id = ?2 AND status = 'active' AND changes() > 0`)
-      .bind(input.replaces_goal_id, author.id, today),
+      .prepare(
+        `UPDATE goals SET status = 'dropped', status_changed_on = ?3 WHERE id = ?1 AND participant_id = ?2 AND status = 'active'
+         AND EXISTS (SELECT 1 FROM goals n WHERE n.participant_id = ?2 AND n.idempotency_key = ?4 AND n.replaces_goal_id = ?1)`,
+      )
+      .bind(input.replaces_goal_id, author.id, today, input.idempotency_key),
   ]);
   const result = stored!.results[0] as { id: number; week: number; revision: number } | undefined;
   return result ? { id: result.id, week: result.week, replayed: result.revision > 1 } : null;

@@ -10,7 +10,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod';
 import { fieldErrors } from '../forms/fields.ts';
-import { LINK_GRACE_DAYS, linksExpired, readToken, verifyClaim } from '../auth.ts';
+import { LINK_GRACE_DAYS, linksExpired, readToken, verifyClaim, type TokenClaim } from '../auth.ts';
 import { admit, calendarOf, postLimit, POSTS_PER_MINUTE, type Admission, type Author, type Calendar, type PostTable } from '../db/admission.ts';
 import { checkLink, getParticipant, type Participant } from '../db/participants.ts';
 import { localDate } from '../domain/weeks.ts';
@@ -109,9 +109,8 @@ function endedMessage(endsOn: string): string {
 const TOO_MANY = 'That was a lot of sending in a short time: wait a minute, then send the form again.';
 const INVALID_LINK = 'This link is not valid (it may have been replaced). Ask your mentor for your current personal link.';
 
-/** The author a token names, checked without reading D1 when the token spells out its cohort. */
-async function authorOf(c: Context<AppEnv>, token: string, now: Date): Promise<Author> {
-  const claim = readToken(token) ?? fail(401, 'unauthorized', INVALID_LINK);
+/** The author a token's claim names, checked without reading D1 when it spells out the cohort. */
+async function authorOf(c: Context<AppEnv>, claim: TokenClaim, now: Date): Promise<Author> {
   const { participantId, linkVersion } = claim;
   let cohortId = claim.cohortId;
   let cohort: Calendar | null = null;
@@ -151,9 +150,10 @@ export function refuse(admission: Exclude<Admission, { participant: Participant 
 export const requireAuthor = createMiddleware<AppEnv>(async (c, next) => {
   const token = tokenFrom(c);
   if (!token) fail(401, 'unauthorized', 'This form needs your personal link. Open the link your mentor sent you and send the form from there.');
+  const claim = readToken(token) ?? fail(401, 'unauthorized', INVALID_LINK);
   c.set('token', token);
   if (isHeldBack(token)) fail(429, 'rate_limited', TOO_MANY);
-  c.set('author', await authorOf(c, token, new Date()));
+  c.set('author', await authorOf(c, claim, new Date()));
   const page = c.get('formPage');
   await checkTurnstile(c, page ? formState(c, page) : undefined);
   await next();
