@@ -6,8 +6,8 @@
  * - inside workerd: the same function run by bench/read-worker.ts next to D1, plus the transfer
  *   of its JSON to Node — what the build would pay if its loader asked a Worker for the program.
  */
-import { unstable_startWorker } from 'wrangler';
-import { CONFIG_PATH, openDatabase, PROJECT_ROOT } from '../cli/d1.ts';
+import { startBenchWorker } from './start-worker.ts';
+import { openDatabase } from '../cli/d1.ts';
 import { loadPublishedProgram } from '../worker/db/story.ts';
 
 export interface ReadTiming {
@@ -53,14 +53,8 @@ export async function timeRead(stateDir: string): Promise<ReadTiming> {
 }
 
 async function readInWorkerd(stateDir: string): Promise<ReadTiming['inWorkerd']> {
-  process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
-  const worker = await unstable_startWorker({
-    config: CONFIG_PATH,
-    entrypoint: `${PROJECT_ROOT}bench/read-worker.ts`,
-    dev: { persist: stateDir, server: { hostname: '127.0.0.1', port: 0 }, inspector: false, watch: false, logLevel: 'warn' },
-  });
+  const worker = await startBenchWorker('bench/read-worker.ts', stateDir);
   try {
-    await worker.ready;
     // /api/… so the Worker answers before the static assets (wrangler.toml's run_worker_first).
     const started = performance.now();
     const response = await worker.fetch('http://bench.invalid/api/read', { signal: AbortSignal.timeout(10 * 60_000) });

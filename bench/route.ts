@@ -8,8 +8,8 @@
  *   TANDEM_STATE_DIR=/tmp/big npm exec -- node bench/route.ts [--n 2000]
  */
 import { parseArgs } from 'node:util';
-import { unstable_startWorker } from 'wrangler';
-import { CONFIG_PATH, PROJECT_ROOT, stateDir } from '../cli/d1.ts';
+import { startBenchWorker } from './start-worker.ts';
+import { stateDir } from '../cli/d1.ts';
 import type { BenchOutput } from './route-worker.ts';
 
 export interface Timing {
@@ -41,16 +41,8 @@ export function timing(samples: readonly number[]): Timing {
 
 export async function benchRoute(dir = stateDir(), iterations = 2000, log = (line: string) => process.stderr.write(line)): Promise<RouteResult> {
   log(`route: starting the bench Worker in workerd on ${dir}\n`);
-  process.env.WRANGLER_LOG ??= 'warn';
-  // No network here for the Request.cf lookup: skip it rather than log a failure.
-  process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
-  const worker = await unstable_startWorker({
-    config: CONFIG_PATH,
-    entrypoint: `${PROJECT_ROOT}bench/route-worker.ts`,
-    dev: { persist: dir, server: { hostname: '127.0.0.1', port: 0 }, inspector: false, watch: false, logLevel: 'warn' },
-  });
+  const worker = await startBenchWorker('bench/route-worker.ts', dir);
   try {
-    await worker.ready;
     log(`route: ${iterations} each of posts through the route and bare inserts, alternating blocks of 50\n`);
     // A stuck runtime should fail the bench, not hang it.
     const response = await worker.fetch(`http://bench.invalid/api/bench?n=${iterations}&warmup=200&block=50&tag=${Date.now()}`, { signal: AbortSignal.timeout(20 * 60_000) });
