@@ -7,7 +7,7 @@
  * revokes every link made before, and links stop working LINK_GRACE_DAYS after their cohort's last
  * day. Runs in workerd and Node.
  */
-import { addDays } from './domain/weeks.ts';
+import { addDays, localDate } from './domain/weeks.ts';
 
 export interface LinkSubject {
   participantId: number;
@@ -85,6 +85,11 @@ export const LINK_GRACE_DAYS = 30;
 /** The last day a cohort's links work (YYYY-MM-DD), or null while the cohort has no end date. */
 export function linksWorkUntil(endsOn: string | null): string | null {
   return endsOn === null ? null : addDays(endsOn, LINK_GRACE_DAYS);
+}
+
+/** Whether a cohort's links have stopped working at `now`: past its last day plus the grace days, in its timezone. */
+export function cohortLinksExpired(cohort: { endsOn: string | null; timezone: string }, now: Date): boolean {
+  return cohort.endsOn !== null && linksExpired(cohort.endsOn, localDate(now, cohort.timezone));
 }
 
 /** Whether a cohort's links have stopped working on `today` (YYYY-MM-DD, in the cohort's timezone). */

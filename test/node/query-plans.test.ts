@@ -101,7 +101,7 @@ beforeAll(async () => {
     const author = { ...(await getParticipant(conn.db, id))!, limit: postLimit(new Date()) };
     const checkin = { idempotency_key: 'query-plan-post', progress: 'p', obstacles: '', next_step: 'n', committed_action: 'c', last_action_done: undefined, win: '', win_consent: 'private', challenge: '', decision_reason: '', energy: undefined, needs_pause: false, carry_forward: false } as const;
     expect(await storeCheckin(recorder, author, cycleAt(author.cohort, new Date()), checkin)).not.toBeNull();
-    expect(await admit(recorder, author, 'checkins', author.limit, new Date())).toHaveProperty('participant');
+    expect(await admit(recorder, author, new Date(), 'checkins')).toHaveProperty('participant');
     // One plan per distinct statement, with the parameters it was last bound to.
     const bySql = new Map<string, Recorded>();
     for (const entry of log) if (entry.params.length || !bySql.has(entry.sql)) bySql.set(entry.sql, entry);

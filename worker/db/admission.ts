@@ -7,8 +7,7 @@
  * statement stores nothing, `admit` reads what happened: a revoked or forgotten link, too many
  * posts, or a cohort whose calendar changed since it was cached (then the post is tried again).
  */
-import { linksExpired } from '../auth.ts';
-import { localDate } from '../domain/weeks.ts';
+import { cohortLinksExpired } from '../auth.ts';
 import { participantFrom, PARTICIPANT_COLUMNS, type Participant, type ParticipantRow } from './participants.ts';
 
 /** A cohort's calendar: what the week of a post and the end of its links are worked out from. */
@@ -90,13 +89,15 @@ export async function calendarOf(db: D1Database, cohortId: number, { fresh = fal
 export type Admission = { participant: Participant } | { refused: 'invalid' } | { refused: 'ended'; endsOn: string } | { refused: 'limited' };
 
 /**
- * Reads the participant a verified link names, with their posts to `table` of the last minute, and
- * decides whether they may post there now. Refreshes the cached calendar of their cohort.
+ * Reads the participant a verified link names and decides whether they may post now: the link is
+ * current and, given the kind of post (`table`), they are under the link's limit of stored posts.
+ * Refreshes the cached calendar of their cohort.
  */
-export async function admit(db: D1Database, link: Pick<Author, 'id' | 'cohortId' | 'linkVersion'>, table: PostTable, limit: PostLimit | undefined, now: Date): Promise<Admission> {
+export async function admit(db: D1Database, link: Pick<Author, 'id' | 'cohortId' | 'linkVersion' | 'limit'>, now: Date, table?: PostTable): Promise<Admission> {
+  const limit = table && link.limit;
   const row = await db
     .prepare(
-      `SELECT ${PARTICIPANT_COLUMNS}, ${limit ? recentPostsSql(table, '?3') : '0'} AS recent_posts
+      `SELECT ${PARTICIPANT_COLUMNS}, ${limit ? recentPostsSql(table!, '?3') : '0'} AS recent_posts
        FROM participants p JOIN cohorts c ON c.id = p.cohort_id WHERE p.id = ?1 AND p.link_version = ?2`,
     )
     .bind(link.id, link.linkVersion, ...(limit ? [limit.since] : []))
@@ -104,8 +105,7 @@ export async function admit(db: D1Database, link: Pick<Author, 'id' | 'cohortId'
   if (!row || row.cohort_id !== link.cohortId) return { refused: 'invalid' };
   const participant = participantFrom(row);
   calendars.set(participant.cohortId, participant.cohort);
-  const { endsOn, timezone } = participant.cohort;
-  if (endsOn !== null && linksExpired(endsOn, localDate(now, timezone))) return { refused: 'ended', endsOn };
+  if (cohortLinksExpired(participant.cohort, now)) return { refused: 'ended', endsOn: participant.cohort.endsOn! };
   if (limit && row.recent_posts >= limit.max) return { refused: 'limited' };
   return { participant };
 }

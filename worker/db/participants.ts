@@ -1,6 +1,5 @@
 /** Participants as the Worker sees them when a signed link comes in. */
-import { linksExpired, readToken, verifyClaim } from '../auth.ts';
-import { localDate } from '../domain/weeks.ts';
+import { cohortLinksExpired, readToken, verifyClaim } from '../auth.ts';
 
 export interface Participant {
   id: number;
@@ -69,8 +68,7 @@ export type LinkCheck = { participant: Participant } | { refused: 'invalid' } | 
 export async function checkLink(db: D1Database, secret: string, token: string, now: Date): Promise<LinkCheck> {
   const participant = await participantForToken(db, secret, token);
   if (!participant) return { refused: 'invalid' };
-  const { endsOn, timezone } = participant.cohort;
-  if (endsOn !== null && linksExpired(endsOn, localDate(now, timezone))) return { refused: 'ended', endsOn };
+  if (cohortLinksExpired(participant.cohort, now)) return { refused: 'ended', endsOn: participant.cohort.endsOn! };
   return { participant };
 }
 

@@ -10,10 +10,9 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod';
 import { fieldErrors } from '../forms/fields.ts';
-import { LINK_GRACE_DAYS, linksExpired, readToken, verifyClaim, type TokenClaim } from '../auth.ts';
+import { cohortLinksExpired, LINK_GRACE_DAYS, readToken, verifyClaim, type TokenClaim } from '../auth.ts';
 import { admit, calendarOf, postLimit, POSTS_PER_MINUTE, type Admission, type Author, type Calendar, type PostTable } from '../db/admission.ts';
 import { checkLink, getParticipant, type Participant } from '../db/participants.ts';
-import { localDate } from '../domain/weeks.ts';
 import type { AppEnv, Body } from './app-env.ts';
 import { fail, type FormState } from './errors.ts';
 import { messagePage } from './pages.ts';
@@ -125,10 +124,9 @@ async function authorOf(c: Context<AppEnv>, claim: TokenClaim, now: Date): Promi
     }
   }
   if (!cohort || cohortId === null) fail(401, 'unauthorized', INVALID_LINK);
-  const ended = (calendar: Calendar) => calendar.endsOn !== null && linksExpired(calendar.endsOn, localDate(now, calendar.timezone));
   // Refused only on the calendar as it is now: the mentor may have moved the end since it was cached.
-  if (ended(cohort)) cohort = (await calendarOf(c.env.DB, cohortId, { fresh: true })) ?? cohort;
-  if (ended(cohort)) fail(401, 'link_expired', endedMessage(cohort.endsOn!));
+  if (cohortLinksExpired(cohort, now)) cohort = (await calendarOf(c.env.DB, cohortId, { fresh: true })) ?? cohort;
+  if (cohortLinksExpired(cohort, now)) fail(401, 'link_expired', endedMessage(cohort.endsOn!));
   const setting = Number(c.env.POSTS_PER_MINUTE);
   const max = Number.isInteger(setting) && setting > 0 ? setting : POSTS_PER_MINUTE;
   return { id: participantId, cohortId, linkVersion, cohort, limit: postLimit(now, max) };
@@ -164,7 +162,7 @@ export const requireAuthor = createMiddleware<AppEnv>(async (c, next) => {
  * that need more than the author (their pair) or are not one guarded upsert.
  */
 export async function admittedParticipant(db: D1Database, author: Author, table: PostTable): Promise<Participant> {
-  const admission = await admit(db, author, table, author.limit, new Date());
+  const admission = await admit(db, author, new Date(), table);
   return 'refused' in admission ? refuse(admission) : admission.participant;
 }
 
@@ -174,10 +172,8 @@ export async function postingParticipant(c: Context<AppEnv>): Promise<Participan
   if (known) return known;
   const author = c.get('author');
   if (!author) return null;
-  const participant = await getParticipant(c.env.DB, author.id);
-  if (!participant || participant.cohortId !== author.cohortId || participant.linkVersion !== author.linkVersion) return null;
-  const { endsOn, timezone } = participant.cohort;
-  return endsOn !== null && linksExpired(endsOn, localDate(new Date(), timezone)) ? null : participant;
+  const admission = await admit(c.env.DB, author, new Date());
+  return 'participant' in admission ? admission.participant : null;
 }
 
 /**

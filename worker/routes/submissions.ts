@@ -41,13 +41,13 @@ async function checkAndStore<S extends z.ZodType>(c: Context<AppEnv>, form: Subm
     if ('errors' in checked) {
       // The check read stored data: its answer is for an admitted author only (a revoked link must
       // not learn, say, who is in the pair).
-      const admission = await admit(c.env.DB, author, form.table, author.limit, now);
+      const admission = await admit(c.env.DB, author, now, form.table);
       if ('refused' in admission) refuse(admission);
       fail(400, 'invalid_input', 'Some answers need another look.', { fields: checked.errors, form: formState(c, form.page) });
     }
     const stored = await form.store(c.env.DB, author, week, checked.input);
     if (stored) return { stored, input: checked.input };
-    const admission = await admit(c.env.DB, author, form.table, author.limit, now);
+    const admission = await admit(c.env.DB, author, now, form.table);
     if ('refused' in admission) refuse(admission);
     if (attempt === 2) throw new Error(`a post by participant ${author.id} was admitted but not stored`);
     author = { ...author, cohort: admission.participant.cohort };
