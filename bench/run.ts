@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the program-scale benchmarks of issue 7. For each scale (1×, 2×, 4× of 50
+ * `npm run bench`: the program-scale benchmarks. For each scale (1×, 2×, 4× of 50
  * cohorts × 24 mentees × 12 weeks) it generates a program into a temporary database, times the
  * D1 read the build does, runs and measures the real build, re-times the search index, and
  * weighs the heaviest pages; then it times the check-in route against a bare insert on the
@@ -16,37 +16,13 @@ import { execFileSync } from 'node:child_process';
 import { PROJECT_ROOT } from '../cli/d1.ts';
 import { ensureDevVars } from '../cli/setup.ts';
 import { writeSearchIndex } from '../site/integrations/search-index.ts';
-import { measureBuild, type BuildRun } from './build.ts';
-import { generateState, sizeAt, type Counts, type ProgramSize } from './generate.ts';
-import { timeRead, type ReadTiming } from './read.ts';
-import { benchRoute, type RouteResult } from './route.ts';
+import { measureBuild } from './build.ts';
+import { generateState, sizeAt } from './generate.ts';
+import { timeRead } from './read.ts';
+import { benchRoute } from './route.ts';
+import type { BenchResult, ScaleResult } from './results.ts';
 import { printReport } from './summary.ts';
-import { weighSite, type WeightReport } from './weight.ts';
-
-export interface ScaleResult {
-  scale: number;
-  size: ProgramSize;
-  rows: Counts;
-  generateSeconds: number;
-  /** loadPublishedProgram timed directly, over getPlatformProxy as the build does and inside workerd. */
-  read: ReadTiming;
-  build: BuildRun & { loadAverage: number[] };
-  /** Builds of this scale that failed before one succeeded (their error lines). */
-  failedBuilds: string[];
-  /** The build's parts, seconds: Astro's timers, the search index re-run, and what is left. */
-  parts: { contentSync: number; bundling: number; rendering: number; searchIndex: number; other: number; startup: number };
-  /** This scale's build time ÷ the previous scale's. */
-  growth: number | null;
-  weight: WeightReport;
-}
-
-export interface BenchResult {
-  date: string;
-  commit: string;
-  machine: { cpus: number; memory: string; node: string };
-  scales: ScaleResult[];
-  route: RouteResult | null;
-}
+import { weighSite } from './weight.ts';
 
 const log = (line: string) => process.stderr.write(line);
 

@@ -1,5 +1,5 @@
-/** The bench's tables on stdout, and the targets of issue 7 with PASS/FAIL. */
-import type { BenchResult } from './run.ts';
+/** The bench's tables on stdout, and its targets with PASS/FAIL. */
+import type { BenchResult } from './results.ts';
 import { kb, mb, ms, s, table, x, yes } from './table.ts';
 
 const TARGETS = { buildSeconds: 60, peakBytes: 2 * 1024 ** 3, growth: 2.2, routeRatio: 1.5 };

@@ -9,15 +9,9 @@ import { storeGoal } from './db/goals.ts';
 import { storeProgramFeedback, storePulse } from './db/pulses.ts';
 import { storeCheckin, storeReflection } from './db/submissions.ts';
 import { needsOf } from './domain/needs.ts';
-import { checkinSchema } from './forms/checkin.ts';
-import { contractSchema } from './forms/contract.ts';
-import { feedbackSchema } from './forms/feedback.ts';
-import { goalSchema } from './forms/goal.ts';
-import { programFeedbackSchema } from './forms/program-feedback.ts';
-import { pulseSchema } from './forms/pulse.ts';
-import { reflectionSchema } from './forms/reflection.ts';
 import { errorBody, fail, type FailureCause } from './http/errors.ts';
-import { isFormPath, messagePage, personalisedForm } from './http/pages.ts';
+import { messagePage, personalisedForm } from './http/pages.ts';
+import { FORMS, isFormPath } from './forms/registry.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { turnstilePage } from './http/turnstile.ts';
 import type { AppEnv } from './http/app-env.ts';
@@ -49,17 +43,16 @@ app.route('/', forms);
 app.route('/', me);
 app.route('/', mentor);
 app.route('/api/me', meActions);
-app.route('/api/checkins', submissionRoutes({ table: 'checkins', schema: checkinSchema, page: '/checkin/', check: carryForward, store: storeCheckin, needs: needsOf }));
-app.route('/api/reflections', submissionRoutes({ table: 'reflections', schema: reflectionSchema, page: '/reflect/', store: storeReflection }));
-app.route('/api/contracts', submissionRoutes({ table: 'contracts', schema: contractSchema, page: '/contract/', check: inAPair, store: storeContract }));
-app.route('/api/goals', submissionRoutes({ table: 'goals', schema: goalSchema, page: '/goals/', check: ownReplacedGoal, store: storeGoal }));
-app.route('/api/feedback', submissionRoutes({ table: 'feedback', schema: feedbackSchema, page: '/feedback/', check: toAPeer, store: storeFeedback }));
-app.route('/api/pulses', submissionRoutes({ table: 'pulses', schema: pulseSchema, page: '/pulse/', store: storePulse }));
-app.route('/api/program-feedback', submissionRoutes({ table: 'program_feedback', schema: programFeedbackSchema, page: '/program-feedback/', store: storeProgramFeedback }));
+app.route(FORMS.checkin.action, submissionRoutes({ entry: FORMS.checkin, check: carryForward, store: storeCheckin, needs: needsOf }));
+app.route(FORMS.reflect.action, submissionRoutes({ entry: FORMS.reflect, store: storeReflection }));
+app.route(FORMS.contract.action, submissionRoutes({ entry: FORMS.contract, check: inAPair, store: storeContract }));
+app.route(FORMS.goals.action, submissionRoutes({ entry: FORMS.goals, check: ownReplacedGoal, store: storeGoal }));
+app.route(FORMS.feedback.action, submissionRoutes({ entry: FORMS.feedback, check: toAPeer, store: storeFeedback }));
+app.route(FORMS.pulse.action, submissionRoutes({ entry: FORMS.pulse, store: storePulse }));
+app.route(FORMS.programFeedback.action, submissionRoutes({ entry: FORMS.programFeedback, store: storeProgramFeedback }));
 
 const DEFAULT_MESSAGES: Record<number, string> = {
   403: 'This form was sent from another site, so it was refused. Open the form from your personal link and send it again.',
-  413: `The form is too long: keep it under ${MAX_BODY_BYTES / 1024} KB.`,
 };
 
 app.notFound((c) => {

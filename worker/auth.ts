@@ -2,8 +2,7 @@
  * Signed participant links. A token is `<participantId>.<cohortId>.<linkVersion>.<signature>`, the
  * signature an HMAC-SHA-256 (secret LINK_SECRET) over the participant id, their cohort and the link
  * version. The cohort is spelled out so a post can be checked without reading the participant
- * first (see worker/db/admission.ts). Links made before it was, `<participantId>.<linkVersion>.
- * <signature>`, carry the same signature and still work. Bumping a participant's link_version
+ * first (see worker/db/admission.ts). No other shape is accepted. Bumping a participant's link_version
  * revokes every link made before, and links stop working LINK_GRACE_DAYS after their cohort's last
  * day. Runs in workerd and Node.
  */
@@ -17,13 +16,12 @@ export interface LinkSubject {
 
 export interface TokenClaim {
   participantId: number;
-  /** Null in a link made before tokens spelled out the cohort. */
-  cohortId: number | null;
+  cohortId: number;
   linkVersion: number;
   signature: string;
 }
 
-const TOKEN = /^([1-9]\d{0,14})(?:\.([1-9]\d{0,14}))?\.([1-9]\d{0,8})\.([A-Za-z0-9_-]{43})$/;
+const TOKEN = /^([1-9]\d{0,14})\.([1-9]\d{0,14})\.([1-9]\d{0,8})\.([A-Za-z0-9_-]{43})$/;
 const encoder = new TextEncoder();
 
 function message(subject: LinkSubject): Uint8Array<ArrayBuffer> {
@@ -63,7 +61,7 @@ export async function signToken(secret: string, subject: LinkSubject): Promise<s
 export function readToken(token: string): TokenClaim | null {
   const match = TOKEN.exec(token);
   if (!match) return null;
-  return { participantId: Number(match[1]), cohortId: match[2] === undefined ? null : Number(match[2]), linkVersion: Number(match[3]), signature: match[4]! };
+  return { participantId: Number(match[1]), cohortId: Number(match[2]), linkVersion: Number(match[3]), signature: match[4]! };
 }
 
 /**
@@ -71,8 +69,7 @@ export function readToken(token: string): TokenClaim | null {
  * version. The comparison is crypto.subtle.verify's, which takes constant time.
  */
 export async function verifyClaim(secret: string, claim: TokenClaim, current: LinkSubject): Promise<boolean> {
-  if (claim.participantId !== current.participantId || claim.linkVersion !== current.linkVersion) return false;
-  if (claim.cohortId !== null && claim.cohortId !== current.cohortId) return false;
+  if (claim.participantId !== current.participantId || claim.cohortId !== current.cohortId || claim.linkVersion !== current.linkVersion) return false;
   const signature = fromBase64Url(claim.signature);
   // Only the canonical spelling: base64url's last character has bits atob ignores.
   if (toBase64Url(signature.buffer) !== claim.signature) return false;

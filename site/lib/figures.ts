@@ -6,7 +6,10 @@
 import type { z } from 'astro/zod';
 import type { cohortMetricsSchema } from '../schemas.ts';
 
+import { formatFigure, formatRatio as formatCounts, type FigureKind } from '../../worker/domain/format.ts';
+
 export { ratioValue } from '../../worker/domain/metrics.ts';
+export { percent } from '../../worker/domain/format.ts';
 
 export type Metrics = z.infer<typeof cohortMetricsSchema>;
 export type Ratio = Metrics['goals']['completion'];
@@ -14,14 +17,9 @@ export type HeadlineKey = keyof Metrics['headlines'];
 
 export const NOT_ENOUGH = 'Not enough responses to show';
 
-/** Whole percent of a part, from the counts (23 of 40 is 58, not 57.49999…). */
-export function percent(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.round((part * 100) / whole);
-}
-
 interface HeadlineInfo {
   label: string;
-  kind: 'share' | 'mean';
+  kind: FigureKind;
   how: string;
 }
 
@@ -35,24 +33,21 @@ export const HEADLINES: Record<HeadlineKey, HeadlineInfo> = {
   adaptability: { label: 'Adaptability', kind: 'share', how: 'Goals recalibrated ÷ goals given up (recalibrated, or dropped without a new goal).' },
 };
 
-/** A figure as text: "58%" or "4.2 of 5"; the small-group sentence when hidden. */
-export function formatValue(value: number | null, kind: HeadlineInfo['kind']): string {
-  if (value === null) return NOT_ENOUGH;
-  return kind === 'share' ? `${Math.round(value * 100)}%` : `${value.toFixed(1)} of 5`;
+/**
+ * A headline as text, from the counts it totals: "58%" or "4.2 of 5"; the small-group sentence
+ * when hidden. From the counts, not the 0–1 value, so it matches its table's "23 of 40 (58%)".
+ */
+export function formatValue(total: Ratio, kind: FigureKind): string {
+  return total === null || total.whole === 0 ? NOT_ENOUGH : formatFigure(total, kind);
 }
 
 /** A ratio as text: "5 of 6 (83%)" for a share, "3.6 of 5" for a mean. */
-export function formatRatio(ratio: Ratio, kind: HeadlineInfo['kind']): string {
-  if (ratio === null || ratio.whole === 0) return ratio === null ? NOT_ENOUGH : '—';
-  return kind === 'share' ? `${trim(ratio.part)} of ${ratio.whole} (${percent(ratio.part, ratio.whole)}%)` : `${(ratio.part / ratio.whole).toFixed(1)} of 5`;
-}
-
-function trim(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+export function formatRatio(ratio: Ratio, kind: FigureKind): string {
+  return ratio === null ? NOT_ENOUGH : formatCounts(ratio, kind);
 }
 
 /** The trend between the last two periods, in words: "up 6 points on the weeks before". */
-export function trendWords(headline: Metrics['headlines'][HeadlineKey], kind: HeadlineInfo['kind']): string {
+export function trendWords(headline: Metrics['headlines'][HeadlineKey], kind: FigureKind): string {
   const { latest, previous } = headline;
   if (latest === null || previous === null) return 'No trend yet';
   const change = kind === 'share' ? Math.round(latest * 100) - Math.round(previous * 100) : Number((latest - previous).toFixed(1));

@@ -11,14 +11,14 @@ import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkinSchema } from '../../worker/forms/checkin.ts';
-import { FORM_PAGES } from '../../worker/http/pages.ts';
+import { FORM_LIST } from '../../worker/forms/registry.ts';
 import { BrowserProgram, browserSuite, hasBrowser, SHOTS } from '../support/browser.ts';
 import { ROOT } from '../support/program.ts';
 
 const world = new BrowserProgram();
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const FORMS = Object.keys(FORM_PAGES);
+const FORMS: readonly string[] = FORM_LIST.map((form) => form.page);
 const SLOW = 180_000;
 /** One page with JavaScript on (axe needs it), reused for every audit: a page each is 3× slower. */
 let axePage: Page;

@@ -162,6 +162,9 @@ describe('the built site', () => {
     for (const page of ['/index.html', '/checkin/index.html', '/reflect/index.html', '/thanks/index.html', '/cohorts/story-test/index.html', '/library/index.html', '/library/pair-quick-start/index.html']) {
       expect(paths).toContain(page);
     }
+    // Every page names the icon, and it is built, so no page asks for a favicon that answers 404.
+    expect(paths).toContain('/favicon.svg');
+    expect(program.page('library')).toContain('<link rel="icon" href="/favicon.svg"');
   });
 
   it.each([

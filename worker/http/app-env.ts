@@ -1,6 +1,6 @@
 import type { Author } from '../db/admission.ts';
 import type { Participant } from '../db/participants.ts';
-import type { FormPath } from './pages.ts';
+import type { FormPath } from '../forms/registry.ts';
 
 /** The parsed body of a form post: field name → value, as sent. */
 export type Body = Record<string, unknown>;

@@ -4,7 +4,7 @@ import { listActiveGoals } from '../db/goals.ts';
 import type { Participant } from '../db/participants.ts';
 import { lastCheckinBefore } from '../db/submissions.ts';
 import type { Option } from '../forms/fields.ts';
-import type { FormPath } from './pages.ts';
+import type { FormPath } from '../forms/registry.ts';
 
 export interface FormContext {
   /** Radio answers per field, for fields whose answers are the participant's own records. */

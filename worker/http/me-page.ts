@@ -3,6 +3,7 @@ import { html } from 'hono/html';
 import type { MyWeek } from '../db/me.ts';
 import type { Participant } from '../db/participants.ts';
 import type { PairRole } from '../domain/roles.ts';
+import { FORM_LIST } from '../forms/registry.ts';
 import type { GuidanceEntry } from './guidance.ts';
 
 const ROLE_DUTIES: Record<PairRole, string> = {
@@ -12,16 +13,6 @@ const ROLE_DUTIES: Record<PairRole, string> = {
 };
 
 const KIND_LABELS = { win: 'Win', reflection: 'Reflection', milestone: 'Milestone' } as const;
-
-const FORMS = [
-  ['/checkin/', 'Weekly check-in'],
-  ['/reflect/', 'Reflection'],
-  ['/goals/', 'New micro-goal'],
-  ['/feedback/', 'Give feedback'],
-  ['/contract/', 'Partnership contract'],
-  ['/pulse/', 'Relationship pulse'],
-  ['/program-feedback/', 'Feedback on the program'],
-] as const;
 
 export interface MePage {
   participant: Participant;
@@ -152,7 +143,7 @@ export function renderMePage({ participant, token, my, today, guidance, newKey }
 
     <section aria-labelledby="forms">
       <h2 id="forms">Your forms</h2>
-      <ul>${FORMS.map(([path, label]) => html`<li><a href="${path}?t=${t}">${label}</a></li>`)}</ul>
+      <ul>${FORM_LIST.map((form) => html`<li><a href="${form.page}?t=${t}">${form.linkLabel}</a></li>`)}</ul>
       <p><a href="/me/calendar.ics?t=${t}">Add your meetings and check-in dates to your calendar</a> (.ics)</p>
       <p class="meta">This page is yours alone: keep its link private.</p>
     </section>`;

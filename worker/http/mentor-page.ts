@@ -2,6 +2,7 @@
 import { html } from 'hono/html';
 import type { Cohort } from '../db/cohorts.ts';
 import type { Dashboard, PairHealth } from '../db/mentor.ts';
+import { formatRatio } from '../domain/format.ts';
 
 function status(pair: PairHealth) {
   if (pair.risks.length === 0) return html`<td>On track</td>`;
@@ -9,8 +10,7 @@ function status(pair: PairHealth) {
 }
 
 function actions({ done, due }: PairHealth['actions']) {
-  if (due === 0) return '—';
-  return `${Number.isInteger(done) ? done : done.toFixed(1)} of ${due} (${Math.round((done * 100) / due)}%)`;
+  return formatRatio({ part: done, whole: due }, 'share');
 }
 
 export function renderDashboard(cohort: Cohort, dashboard: Dashboard) {

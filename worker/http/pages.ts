@@ -10,22 +10,7 @@ import type { AppEnv } from './app-env.ts';
 import { cycleAt } from '../domain/weeks.ts';
 import { formContext } from './form-context.ts';
 import { withTurnstile } from './turnstile.ts';
-
-/** The form pages the Worker serves and may show again after a failed post. */
-export const FORM_PAGES = {
-  '/checkin/': 'check-in',
-  '/reflect/': 'reflection',
-  '/contract/': 'contract',
-  '/goals/': 'goal',
-  '/feedback/': 'feedback',
-  '/pulse/': 'pulse',
-  '/program-feedback/': 'program feedback',
-} as const;
-export type FormPath = keyof typeof FORM_PAGES;
-
-export function isFormPath(path: string): path is FormPath {
-  return Object.hasOwn(FORM_PAGES, path);
-}
+import type { FormPath } from '../forms/registry.ts';
 
 /** The shell of the pages the Worker renders itself, with the site's stylesheet. */
 export function workerPage(title: string, body: HtmlEscapedString | Promise<HtmlEscapedString>) {
@@ -36,6 +21,7 @@ export function workerPage(title: string, body: HtmlEscapedString | Promise<Html
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="robots" content="noindex" />
     <title>${title} · Tandem</title>
+    <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
     <link rel="stylesheet" href="/tandem.css" />
   </head>
   <body>

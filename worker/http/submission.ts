@@ -11,8 +11,8 @@ import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod';
 import { fieldErrors } from '../forms/fields.ts';
 import { cohortLinksExpired, LINK_GRACE_DAYS, readToken, verifyClaim, type TokenClaim } from '../auth.ts';
-import { admit, calendarOf, postLimit, POSTS_PER_MINUTE, type Admission, type Author, type Calendar, type PostTable } from '../db/admission.ts';
-import { checkLink, getParticipant, type Participant } from '../db/participants.ts';
+import { admit, calendarOf, postLimit, POSTS_PER_MINUTE, type Admission, type Author, type PostTable } from '../db/admission.ts';
+import { checkLink, type Participant } from '../db/participants.ts';
 import type { AppEnv, Body } from './app-env.ts';
 import { fail, type FormState } from './errors.ts';
 import { messagePage } from './pages.ts';
@@ -108,22 +108,11 @@ function endedMessage(endsOn: string): string {
 const TOO_MANY = 'That was a lot of sending in a short time: wait a minute, then send the form again.';
 const INVALID_LINK = 'This link is not valid (it may have been replaced). Ask your mentor for your current personal link.';
 
-/** The author a token's claim names, checked without reading D1 when it spells out the cohort. */
+/** The author a token's claim names, checked without reading D1 (the token spells out the cohort). */
 async function authorOf(c: Context<AppEnv>, claim: TokenClaim, now: Date): Promise<Author> {
-  const { participantId, linkVersion } = claim;
-  let cohortId = claim.cohortId;
-  let cohort: Calendar | null = null;
-  if (cohortId !== null) {
-    if (await verifyClaim(c.env.LINK_SECRET, claim, { participantId, cohortId, linkVersion })) cohort = await calendarOf(c.env.DB, cohortId);
-  } else {
-    // A link made before tokens spelled out the cohort: the participant's row says which it is.
-    const participant = await getParticipant(c.env.DB, participantId);
-    if (participant && (await verifyClaim(c.env.LINK_SECRET, claim, { participantId, cohortId: participant.cohortId, linkVersion: participant.linkVersion }))) {
-      cohortId = participant.cohortId;
-      cohort = participant.cohort;
-    }
-  }
-  if (!cohort || cohortId === null) fail(401, 'unauthorized', INVALID_LINK);
+  const { participantId, cohortId, linkVersion } = claim;
+  let cohort = (await verifyClaim(c.env.LINK_SECRET, claim, { participantId, cohortId, linkVersion })) ? await calendarOf(c.env.DB, cohortId) : null;
+  if (!cohort) fail(401, 'unauthorized', INVALID_LINK);
   // Refused only on the calendar as it is now: the mentor may have moved the end since it was cached.
   if (cohortLinksExpired(cohort, now)) cohort = (await calendarOf(c.env.DB, cohortId, { fresh: true })) ?? cohort;
   if (cohortLinksExpired(cohort, now)) fail(401, 'link_expired', endedMessage(cohort.endsOn!));
@@ -142,7 +131,8 @@ export function refuse(admission: Exclude<Admission, { participant: Participant 
 /**
  * Names the author of a post from the `token` field or `Authorization: Bearer` (401 otherwise),
  * holds back a token that sent too many requests (429, worker/http/rate-limit.ts) and, when
- * Turnstile is on, wants its check passed (403). Whether the link is still current and its holder
+ * Turnstile is on, wants its check passed (a 400 that shows the form again; 503 when Cloudflare
+ * cannot be asked). Whether the link is still current and its holder
  * under the limit of stored posts is decided where the post is stored (worker/db/admission.ts).
  */
 export const requireAuthor = createMiddleware<AppEnv>(async (c, next) => {

@@ -4,7 +4,8 @@ import { html } from 'hono/html';
 import { parseNeeds } from '../domain/needs.ts';
 import { loadGuidance } from '../http/guidance.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { FORM_PAGES, personalisedForm, type FormPath } from '../http/pages.ts';
+import { FORM_LIST, type FormPath } from '../forms/registry.ts';
+import { personalisedForm } from '../http/pages.ts';
 import { participantFromLink } from '../http/submission.ts';
 
 function formPage(path: FormPath) {
@@ -16,7 +17,7 @@ function formPage(path: FormPath) {
 }
 
 export const forms = new Hono<AppEnv>();
-for (const path of Object.keys(FORM_PAGES) as FormPath[]) forms.get(path, formPage(path));
+for (const { page } of FORM_LIST) forms.get(page, formPage(page));
 
 /** The thank-you page, pointing to the library's guidance for what the check-in revealed (?need=…). */
 forms.get('/thanks/', async (c) => {

@@ -7,7 +7,7 @@ import type { Stored } from '../db/submissions.ts';
 import { cycleAt } from '../domain/weeks.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { fail } from '../http/errors.ts';
-import type { FormPath } from '../http/pages.ts';
+import type { FormEntry } from '../forms/registry.ts';
 import { countPosts } from '../http/rate-limit.ts';
 import { formState, parseSubmission, readBody, refuse, refuseHoneypot, requireAuthor, wantsHtml } from '../http/submission.ts';
 
@@ -15,11 +15,11 @@ import { formState, parseSubmission, readBody, refuse, refuseHoneypot, requireAu
 export type Checked<T> = { input: T } | { errors: Record<string, string> };
 
 export interface SubmissionForm<S extends z.ZodType> {
-  schema: S;
-  /** Where the posts are stored: the rate limit counts this kind. */
-  table: PostTable;
-  /** The form page a browser post came from (and returns to when something needs fixing). */
-  page: FormPath;
+  /**
+   * The form's registry entry (worker/forms/registry.ts): its schema; the table its posts are
+   * stored in, which the rate limit counts; the page a browser post came from and returns to.
+   */
+  entry: { schema: S; table: PostTable; page: FormEntry['page'] };
   /** Checks that need the database (whose goal, which partner); may complete the input. */
   check?(db: D1Database, author: Author, week: number, input: z.output<S>): Promise<Checked<z.output<S>>>;
   /** Stores the post if its author is admitted (worker/db/admission.ts); null when not. */
@@ -41,13 +41,13 @@ async function checkAndStore<S extends z.ZodType>(c: Context<AppEnv>, form: Subm
     if ('errors' in checked) {
       // The check read stored data: its answer is for an admitted author only (a revoked link must
       // not learn, say, who is in the pair).
-      const admission = await admit(c.env.DB, author, now, form.table);
+      const admission = await admit(c.env.DB, author, now, form.entry.table);
       if ('refused' in admission) refuse(admission);
-      fail(400, 'invalid_input', 'Some answers need another look.', { fields: checked.errors, form: formState(c, form.page) });
+      fail(400, 'invalid_input', 'Some answers need another look.', { fields: checked.errors, form: formState(c, form.entry.page) });
     }
     const stored = await form.store(c.env.DB, author, week, checked.input);
     if (stored) return { stored, input: checked.input };
-    const admission = await admit(c.env.DB, author, now, form.table);
+    const admission = await admit(c.env.DB, author, now, form.entry.table);
     if ('refused' in admission) refuse(admission);
     if (attempt === 2) throw new Error(`a post by participant ${author.id} was admitted but not stored`);
     author = { ...author, cohort: admission.participant.cohort };
@@ -56,17 +56,17 @@ async function checkAndStore<S extends z.ZodType>(c: Context<AppEnv>, form: Subm
 
 export function submissionRoutes<S extends z.ZodType>(form: SubmissionForm<S>) {
   const fromPage = createMiddleware<AppEnv>(async (c, next) => {
-    c.set('formPage', form.page);
+    c.set('formPage', form.entry.page);
     await next();
   });
   return new Hono<AppEnv>().post('/', fromPage, countPosts, readBody, refuseHoneypot, requireAuthor, async (c) => {
-    const parsed = parseSubmission(c, form.schema, form.page);
+    const parsed = parseSubmission(c, form.entry.schema, form.entry.page);
     const { stored, input } = await checkAndStore(c, form, parsed, new Date());
     if (stored.replayed) c.header('Idempotent-Replayed', 'true');
     else c.set('storedNew', true);
     if (wantsHtml(c)) {
       const needs = form.needs?.(input) ?? [];
-      return c.redirect(`/thanks/?sent=${form.page.replaceAll('/', '')}${needs.length ? `&need=${needs.join(',')}` : ''}`, 303);
+      return c.redirect(`/thanks/?sent=${form.entry.page.replaceAll('/', '')}${needs.length ? `&need=${needs.join(',')}` : ''}`, 303);
     }
     return c.json({ id: stored.id, week: stored.week }, 201);
   });

@@ -17,8 +17,16 @@ describe('formatting', () => {
     expect(formatRatio({ part: 18, whole: 5 }, 'mean')).toBe('3.6 of 5');
     expect(formatRatio({ part: 0, whole: 0 }, 'share')).toBe('—');
     expect(formatRatio(null, 'share')).toBe('Not enough responses to show');
-    expect(formatValue(0.825, 'share')).toBe('83%');
+    expect(formatValue({ part: 33, whole: 40 }, 'share')).toBe('83%');
     expect(formatValue(null, 'mean')).toBe('Not enough responses to show');
+  });
+
+  it('writes a headline from its counts, as its table does: 23 of 40 is 58% in both', () => {
+    // As 0.575 × 100 the headline read 57%, while its table said "23 of 40 (58%)".
+    const total = { part: 23, whole: 40 };
+    expect(formatValue(total, 'share')).toBe('58%');
+    expect(formatRatio(total, 'share')).toBe('23 of 40 (58%)');
+    expect(formatValue({ part: 0, whole: 0 }, 'share')).toBe('Not enough responses to show');
   });
 
   it('says the trend in words, in points for shares', () => {

@@ -1,0 +1,31 @@
+/** What a bench run measures: written to bench/results.json and printed by bench/summary.ts. */
+import type { BuildRun } from './build.ts';
+import type { Counts, ProgramSize } from './generate.ts';
+import type { ReadTiming } from './read.ts';
+import type { RouteResult } from './route.ts';
+import type { WeightReport } from './weight.ts';
+
+export interface ScaleResult {
+  scale: number;
+  size: ProgramSize;
+  rows: Counts;
+  generateSeconds: number;
+  /** loadPublishedProgram timed directly, over getPlatformProxy as the build does and inside workerd. */
+  read: ReadTiming;
+  build: BuildRun & { loadAverage: number[] };
+  /** Builds of this scale that failed before one succeeded (their error lines). */
+  failedBuilds: string[];
+  /** The build's parts, seconds: Astro's timers, the search index re-run, and what is left. */
+  parts: { contentSync: number; bundling: number; rendering: number; searchIndex: number; other: number; startup: number };
+  /** This scale's build time ÷ the previous scale's. */
+  growth: number | null;
+  weight: WeightReport;
+}
+
+export interface BenchResult {
+  date: string;
+  commit: string;
+  machine: { cpus: number; memory: string; node: string };
+  scales: ScaleResult[];
+  route: RouteResult | null;
+}

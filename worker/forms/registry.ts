@@ -1,0 +1,36 @@
+/**
+ * Every form a participant sends, one entry each: where its page is, where it posts, which table
+ * keeps it, its schema and its title. The site builds the pages from it, the Worker serves and
+ * stores them by it, and a test checks wrangler.toml's run_worker_first against it.
+ */
+import { checkinSchema } from './checkin.ts';
+import { contractSchema } from './contract.ts';
+import { feedbackSchema } from './feedback.ts';
+import { goalSchema } from './goal.ts';
+import { programFeedbackSchema } from './program-feedback.ts';
+import { pulseSchema } from './pulse.ts';
+import { reflectionSchema } from './reflection.ts';
+
+export const FORMS = {
+  checkin: { page: '/checkin/', action: '/api/checkins', table: 'checkins', schema: checkinSchema, title: 'Weekly check-in', linkLabel: 'Weekly check-in', noun: 'check-in' },
+  reflect: { page: '/reflect/', action: '/api/reflections', table: 'reflections', schema: reflectionSchema, title: 'Reflection', linkLabel: 'Reflection', noun: 'reflection' },
+  goals: { page: '/goals/', action: '/api/goals', table: 'goals', schema: goalSchema, title: 'A new micro-goal', linkLabel: 'New micro-goal', noun: 'goal' },
+  feedback: { page: '/feedback/', action: '/api/feedback', table: 'feedback', schema: feedbackSchema, title: 'Peer feedback', linkLabel: 'Give feedback', noun: 'feedback' },
+  contract: { page: '/contract/', action: '/api/contracts', table: 'contracts', schema: contractSchema, title: 'Partnership contract', linkLabel: 'Partnership contract', noun: 'contract' },
+  pulse: { page: '/pulse/', action: '/api/pulses', table: 'pulses', schema: pulseSchema, title: 'Relationship pulse', linkLabel: 'Relationship pulse', noun: 'pulse' },
+  programFeedback: { page: '/program-feedback/', action: '/api/program-feedback', table: 'program_feedback', schema: programFeedbackSchema, title: 'Feedback on the program', linkLabel: 'Feedback on the program', noun: 'program feedback' },
+} as const;
+
+export type FormId = keyof typeof FORMS;
+export type FormEntry = (typeof FORMS)[FormId];
+/** The address of a form page, e.g. /checkin/. */
+export type FormPath = FormEntry['page'];
+/** The table a form's posts are stored in. */
+export type FormTable = FormEntry['table'];
+
+/** The forms in the order a participant's page lists them. */
+export const FORM_LIST: readonly FormEntry[] = Object.values(FORMS);
+
+export function isFormPath(path: string): path is FormPath {
+  return FORM_LIST.some((form) => form.page === path);
+}
