@@ -1,7 +1,10 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { writeSiteFixture } from './test/support/site-fixture.ts';
 
 const migrations = await readD1Migrations('./worker/migrations');
+/** The form pages the Worker tests serve, written from the form registry (test/support/site-fixture.ts). */
+const siteFixture = writeSiteFixture();
 
 /** A fixed secret for the Worker tests (the real one is generated into .dev.vars). */
 export const TEST_LINK_SECRET = 'test-link-secret-with-at-least-32-characters';
@@ -17,7 +20,7 @@ export default defineConfig({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
               bindings: { TEST_MIGRATIONS: migrations, LINK_SECRET: TEST_LINK_SECRET },
-              assets: { directory: './test/worker/fixtures/site', binding: 'ASSETS' },
+              assets: { directory: siteFixture, binding: 'ASSETS' },
             },
           }),
         ],

@@ -5,6 +5,7 @@ import type { Participant } from '../db/participants.ts';
 import { lastCheckinBefore } from '../db/submissions.ts';
 import type { Option } from '../forms/fields.ts';
 import type { FormPath } from '../forms/registry.ts';
+import { TEXT } from '../forms/slots.ts';
 
 export interface FormContext {
   /** Radio answers per field, for fields whose answers are the participant's own records. */
@@ -19,7 +20,7 @@ export async function formContext(db: D1Database, path: FormPath, participant: P
   const context: FormContext = { options: {}, noOptions: {}, texts: {} };
   if (path === '/checkin/') {
     const last = await lastCheckinBefore(db, participant.id, week);
-    if (last) context.texts['last-action'] = last.action;
+    if (last) context.texts[TEXT.lastAction] = last.action;
   } else if (path === '/feedback/') {
     const peers = await listPeers(db, participant.id);
     context.options.receiver_id = peers.map((p) => ({ value: String(p.id), label: p.relation === 'partner' ? `${p.displayName} (your partner)` : p.displayName }));

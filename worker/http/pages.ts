@@ -11,6 +11,7 @@ import { cycleAt } from '../domain/weeks.ts';
 import { formContext } from './form-context.ts';
 import { withTurnstile } from './turnstile.ts';
 import type { FormPath } from '../forms/registry.ts';
+import { OPTIONS_SLOT_PREFIX, SLOT, slotSelector } from '../forms/slots.ts';
 
 /** The shell of the pages the Worker renders itself, with the site's stylesheet. */
 export function workerPage(title: string, body: HtmlEscapedString | Promise<HtmlEscapedString>) {
@@ -67,7 +68,7 @@ export async function personalisedForm(c: Context<AppEnv>, path: FormPath, fill:
         if (Object.keys(errors).length > 0) el.prepend('Error: ');
       },
     })
-    .on('[data-slot="participant"]', {
+    .on(slotSelector(SLOT.participant), {
       element(el) {
         el.setInnerContent(`${participant.displayName} · ${participant.cohort.name} · week ${week}`);
       },
@@ -93,9 +94,9 @@ export async function personalisedForm(c: Context<AppEnv>, path: FormPath, fill:
         }
       },
     })
-    .on('[data-slot^="options-"]', {
+    .on(`[data-slot^="${OPTIONS_SLOT_PREFIX}"]`, {
       element(el) {
-        const name = el.getAttribute('data-slot')!.slice('options-'.length);
+        const name = el.getAttribute('data-slot')!.slice(OPTIONS_SLOT_PREFIX.length);
         const options = context.options[name] ?? [];
         const chosen = values[name] ?? '';
         // Written here, these radios miss the input[name] handler: mark them invalid the same way.
@@ -130,7 +131,7 @@ export async function personalisedForm(c: Context<AppEnv>, path: FormPath, fill:
         }
       },
     })
-    .on('[data-slot="form-errors"]', {
+    .on(slotSelector(SLOT.formErrors), {
       element(el) {
         const names = Object.keys(errors);
         if (names.length === 0) return;

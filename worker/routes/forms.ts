@@ -5,6 +5,7 @@ import { parseNeeds } from '../domain/needs.ts';
 import { loadGuidance } from '../http/guidance.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { FORM_LIST, type FormPath } from '../forms/registry.ts';
+import { SLOT, slotSelector } from '../forms/slots.ts';
 import { personalisedForm } from '../http/pages.ts';
 import { participantFromLink } from '../http/submission.ts';
 
@@ -35,7 +36,7 @@ forms.get('/thanks/', async (c) => {
     </section>`
   ).toString();
   return new HTMLRewriter()
-    .on('[data-slot="guidance"]', {
+    .on(slotSelector(SLOT.guidance), {
       element(el) {
         el.setInnerContent(block, { html: true });
       },
