@@ -240,3 +240,44 @@ describe('a bigger cohort', () => {
     expect(figures.goals.adaptability).toEqual({ part: 5, whole: 6 }); // six people gave up a goal
   });
 });
+
+/**
+ * A rating is counted in the week of its local date: five ratings made early on Monday of week 5 in
+ * the cohort's timezone, still Sunday in UTC, belong to period 2 (weeks 5–8), not period 1.
+ */
+describe('ratings in the cohort’s timezone', () => {
+  async function ratedOnMonday(slug: string, timezone: string, startsOn: string, ratedAt: string, now: Date): Promise<CohortMetrics> {
+    const local = (await insertCohort(env.DB, { slug, name: slug, timezone, cadenceDays: 7, startsOn, endsOn: null, publication: 'public' }))!;
+    const names = Array.from({ length: 6 }, (_, i) => `${slug}-${i + 1}`);
+    await importRoster(env.DB, local.id, names.map((name, i) => ({ name, email: `${name}@tz.invalid`, role: 'mentee' as const, pair: `R${Math.floor(i / 2) + 1}`, circle: '' })));
+    const people = Object.fromEntries((await listLinkRecipients(env.DB, local.id)).map((p) => [p.displayName, p.id]));
+    for (let i = 0; i < 5; i++) {
+      await env.DB.prepare(
+        `INSERT INTO feedback (idempotency_key, participant_id, receiver_id, cohort_id, week, behaviour, impact, next_step, usefulness, rated_at)
+         VALUES (?1, ?2, ?3, ?4, 4, 'You named the obstacle first.', 'We saved ten minutes.', 'Do it again next week.', 4, ?5)`,
+      )
+        .bind(`${slug}-fb-${i}`, people[names[i]!], people[names[i + 1]!], local.id, ratedAt)
+        .run();
+    }
+    return loadCohortMetrics(env.DB, local, now);
+  }
+
+  it('counts a rating on Monday morning in Auckland, Sunday in UTC, in the local week', async () => {
+    // Week 5 starts Monday 2026-02-02 at 00:00 NZDT = 2026-02-01T11:00Z; rated at 08:00 local. Now: week 9.
+    const figures = await ratedOnMonday('tz-auckland', 'Pacific/Auckland', '2026-01-05', '2026-02-01T19:00:00.000Z', new Date('2026-03-04T00:00:00Z'));
+    expect(figures.feedback.map((p) => [p.period, p.usefulness])).toEqual([
+      [1, { part: 0, whole: 0 }], // no rating in weeks 1–4
+      [2, { part: 20, whole: 5 }],
+    ]);
+  });
+
+  it('counts a rating just after local midnight in Berlin, the night daylight saving began, in the local week', async () => {
+    // Weeks start at 23:00Z in CET; week 5 (Monday 2026-03-30) at 22:00Z, after the change on 03-29.
+    // Rated at 00:30 CEST: a fixed CET offset, or the UTC date, would put it in week 4.
+    const figures = await ratedOnMonday('tz-berlin', 'Europe/Berlin', '2026-03-02', '2026-03-29T22:30:00.000Z', new Date('2026-04-29T12:00:00Z'));
+    expect(figures.feedback.map((p) => [p.period, p.usefulness])).toEqual([
+      [1, { part: 0, whole: 0 }], // no rating in weeks 1–4
+      [2, { part: 20, whole: 5 }],
+    ]);
+  });
+});

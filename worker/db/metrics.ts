@@ -14,7 +14,7 @@ import {
   type Headline,
   type Ratio,
 } from '../domain/metrics.ts';
-import { cycleOn, cycleStart, localDate } from '../domain/weeks.ts';
+import { cycleOn, cycleStart, cycleStartsUtc, localDate } from '../domain/weeks.ts';
 import type { Cohort } from './cohorts.ts';
 
 /**
@@ -134,7 +134,9 @@ SELECT (week - 1) / ${PERIOD_WEEKS} + 1 AS period, COUNT(DISTINCT participant_id
 FROM pulses WHERE cohort_id = ?1 GROUP BY period ORDER BY period`;
 
 // Feedback counts in the period it was given, a rating in the period it was given in: a period,
-// once closed, never changes, so comparing builds cannot single out a late rating.
+// once closed, never changes, so comparing builds cannot single out a late rating. rated_at is a
+// UTC instant, so its week is counted against ?3, a JSON array of the UTC instants at which weeks
+// 1, 2, … begin in the cohort's timezone (cycleStartsUtc); before the first, it is week 1.
 const FEEDBACK = `
 WITH
   given AS (
@@ -142,7 +144,7 @@ WITH
            SUM(${words('behaviour')} >= ?2 AND ${words('impact')} >= ?2 AND ${words('next_step')} >= ?2) AS complete
     FROM feedback WHERE cohort_id = ?1 GROUP BY period),
   rated AS (
-    SELECT (${weekOf('rated_at')} - 1) / ${PERIOD_WEEKS} + 1 AS period, SUM(usefulness) AS usefulness, COUNT(*) AS rated, COUNT(DISTINCT receiver_id) AS raters
+    SELECT (MAX(1, (SELECT COUNT(*) FROM json_each(?3) WHERE value <= rated_at)) - 1) / ${PERIOD_WEEKS} + 1 AS period, SUM(usefulness) AS usefulness, COUNT(*) AS rated, COUNT(DISTINCT receiver_id) AS raters
     FROM feedback WHERE cohort_id = ?1 AND usefulness IS NOT NULL AND rated_at IS NOT NULL GROUP BY period),
   periods AS (SELECT period FROM given UNION SELECT period FROM rated)
 SELECT p.period, COALESCE(g.given, 0) AS given, COALESCE(g.givers, 0) AS givers, COALESCE(g.complete, 0) AS complete,
@@ -222,11 +224,13 @@ export function currentWeek(cohort: Pick<Cohort, 'startsOn' | 'cadenceDays' | 'e
 
 /** The statements of a cohort's metrics, for a caller's db.batch(); read them with readCohortMetrics. */
 export function cohortMetricsStatements(db: D1Database, cohort: Cohort, now: Date): D1PreparedStatement[] {
-  const { lastComplete, today } = currentWeek(cohort, now);
+  const { week, lastComplete, today } = currentWeek(cohort, now);
+  // Starts of weeks 1 … current + 1: a later rating falls in an open period either way.
+  const weekStarts = JSON.stringify(cycleStartsUtc(cohort.startsOn, cohort.cadenceDays, cohort.timezone, week + 1));
   return [
     db.prepare(WEEKLY).bind(cohort.id, lastComplete, cohort.startsOn, cohort.cadenceDays),
     db.prepare(PULSES).bind(cohort.id),
-    db.prepare(FEEDBACK).bind(cohort.id, COMPLETE_WORDS, cohort.startsOn, cohort.cadenceDays),
+    db.prepare(FEEDBACK).bind(cohort.id, COMPLETE_WORDS, weekStarts),
     db.prepare(GOALS).bind(cohort.id, today),
     db.prepare(MILESTONES).bind(cohort.id),
   ];

@@ -74,3 +74,24 @@ export interface CohortCalendar {
 export function cycleAt(calendar: CohortCalendar, instant: Date): number {
   return cycleOn(calendar.startsOn, calendar.cadenceDays, localDate(instant, calendar.timezone));
 }
+
+/** The first instant of a local date in an IANA timezone (local midnight, or the first time after it in a DST gap). */
+function localMidnightUtc(date: string, timezone: string): number {
+  // Offsets lie within UTC−12…UTC+14, so the day starts within this window; localDate only grows with time.
+  let before = Date.parse(`${date}T00:00:00Z`) - 15 * 3_600_000; // still the day before, locally
+  let after = before + 28 * 3_600_000; // already the date, locally
+  while (after - before > 1000) {
+    const mid = before + Math.floor((after - before) / 2000) * 1000;
+    if (localDate(new Date(mid), timezone) < date) before = mid;
+    else after = mid;
+  }
+  return after;
+}
+
+/**
+ * The UTC instants, as ISO strings like Date#toISOString, at which cycles 1 … `cycles` begin: local
+ * midnight of each cycle's first day in the cohort's timezone, daylight-saving changes included.
+ */
+export function cycleStartsUtc(startsOn: string, cadenceDays: number, timezone: string, cycles: number): string[] {
+  return Array.from({ length: Math.max(0, cycles) }, (_, i) => new Date(localMidnightUtc(cycleStart(startsOn, cadenceDays, i + 1), timezone)).toISOString());
+}

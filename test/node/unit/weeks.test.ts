@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, cycleOn, cycleStart, daysBetween, isIsoDate, isTimezone, localDate } from '../../../worker/domain/weeks.ts';
+import { addDays, cycleOn, cycleStart, cycleStartsUtc, daysBetween, isIsoDate, isTimezone, localDate } from '../../../worker/domain/weeks.ts';
 
 describe('localDate', () => {
   const instant = new Date('2026-03-29T00:30:00Z');
@@ -105,5 +105,21 @@ describe('isIsoDate', () => {
   it('rejects month 13 and day 31 of a 30-day month', () => {
     expect(isIsoDate('2026-13-01')).toBe(false);
     expect(isIsoDate('2026-04-31')).toBe(false);
+  });
+});
+
+describe('cycleStartsUtc', () => {
+  it('is local midnight of each cycle start in Auckland, the UTC day before', () => {
+    expect(cycleStartsUtc('2026-01-05', 7, 'Pacific/Auckland', 2)).toEqual(['2026-01-04T11:00:00.000Z', '2026-01-11T11:00:00.000Z']);
+  });
+
+  it('moves an hour across a daylight-saving change', () => {
+    expect(cycleStartsUtc('2026-03-16', 7, 'Europe/Berlin', 3)).toEqual(['2026-03-15T23:00:00.000Z', '2026-03-22T23:00:00.000Z', '2026-03-29T22:00:00.000Z']);
+    expect(cycleStartsUtc('2026-03-02', 7, 'America/New_York', 2)).toEqual(['2026-03-02T05:00:00.000Z', '2026-03-09T04:00:00.000Z']);
+  });
+
+  it('is UTC midnight in UTC, and empty for no cycles', () => {
+    expect(cycleStartsUtc('2026-01-05', 14, 'UTC', 2)).toEqual(['2026-01-05T00:00:00.000Z', '2026-01-19T00:00:00.000Z']);
+    expect(cycleStartsUtc('2026-01-05', 7, 'UTC', 0)).toEqual([]);
   });
 });
