@@ -6,7 +6,7 @@
 import type { z } from 'astro/zod';
 import type { cohortMetricsSchema } from '../schemas.ts';
 
-import { formatFigure, formatRatio as formatCounts, type FigureKind } from '../../worker/domain/format.ts';
+import { formatFigure, formatRatio as formatCountsOf, type FigureKind } from '../../worker/domain/format.ts';
 
 export { ratioValue } from '../../worker/domain/metrics.ts';
 export { percent } from '../../worker/domain/format.ts';
@@ -43,7 +43,7 @@ export function formatValue(total: Ratio, kind: FigureKind): string {
 
 /** A ratio as text: "5 of 6 (83%)" for a share, "3.6 of 5" for a mean. */
 export function formatRatio(ratio: Ratio, kind: FigureKind): string {
-  return ratio === null ? NOT_ENOUGH : formatCounts(ratio, kind);
+  return ratio === null ? NOT_ENOUGH : formatCountsOf(ratio, kind);
 }
 
 /** The trend between the last two periods, in words: "up 6 points on the weeks before". */

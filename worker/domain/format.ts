@@ -10,7 +10,7 @@ export function percent(part: number, whole: number): number {
 }
 
 /** A count as text: whole numbers as they are, a half-scored action as "3.5". */
-export function formatCount(n: number): string {
+function formatCount(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
 }
 

@@ -88,10 +88,24 @@ function localMidnightUtc(date: string, timezone: string): number {
   return after;
 }
 
+/** Whether `instant` (ms) is the first second of `date` in the timezone. */
+function startsDate(instant: number, date: string, timezone: string): boolean {
+  return localDate(new Date(instant), timezone) === date && localDate(new Date(instant - 1000), timezone) < date;
+}
+
 /**
  * The UTC instants, as ISO strings like Date#toISOString, at which cycles 1 … `cycles` begin: local
  * midnight of each cycle's first day in the cohort's timezone, daylight-saving changes included.
+ * Each start is first guessed as the one before plus the cadence (right unless the clocks changed
+ * in between), so the search runs only for the first cycle and after a change.
  */
 export function cycleStartsUtc(startsOn: string, cadenceDays: number, timezone: string, cycles: number): string[] {
-  return Array.from({ length: Math.max(0, cycles) }, (_, i) => new Date(localMidnightUtc(cycleStart(startsOn, cadenceDays, i + 1), timezone)).toISOString());
+  const starts: number[] = [];
+  for (let cycle = 1; cycle <= cycles; cycle++) {
+    const date = cycleStart(startsOn, cadenceDays, cycle);
+    const previous = starts.at(-1);
+    const guess = previous === undefined ? null : previous + cadenceDays * DAY_MS;
+    starts.push(guess !== null && startsDate(guess, date, timezone) ? guess : localMidnightUtc(date, timezone));
+  }
+  return starts.map((instant) => new Date(instant).toISOString());
 }

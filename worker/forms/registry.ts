@@ -12,13 +12,13 @@ import { pulseSchema } from './pulse.ts';
 import { reflectionSchema } from './reflection.ts';
 
 export const FORMS = {
-  checkin: { page: '/checkin/', action: '/api/checkins', table: 'checkins', schema: checkinSchema, title: 'Weekly check-in', linkLabel: 'Weekly check-in', noun: 'check-in' },
-  reflect: { page: '/reflect/', action: '/api/reflections', table: 'reflections', schema: reflectionSchema, title: 'Reflection', linkLabel: 'Reflection', noun: 'reflection' },
-  goals: { page: '/goals/', action: '/api/goals', table: 'goals', schema: goalSchema, title: 'A new micro-goal', linkLabel: 'New micro-goal', noun: 'goal' },
-  feedback: { page: '/feedback/', action: '/api/feedback', table: 'feedback', schema: feedbackSchema, title: 'Peer feedback', linkLabel: 'Give feedback', noun: 'feedback' },
-  contract: { page: '/contract/', action: '/api/contracts', table: 'contracts', schema: contractSchema, title: 'Partnership contract', linkLabel: 'Partnership contract', noun: 'contract' },
-  pulse: { page: '/pulse/', action: '/api/pulses', table: 'pulses', schema: pulseSchema, title: 'Relationship pulse', linkLabel: 'Relationship pulse', noun: 'pulse' },
-  programFeedback: { page: '/program-feedback/', action: '/api/program-feedback', table: 'program_feedback', schema: programFeedbackSchema, title: 'Feedback on the program', linkLabel: 'Feedback on the program', noun: 'program feedback' },
+  checkin: { page: '/checkin/', action: '/api/checkins', table: 'checkins', schema: checkinSchema, title: 'Weekly check-in', linkLabel: 'Weekly check-in' },
+  reflect: { page: '/reflect/', action: '/api/reflections', table: 'reflections', schema: reflectionSchema, title: 'Reflection', linkLabel: 'Reflection' },
+  goals: { page: '/goals/', action: '/api/goals', table: 'goals', schema: goalSchema, title: 'A new micro-goal', linkLabel: 'New micro-goal' },
+  feedback: { page: '/feedback/', action: '/api/feedback', table: 'feedback', schema: feedbackSchema, title: 'Peer feedback', linkLabel: 'Give feedback' },
+  contract: { page: '/contract/', action: '/api/contracts', table: 'contracts', schema: contractSchema, title: 'Partnership contract', linkLabel: 'Partnership contract' },
+  pulse: { page: '/pulse/', action: '/api/pulses', table: 'pulses', schema: pulseSchema, title: 'Relationship pulse', linkLabel: 'Relationship pulse' },
+  programFeedback: { page: '/program-feedback/', action: '/api/program-feedback', table: 'program_feedback', schema: programFeedbackSchema, title: 'Feedback on the program', linkLabel: 'Feedback on the program' },
 } as const;
 
 export type FormId = keyof typeof FORMS;
