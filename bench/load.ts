@@ -20,7 +20,7 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase, PROJECT_ROOT } from '../cli/d1.ts';
-import { signToken } from '../worker/auth.ts';
+import { signToken } from '../worker/domain/links.ts';
 import { Program } from '../test/support/program.ts';
 import { generateProgram } from './generate.ts';
 import { percentile } from './route.ts';

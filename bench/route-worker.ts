@@ -13,7 +13,7 @@
  * time goes.
  */
 import worker from '../worker/index.ts';
-import { signToken } from '../worker/auth.ts';
+import { signToken } from '../worker/domain/links.ts';
 import { getParticipant, type Participant } from '../worker/db/participants.ts';
 import { checkinRow, type Row } from '../worker/db/submissions.ts';
 import { cycleAt } from '../worker/domain/weeks.ts';

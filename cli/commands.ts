@@ -1,10 +1,10 @@
 /** The mentor's commands. Each takes parsed options and an open database, and prints what it did. */
 import { readFile, writeFile } from 'node:fs/promises';
 import { stringify } from 'csv-stringify/sync';
-import { signToken } from '../worker/auth.ts';
+import { signToken } from '../worker/domain/links.ts';
 import { loadCircles } from '../worker/db/circles.ts';
 import { getCohortBySlug, insertCohort, setEndsOn, setPublication, type Cohort, type Publication } from '../worker/db/cohorts.ts';
-import { LINK_GRACE_DAYS } from '../worker/auth.ts';
+import { LINK_GRACE_DAYS } from '../worker/domain/links.ts';
 import { listLinkRecipients } from '../worker/db/participants.ts';
 import { listProgramFeedback, listPulseComments } from '../worker/db/pulses.ts';
 import { setRetention } from '../worker/db/retention.ts';

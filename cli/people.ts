@@ -1,6 +1,6 @@
 /** The mentor's commands for one person's data rights: export, forget, revoke their links. */
 import { writeFile } from 'node:fs/promises';
-import { signToken } from '../worker/auth.ts';
+import { signToken } from '../worker/domain/links.ts';
 import { exportParticipant, forgetParticipant, revokeLinks } from '../worker/db/people.ts';
 import { linkSecret, UsageError, type Options } from './commands.ts';
 import type { Connection } from './d1.ts';

@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { signToken } from '../worker/auth.ts';
+import { signToken } from '../worker/domain/links.ts';
 import { countCohorts, getCohortBySlug } from '../worker/db/cohorts.ts';
 import { listLinkRecipients } from '../worker/db/participants.ts';
 import { openDatabase, PROJECT_ROOT, stateDir } from './d1.ts';

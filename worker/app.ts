@@ -3,24 +3,24 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from './app-env.ts';
 import { storeContract } from './db/contracts.ts';
 import { storeFeedback } from './db/feedback.ts';
 import { storeGoal } from './db/goals.ts';
 import { storeProgramFeedback, storePulse } from './db/pulses.ts';
 import { storeCheckin, storeReflection } from './db/submissions.ts';
 import { needsOf } from './domain/needs.ts';
-import { errorBody, fail, type FailureCause } from './http/errors.ts';
-import { messagePage, personalisedForm } from './http/pages.ts';
+import { errorBody, fail, type FailureCause } from './errors.ts';
 import { FORMS, isFormPath } from './forms/registry.ts';
-import { securityHeaders } from './http/security-headers.ts';
-import { turnstilePage } from './http/turnstile.ts';
-import type { AppEnv } from './http/app-env.ts';
-import { postingParticipant, wantsHtml } from './http/submission.ts';
+import { postingParticipant } from './middleware/auth.ts';
+import { wantsHtml } from './middleware/body.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
 import { carryForward, inAPair, ownReplacedGoal, toAPeer } from './routes/checks.ts';
-import { forms } from './routes/forms.ts';
-import { me, meActions } from './routes/me.ts';
-import { mentor } from './routes/mentor.ts';
+import { forms, serveForm } from './routes/forms.tsx';
+import { me, meActions } from './routes/me.tsx';
+import { mentor } from './routes/mentor.tsx';
 import { submissionRoutes } from './routes/submissions.ts';
+import { messagePage } from './views/layout.tsx';
 
 /** The largest body a form post may have. */
 export const MAX_BODY_BYTES = 32 * 1024;
@@ -28,8 +28,6 @@ export const MAX_BODY_BYTES = 32 * 1024;
 export const app = new Hono<AppEnv>();
 
 app.use(securityHeaders);
-app.use('/me', turnstilePage);
-app.use('/me/', turnstilePage);
 app.use(
   '/api/*',
   csrf(),
@@ -51,6 +49,7 @@ app.route(FORMS.feedback.action, submissionRoutes({ entry: FORMS.feedback, check
 app.route(FORMS.pulse.action, submissionRoutes({ entry: FORMS.pulse, store: storePulse }));
 app.route(FORMS.programFeedback.action, submissionRoutes({ entry: FORMS.programFeedback, store: storeProgramFeedback }));
 
+/** Hono's own refusals carry no message of ours: the words a participant reads instead. */
 const DEFAULT_MESSAGES: Record<number, string> = {
   403: 'This form was sent from another site, so it was refused. Open the form from your personal link and send it again.',
 };
@@ -67,17 +66,18 @@ app.onError(async (err, c) => {
     return c.json({ error: { code: 'internal', message: 'Something went wrong on our side; nothing was saved. Please try again.', fields: {} } }, 500);
   }
   const body = errorBody(err);
+  const cause = err.cause as FailureCause | undefined;
   if (err.status === 429) c.header('Retry-After', '60');
-  if (!(err.cause as FailureCause | undefined)?.code) body.error.message = DEFAULT_MESSAGES[err.status] ?? body.error.message;
+  if (!cause?.code) body.error.message = DEFAULT_MESSAGES[err.status] ?? body.error.message;
+  if (cause?.page) return messagePage(c, err.status, cause.page, body.error.message);
   if (!wantsHtml(c)) return c.json(body, err.status);
 
-  const form = (err.cause as FailureCause | undefined)?.form;
+  const form = cause?.form;
   const participant = err.status === 400 && form ? await postingParticipant(c) : null;
   if (participant && form && isFormPath(form.path)) {
-    return personalisedForm(c, form.path, { participant, token: form.values.token ?? '', values: form.values, errors: body.error.fields }, 400);
+    return serveForm(c, form.path, { participant, token: form.values.token ?? '', values: form.values, errors: body.error.fields }, 400);
   }
-  const status = err.status as Parameters<typeof messagePage>[1];
-  return messagePage(c, status, titleFor(err.status), body.error.message);
+  return messagePage(c, err.status, titleFor(err.status), body.error.message);
 });
 
 function titleFor(status: number): string {

@@ -64,7 +64,7 @@ async function seed() {
   try {
     const cohort = (await getCohortBySlug(conn.db, 'story-test'))!;
     const people = await listLinkRecipients(conn.db, cohort.id);
-    const { signToken } = await import('../../worker/auth.ts');
+    const { signToken } = await import('../../worker/domain/links.ts');
     tokens = await Promise.all(people.map((p) => signToken(conn.env.LINK_SECRET, { participantId: p.id, cohortId: p.cohortId, linkVersion: p.linkVersion })));
     const mentees = people.filter((p) => p.role === 'mentee');
     let n = 0;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../cli/d1.ts';
-import { signToken } from '../../worker/auth.ts';
+import { signToken } from '../../worker/domain/links.ts';
 import { getCohortBySlug } from '../../worker/db/cohorts.ts';
 import { getParticipant, listLinkRecipients, participantForToken } from '../../worker/db/participants.ts';
 import { storeProgramFeedback } from '../../worker/db/pulses.ts';

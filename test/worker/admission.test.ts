@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../worker/app.ts';
-import { readToken, signToken } from '../../worker/auth.ts';
+import { readToken, signToken } from '../../worker/domain/links.ts';
 import { forgetParticipant, revokeLinks } from '../../worker/db/people.ts';
 import { importRoster } from '../../worker/db/roster.ts';
 import { addDays, cycleOn } from '../../worker/domain/weeks.ts';

@@ -1,6 +1,6 @@
 /** Fixtures for the Worker tests: a cohort with two pairs, and signed links for its people. */
 import { env } from 'cloudflare:test';
-import { signToken } from '../../worker/auth.ts';
+import { signToken } from '../../worker/domain/links.ts';
 import { insertCohort } from '../../worker/db/cohorts.ts';
 import { listLinkRecipients } from '../../worker/db/participants.ts';
 import { importRoster } from '../../worker/db/roster.ts';

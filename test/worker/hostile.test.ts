@@ -5,7 +5,7 @@
  */
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readToken, signToken } from '../../worker/auth.ts';
+import { readToken, signToken } from '../../worker/domain/links.ts';
 import { app } from '../../worker/app.ts';
 import { countRows, jsonPost, makeCohort, ORIGIN, validCheckin } from './helpers.ts';
 

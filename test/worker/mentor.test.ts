@@ -1,7 +1,7 @@
 /** The mentor's dashboard through HTTP: who may open it, and what it says about each pair. */
 import { env, SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signToken } from '../../worker/auth.ts';
+import { signToken } from '../../worker/domain/links.ts';
 import { insertCohort } from '../../worker/db/cohorts.ts';
 import { listLinkRecipients } from '../../worker/db/participants.ts';
 import { importRoster } from '../../worker/db/roster.ts';

@@ -6,7 +6,7 @@ import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import staticHeaders from '../../site/public/_headers?raw';
 import { app } from '../../worker/app.ts';
-import { CONTENT_SECURITY_POLICY } from '../../worker/http/security-headers.ts';
+import { CONTENT_SECURITY_POLICY } from '../../worker/middleware/security-headers.ts';
 import { formPost, jsonPost, makeCohort, ORIGIN, validCheckin } from './helpers.ts';
 
 /** The `/*` rule of a _headers file, as header name (lower case) → value. */

@@ -9,7 +9,7 @@
  * for the deploy hook. Any other outbound request fails the test.
  */
 import { vi } from 'vitest';
-import { SITEVERIFY_URL } from '../../worker/http/turnstile.ts';
+import { SITEVERIFY_URL } from '../../worker/middleware/turnstile.ts';
 
 export const PASSING_SECRET = '1x0000000000000000000000000000000AA';
 export const FAILING_SECRET = '2x0000000000000000000000000000000AA';

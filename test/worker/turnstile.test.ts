@@ -2,7 +2,7 @@
 import { env } from 'cloudflare:test';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { app } from '../../worker/app.ts';
-import { CONTENT_SECURITY_POLICY, TURNSTILE_CONTENT_SECURITY_POLICY } from '../../worker/http/security-headers.ts';
+import { CONTENT_SECURITY_POLICY, TURNSTILE_CONTENT_SECURITY_POLICY } from '../../worker/middleware/security-headers.ts';
 import { countRows, formPost, jsonPost, makeCohort, ORIGIN, validCheckin } from './helpers.ts';
 import { DUMMY_TOKEN, FAILING_SECRET, mockSiteverify, PASSING_SECRET, SPENT_SECRET, TEST_SITE_KEY } from './siteverify.ts';
 

@@ -1,13 +1,13 @@
 /**
  * Admitting a form post: does the link still name a current participant, and have they stayed
  * under the rate limit? A post's link is verified without reading D1 (the token spells out the
- * cohort, see worker/auth.ts), and the cohort's calendar comes from a per-isolate cache, so the
+ * cohort, see worker/domain/links.ts), and the cohort's calendar comes from a per-isolate cache, so the
  * rest of the check is a WHERE clause (`admissionSql`) in the very statement that stores the post:
  * checking and storing take one D1 round trip, and a refused post stores nothing. When that
  * statement stores nothing, `admit` reads what happened: a revoked or forgotten link, too many
  * posts, or a cohort whose calendar changed since it was cached (then the post is tried again).
  */
-import { cohortLinksExpired } from '../auth.ts';
+import { cohortLinksExpired } from '../domain/links.ts';
 import { participantFrom, PARTICIPANT_COLUMNS, type Participant, type ParticipantRow } from './participants.ts';
 
 /** A cohort's calendar: what the week of a post and the end of its links are worked out from. */

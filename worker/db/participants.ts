@@ -1,5 +1,5 @@
 /** Participants as the Worker sees them when a signed link comes in. */
-import { cohortLinksExpired, readToken, verifyClaim } from '../auth.ts';
+import { cohortLinksExpired, readToken, verifyClaim } from '../domain/links.ts';
 
 export interface Participant {
   id: number;

@@ -1,6 +1,6 @@
 /**
  * The places in the built form pages that the Worker fills in for one participant
- * (worker/http/pages.ts): one spelling, shared by the Astro components that write them and the
+ * (worker/views/form-page.tsx): one spelling, shared by the Astro components that write them and the
  * rewriter that finds them.
  */
 
@@ -32,3 +32,9 @@ export const TEXT = {
 export function slotSelector(name: string): string {
   return `[data-slot="${name}"]`;
 }
+
+/**
+ * The honeypot: a field every form carries that people never see or fill in. Something that fills
+ * it in is a bot (worker/middleware/validation.ts).
+ */
+export const HONEYPOT = 'website';

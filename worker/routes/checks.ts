@@ -3,7 +3,7 @@ import { isOutdatedProposal } from '../db/contracts.ts';
 import { ownsGoal } from '../db/goals.ts';
 import { listPeers } from '../db/feedback.ts';
 import type { Author } from '../db/admission.ts';
-import { admittedParticipant } from '../http/submission.ts';
+import { admittedParticipant } from '../middleware/auth.ts';
 import { lastCheckinBefore } from '../db/submissions.ts';
 import type { CheckinInput } from '../forms/checkin.ts';
 import type { ContractInput } from '../forms/contract.ts';

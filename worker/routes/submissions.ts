@@ -5,11 +5,13 @@ import type { z } from 'zod';
 import { admit, type Author, type PostTable } from '../db/admission.ts';
 import type { Stored } from '../db/submissions.ts';
 import { cycleAt } from '../domain/weeks.ts';
-import type { AppEnv } from '../http/app-env.ts';
-import { fail } from '../http/errors.ts';
+import type { AppEnv, AuthorEnv } from '../app-env.ts';
+import { fail } from '../errors.ts';
 import type { FormEntry } from '../forms/registry.ts';
-import { countPosts } from '../http/rate-limit.ts';
-import { formState, parseSubmission, readBody, refuse, refuseHoneypot, requireAuthor, wantsHtml } from '../http/submission.ts';
+import { refuse, requireAuthor } from '../middleware/auth.ts';
+import { readBody, wantsHtml } from '../middleware/body.ts';
+import { countPosts } from '../middleware/rate-limit.ts';
+import { formState, parseSubmission, refuseHoneypot } from '../middleware/validation.ts';
 
 /** What a check against stored data decides: the input to store, or problems per field. */
 export type Checked<T> = { input: T } | { errors: Record<string, string> };
@@ -33,7 +35,7 @@ export interface SubmissionForm<S extends z.ZodType> {
  * cohort calendar that changed since this isolate cached it; then it is tried once more, its week
  * worked out from the calendar as it is now.
  */
-async function checkAndStore<S extends z.ZodType>(c: Context<AppEnv>, form: SubmissionForm<S>, parsed: z.output<S>, now: Date): Promise<{ stored: Stored; input: z.output<S> }> {
+async function checkAndStore<S extends z.ZodType>(c: Context<AuthorEnv>, form: SubmissionForm<S>, parsed: z.output<S>, now: Date): Promise<{ stored: Stored; input: z.output<S> }> {
   let author = c.get('author');
   for (let attempt = 1; ; attempt++) {
     const week = cycleAt(author.cohort, now);

@@ -1,7 +1,7 @@
 /** The link-token codec under arbitrary input: it never throws, round-trips, and refuses any change. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readToken, signToken, verifyClaim, type LinkSubject } from '../../../worker/auth.ts';
+import { readToken, signToken, verifyClaim, type LinkSubject } from '../../../worker/domain/links.ts';
 import { anyText } from './arbitraries.ts';
 
 const subject = fc.record({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readToken, signToken, verifyClaim, type LinkSubject } from '../../../worker/auth.ts';
+import { readToken, signToken, verifyClaim, type LinkSubject } from '../../../worker/domain/links.ts';
 
 const SECRET = 'unit-test-link-secret-with-32-plus-characters';
 const subject: LinkSubject = { participantId: 42, cohortId: 7, linkVersion: 3 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LINK_GRACE_DAYS, linksExpired, linksWorkUntil } from '../../../worker/auth.ts';
+import { LINK_GRACE_DAYS, linksExpired, linksWorkUntil } from '../../../worker/domain/links.ts';
 
 describe('links of a cohort', () => {
   it('work for as long as the cohort has no end date', () => {

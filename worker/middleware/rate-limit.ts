@@ -13,7 +13,7 @@
  */
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from './app-env.ts';
+import type { AppEnv } from '../app-env.ts';
 
 const WINDOW_MS = 60_000;
 /** Past this many held-back tokens, expired ones are swept before another is added. */

@@ -1,8 +1,8 @@
 /** What a form page shows that depends on the participant: answers to choose from, texts to recall. */
-import { listPeers } from '../db/feedback.ts';
-import { listActiveGoals } from '../db/goals.ts';
-import type { Participant } from '../db/participants.ts';
-import { lastCheckinBefore } from '../db/submissions.ts';
+import { listPeers } from './feedback.ts';
+import { listActiveGoals } from './goals.ts';
+import type { Participant } from './participants.ts';
+import { lastCheckinBefore } from './submissions.ts';
 import type { Option } from '../forms/fields.ts';
 import type { FormPath } from '../forms/registry.ts';
 import { TEXT } from '../forms/slots.ts';

@@ -6,7 +6,7 @@
  * revokes every link made before, and links stop working LINK_GRACE_DAYS after their cohort's last
  * day. Runs in workerd and Node.
  */
-import { addDays, localDate } from './domain/weeks.ts';
+import { addDays, localDate } from './weeks.ts';
 
 export interface LinkSubject {
   participantId: number;

@@ -5,8 +5,8 @@
  */
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from './app-env.ts';
-import { fail, type FormState } from './errors.ts';
+import type { AppEnv, BodyEnv } from '../app-env.ts';
+import { fail, type FormState } from '../errors.ts';
 import { TURNSTILE_CONTENT_SECURITY_POLICY, TURNSTILE_ORIGIN } from './security-headers.ts';
 
 /** The field the widget adds to its form. */
@@ -42,7 +42,7 @@ const RETRY = 'Nothing was saved: please send the form again.';
  * Refuses (throws a 400) a post without a token Cloudflare accepts, when Turnstile is on. A 400,
  * like any bad answer, so a browser gets its form back as typed, with a fresh widget.
  */
-export async function checkTurnstile(c: Context<AppEnv>, form?: FormState): Promise<void> {
+export async function checkTurnstile<E extends BodyEnv>(c: Context<E>, form?: FormState): Promise<void> {
   const secret = c.env.TURNSTILE_SECRET;
   if (!secret) return;
   const token = c.get('body')[TURNSTILE_FIELD];
@@ -69,7 +69,7 @@ export const turnstilePage = createMiddleware<AppEnv>(async (c, next) => {
  * The page with a Turnstile widget before the first submit button (or at the end) of each form
  * that posts, its script, and the policy that lets them load; as it was when no site key is set.
  */
-export function withTurnstile(c: Context<AppEnv>, page: Response): Response {
+export function withTurnstile<E extends AppEnv>(c: Context<E>, page: Response): Response {
   const siteKey = c.env.TURNSTILE_SITE_KEY;
   if (!siteKey) return page;
   // Handlers run in document order, so a flag set at <form> marks the next button as its first.

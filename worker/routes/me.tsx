@@ -1,42 +1,42 @@
 /** A participant's own page (/me?t=TOKEN), their calendar, and the small forms on the page. */
 import { Hono, type Context } from 'hono';
+import type { AppEnv, LinkEnv, ParticipantEnv } from '../app-env.ts';
+import { loadGuidance } from '../assets.ts';
 import { confirmContract } from '../db/contracts.ts';
 import { rateFeedback } from '../db/feedback.ts';
 import { setGoalStatus, storeMilestone } from '../db/goals.ts';
-import { withdrawConsent } from '../db/published.ts';
 import { loadMyWeek } from '../db/me.ts';
+import { withdrawConsent } from '../db/published.ts';
 import { buildCalendar, toBasicUtc } from '../domain/calendar.ts';
 import { cycleAt, localDate } from '../domain/weeks.ts';
+import { fail } from '../errors.ts';
 import { confirmSchema } from '../forms/contract.ts';
 import { ratingSchema } from '../forms/feedback.ts';
 import { goalStatusSchema, milestoneSchema } from '../forms/goal.ts';
 import { withdrawalSchema } from '../forms/reflection.ts';
-import type { AppEnv } from '../http/app-env.ts';
-import { fail } from '../http/errors.ts';
-import { loadGuidance } from '../http/guidance.ts';
-import { renderMePage } from '../http/me-page.ts';
-import { workerPage } from '../http/pages.ts';
-import { countPosts } from '../http/rate-limit.ts';
-import { parseSubmission, participantFromLink, readBody, refuseHoneypot, requireParticipant, wantsHtml } from '../http/submission.ts';
+import { requireAuthor, requireLink, requireParticipant } from '../middleware/auth.ts';
+import { readBody, wantsHtml } from '../middleware/body.ts';
+import { countPosts } from '../middleware/rate-limit.ts';
+import { turnstilePage } from '../middleware/turnstile.ts';
+import { parseSubmission, refuseHoneypot } from '../middleware/validation.ts';
+import { page } from '../views/layout.tsx';
+import { MePage } from '../views/me.tsx';
 
-const mePage = async (c: Context<AppEnv>) => {
-  const holder = await participantFromLink(c);
-  if (holder instanceof Response) return holder;
-  const { participant, token } = holder;
+const mePage = async (c: Context<LinkEnv>) => {
+  const participant = c.get('participant');
   const my = await loadMyWeek(c.env.DB, participant, cycleAt(participant.cohort, new Date()));
   const guidance = await loadGuidance(c, my.needs);
   c.header('Cache-Control', 'private, no-cache');
   const today = localDate(new Date(), participant.cohort.timezone);
-  return c.html(workerPage(`${participant.displayName}’s week`, renderMePage({ participant, token, my, today, guidance, newKey: () => crypto.randomUUID() })));
+  const body = <MePage participant={participant} token={c.get('token')} my={my} today={today} guidance={guidance} newKey={() => crypto.randomUUID()} />;
+  return c.html(page(`${participant.displayName}’s week`, body));
 };
 
 export const me = new Hono<AppEnv>()
-  .get('/me', mePage)
-  .get('/me/', mePage)
-  .get('/me/calendar.ics', async (c) => {
-    const holder = await participantFromLink(c);
-    if (holder instanceof Response) return holder;
-    const { participant } = holder;
+  .get('/me', turnstilePage, requireLink, mePage)
+  .get('/me/', turnstilePage, requireLink, mePage)
+  .get('/me/calendar.ics', requireLink, async (c) => {
+    const participant = c.get('participant');
     const now = new Date();
     const my = await loadMyWeek(c.env.DB, participant, cycleAt(participant.cohort, now));
     const contract = my.contract;
@@ -64,13 +64,13 @@ export const me = new Hono<AppEnv>()
   });
 
 /** After a small form on /me: back to the page (browser) or a JSON answer. */
-function done(c: Context<AppEnv>, status: 200 | 201, body: Record<string, unknown>) {
-  if (wantsHtml(c)) return c.redirect(`/me/?t=${encodeURIComponent(String(c.get('body').token ?? ''))}`, 303);
+function done(c: Context<ParticipantEnv>, status: 200 | 201, body: Record<string, unknown>) {
+  if (wantsHtml(c)) return c.redirect(`/me/?t=${encodeURIComponent(c.get('token'))}`, 303);
   return c.json(body, status);
 }
 
 export const meActions = new Hono<AppEnv>()
-  .use(countPosts, readBody, refuseHoneypot, requireParticipant)
+  .use(countPosts, readBody, refuseHoneypot, requireAuthor, requireParticipant)
   .post('/contract-confirmations', async (c) => {
     const { contract_id, revision } = parseSubmission(c, confirmSchema, '/me/');
     const outcome = await confirmContract(c.env.DB, c.get('participant'), contract_id, revision);

@@ -34,6 +34,8 @@ export interface FailureCause {
   code: ErrorCode;
   fields?: Record<string, string>;
   form?: FormState;
+  /** A page visit's failure: answered with an HTML page of this title, whatever the Accept header. */
+  page?: string;
 }
 
 /** Throws the HTTP error every route reports the same way. */

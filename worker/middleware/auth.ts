@@ -1,0 +1,117 @@
+/**
+ * Who is posting or reading: the participant a signed link names. A post's link is checked
+ * without reading D1 (requireAuthor); whether it is still current and its holder under the limit
+ * of stored posts is decided where the post is stored (worker/db/admission.ts). A page's link
+ * (`?t=TOKEN`) is read in full (participantFromLink).
+ */
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv, AuthorEnv, BodyEnv, LinkEnv, ParticipantEnv } from '../app-env.ts';
+import { admit, calendarOf, postLimit, POSTS_PER_MINUTE, type Admission, type Author, type PostTable } from '../db/admission.ts';
+import { checkLink, type Participant } from '../db/participants.ts';
+import { cohortLinksExpired, LINK_GRACE_DAYS, readToken, verifyClaim, type TokenClaim } from '../domain/links.ts';
+import { fail } from '../errors.ts';
+import { isHeldBack } from './rate-limit.ts';
+import { checkTurnstile } from './turnstile.ts';
+import { formState } from './validation.ts';
+
+function tokenFrom<E extends BodyEnv>(c: Context<E>): string | undefined {
+  const header = c.req.header('authorization');
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  const field = c.get('body').token;
+  return typeof field === 'string' && field !== '' ? field : undefined;
+}
+
+/** Why a link that does not work was refused, in words a participant can act on. */
+export function endedMessage(endsOn: string): string {
+  return `This link stopped working: your cohort ended on ${endsOn}, and links work for ${LINK_GRACE_DAYS} days after the end. If you still need to send something, ask your mentor.`;
+}
+
+const TOO_MANY = 'That was a lot of sending in a short time: wait a minute, then send the form again.';
+const INVALID_LINK = 'This link is not valid (it may have been replaced). Ask your mentor for your current personal link.';
+
+/** The author a token's claim names, checked without reading D1 (the token spells out the cohort). */
+async function authorOf<E extends AppEnv>(c: Context<E>, claim: TokenClaim, now: Date): Promise<Author> {
+  const { participantId, cohortId, linkVersion } = claim;
+  let cohort = (await verifyClaim(c.env.LINK_SECRET, claim, { participantId, cohortId, linkVersion })) ? await calendarOf(c.env.DB, cohortId) : null;
+  if (!cohort) fail(401, 'unauthorized', INVALID_LINK);
+  // Refused only on the calendar as it is now: the mentor may have moved the end since it was cached.
+  if (cohortLinksExpired(cohort, now)) cohort = (await calendarOf(c.env.DB, cohortId, { fresh: true })) ?? cohort;
+  if (cohortLinksExpired(cohort, now)) fail(401, 'link_expired', endedMessage(cohort.endsOn!));
+  const setting = Number(c.env.POSTS_PER_MINUTE);
+  const max = Number.isInteger(setting) && setting > 0 ? setting : POSTS_PER_MINUTE;
+  return { id: participantId, cohortId, linkVersion, cohort, limit: postLimit(now, max) };
+}
+
+/** Answers a post that was not admitted: a link that no longer works (401) or too many posts (429). */
+export function refuse(admission: Exclude<Admission, { participant: Participant }>): never {
+  if (admission.refused === 'ended') fail(401, 'link_expired', endedMessage(admission.endsOn));
+  if (admission.refused === 'limited') fail(429, 'rate_limited', TOO_MANY);
+  fail(401, 'unauthorized', INVALID_LINK);
+}
+
+/**
+ * Names the author of a post from the `token` field or `Authorization: Bearer` (401 otherwise),
+ * holds back a token that sent too many requests (429, worker/middleware/rate-limit.ts) and, when
+ * Turnstile is on, wants its check passed (a 400 that shows the form again; 503 when Cloudflare
+ * cannot be asked).
+ */
+export const requireAuthor = createMiddleware<AuthorEnv>(async (c, next) => {
+  const token = tokenFrom(c);
+  if (!token) fail(401, 'unauthorized', 'This form needs your personal link. Open the link your mentor sent you and send the form from there.');
+  const claim = readToken(token) ?? fail(401, 'unauthorized', INVALID_LINK);
+  c.set('token', token);
+  if (isHeldBack(token)) fail(429, 'rate_limited', TOO_MANY);
+  c.set('author', await authorOf(c, claim, new Date()));
+  const page = c.get('formPage');
+  await checkTurnstile(c, page ? formState(c, page) : undefined);
+  await next();
+});
+
+/**
+ * The participant a post's author is, read from D1 and admitted to post to `table` now: for posts
+ * that need more than the author (their pair) or are not one guarded upsert.
+ */
+export async function admittedParticipant(db: D1Database, author: Author, table: PostTable): Promise<Participant> {
+  const admission = await admit(db, author, new Date(), table);
+  return 'refused' in admission ? refuse(admission) : admission.participant;
+}
+
+/** Who sent a post, read in full (to show them their form again), once their link was checked; null before. */
+export async function postingParticipant(c: Context<AppEnv>): Promise<Participant | null> {
+  const known = c.get('participant');
+  if (known) return known;
+  const author = c.get('author');
+  if (!author) return null;
+  const admission = await admit(c.env.DB, author, new Date());
+  return 'participant' in admission ? admission.participant : null;
+}
+
+/**
+ * After requireAuthor: the participant read and admitted (401, 429), for the small forms of a
+ * participant's page. Their limit of stored posts counts milestones, the one kind among them that
+ * adds rows freely (a confirmation is one per contract and person); the rest only change rows.
+ */
+export const requireParticipant = createMiddleware<ParticipantEnv>(async (c, next) => {
+  c.set('participant', await admittedParticipant(c.env.DB, c.get('author'), 'milestones'));
+  await next();
+});
+
+/**
+ * The participant a page's link names (`?t=TOKEN`), or a 401 page that says what to do when the
+ * link is missing, no longer valid, or its cohort has ended.
+ */
+export const requireLink = createMiddleware<LinkEnv>(async (c, next) => {
+  const token = c.req.query('t') ?? '';
+  if (!token) {
+    fail(401, 'unauthorized', 'Open the link your mentor sent you (it ends in “?t=” followed by a long code). If you cannot find it, ask your mentor to send it again.', { page: 'This page needs your personal link' });
+  }
+  const link = await checkLink(c.env.DB, c.env.LINK_SECRET, token, new Date());
+  if ('refused' in link) {
+    if (link.refused === 'ended') fail(401, 'link_expired', endedMessage(link.endsOn), { page: 'Your cohort has ended' });
+    fail(401, 'unauthorized', 'Your link may have been replaced by a newer one, or copied only in part. Ask your mentor for your current personal link.', { page: 'This link does not work any more' });
+  }
+  c.set('participant', link.participant);
+  c.set('token', token);
+  await next();
+});

@@ -1,0 +1,336 @@
+/** A participant's own page: everything they need for the week, with no JavaScript. */
+import type { Guidance } from '../assets.ts';
+import type { MyWeek } from '../db/me.ts';
+import type { Participant } from '../db/participants.ts';
+import type { PairRole } from '../domain/roles.ts';
+import { FORM_LIST } from '../forms/registry.ts';
+import { HONEYPOT } from '../forms/slots.ts';
+import { GuidanceList } from './guidance.tsx';
+
+const ROLE_DUTIES: Record<PairRole, string> = {
+  observer: 'the observer: you keep time and give one piece of feedback at the end (behaviour → impact → next step)',
+  reporter: 'the reporter: you note what each of you commits to, send a midweek nudge and speak for your pair in the circle',
+  member: 'a member this cycle: you take part while the other two lead',
+};
+
+const KIND_LABELS = { win: 'Win', reflection: 'Reflection', milestone: 'Milestone' } as const;
+
+export interface MePageProps {
+  participant: Participant;
+  token: string;
+  my: MyWeek;
+  /** Today in the cohort's timezone. */
+  today: string;
+  /** Library entries for what the latest check-in revealed. */
+  guidance: Guidance[];
+  /** A fresh idempotency key for each small form. */
+  newKey: () => string;
+}
+
+/** What every small form of the page carries: the participant's token, and the honeypot. */
+export function Hidden({ token }: { token: string }) {
+  return (
+    <>
+      <input type="hidden" name="token" value={token} />
+      <span class="trap" aria-hidden="true">
+        <input type="text" name={HONEYPOT} tabindex={-1} autocomplete="off" aria-label="Leave this field empty" />
+      </span>
+    </>
+  );
+}
+
+/** A link to one of the participant's pages or forms, carrying their token. */
+export function linkTo(path: string, token: string): string {
+  return `${path}?t=${encodeURIComponent(token)}`;
+}
+
+function ThisWeek({ participant, token, my }: MePageProps) {
+  const partnerNames = my.partners.map((p) => p.displayName).join(' and ');
+  const facilitator = my.circle?.facilitator;
+  return (
+    <section aria-labelledby="this-week">
+      <h2 id="this-week">This week</h2>
+      {my.partners.length === 0 ? (
+        <p>You are not in a pair yet. Your mentor will pair you.</p>
+      ) : (
+        <p>
+          Your partner{my.partners.length > 1 ? 's' : ''}: <strong>{partnerNames}</strong>.
+          {my.pairPaused && (
+            <>
+              {' '}Your pair is <strong>paused</strong>: nobody expects a check-in until one of you sends one.
+            </>
+          )}
+        </p>
+      )}
+      {my.myRole && (
+        <p>
+          You are {ROLE_DUTIES[my.myRole]}.
+          {my.partners.filter((p) => p.role).map((p) => ` ${p.displayName} is the ${p.role}.`)}
+        </p>
+      )}
+      {my.circle && (
+        <p>
+          {my.circle.label}:{' '}
+          {facilitator ? (
+            facilitator.id === participant.id ? (
+              <>
+                <strong>you facilitate</strong> the circle this cycle.
+              </>
+            ) : (
+              `${facilitator.displayName} facilitates this cycle.`
+            )
+          ) : (
+            'no facilitator this cycle (everyone is paused).'
+          )}
+        </p>
+      )}
+      {my.action && (
+        <p class="recall">
+          Your committed action (week {my.action.week}): <strong>{my.action.text}</strong>
+        </p>
+      )}
+      <p>
+        {my.checkedInThisWeek ? 'You have checked in this week. ' : ''}
+        <a href={linkTo('/checkin/', token)}>{my.checkedInThisWeek ? 'Send another check-in' : 'Send this week’s check-in'}</a>
+        {my.pulseDue && (
+          <>
+            {' · '}
+            <a href={linkTo('/pulse/', token)}>Your monthly pulse is due</a>
+          </>
+        )}
+      </p>
+    </section>
+  );
+}
+
+function Goals({ token, my, newKey }: MePageProps) {
+  return (
+    <section aria-labelledby="goals">
+      <h2 id="goals">Your goals</h2>
+      {my.goals.length === 0 && (
+        <p>
+          No active goal. <a href={linkTo('/goals/', token)}>Set a micro-goal</a>.
+        </p>
+      )}
+      {my.goals.map((g) => (
+        <article class="card">
+          <h3>{g.what}</h3>
+          <p class="meta">
+            {g.measure}: {g.target} by {g.dueOn}
+          </p>
+          {g.milestones.length > 0 && (
+            <ul>
+              {g.milestones.map((m) => (
+                <li>
+                  {m.title} <span class="meta">({m.reachedOn})</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <form method="post" action="/api/me/milestones" class="inline-form">
+            <Hidden token={token} />
+            <input type="hidden" name="goal_id" value={g.id} />
+            <input type="hidden" name="idempotency_key" value={newKey()} />
+            <label for={`m-${g.id}`}>Milestone reached</label>
+            <input type="text" id={`m-${g.id}`} name="title" required maxlength={200} />
+            <label for={`d-${g.id}`}>On</label>
+            <input type="date" id={`d-${g.id}`} name="reached_on" required />
+            <label class="share">
+              <input type="checkbox" name="consent" value="public" /> Share it as a success story, under my display name
+            </label>
+            <button type="submit">Record it</button>
+          </form>
+          <form method="post" action="/api/me/goal-status" class="inline-form">
+            <Hidden token={token} />
+            <input type="hidden" name="goal_id" value={g.id} />
+            <button type="submit" name="status" value="done">
+              Mark done
+            </button>
+            <button type="submit" name="status" value="dropped" class="secondary">
+              Drop it
+            </button>
+            <a href={linkTo('/goals/', token)}>Recalibrate: replace it with a better goal</a>
+          </form>
+        </article>
+      ))}
+    </section>
+  );
+}
+
+function Published({ token, my }: MePageProps) {
+  return (
+    <section aria-labelledby="published">
+      <h2 id="published">What of yours is published</h2>
+      {my.published.length === 0 ? (
+        <p>Nothing: everything you wrote is private. When you share a win, a reflection or a milestone, it is listed here.</p>
+      ) : (
+        <>
+          <p class="meta">Shared with your consent, under your display name. Withdraw any of it in one step; it leaves the site at the next publication.</p>
+          <ul>
+            {my.published.map((item) => (
+              <li>
+                <span class="moment-kind">{KIND_LABELS[item.kind]}</span> {item.text}{' '}
+                <span class="meta">
+                  (week {item.week}, {item.consent === 'public' ? 'public' : 'your cohort'})
+                </span>
+                <form method="post" action="/api/me/withdrawals" class="inline-form">
+                  <Hidden token={token} />
+                  <input type="hidden" name="kind" value={item.kind} />
+                  <input type="hidden" name="id" value={item.id} />
+                  <button type="submit" class="secondary">
+                    Withdraw
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Contract({ participant, token, my, today }: MePageProps) {
+  const contract = my.contract;
+  return (
+    <section aria-labelledby="contract">
+      <h2 id="contract">Your partnership contract</h2>
+      {!contract ? (
+        <p>
+          No contract yet. <a href={linkTo('/contract/', token)}>Propose one</a> for your partner to confirm.
+        </p>
+      ) : (
+        <>
+          <p>
+            Version {contract.version}: meet {contract.cadenceDays === 14 ? 'every two weeks' : 'every week'} on {capitalise(contract.meetingDay)} at{' '}
+            {contract.meetingTime}, {contract.channel}.{' '}
+            {contract.renegotiateOn < today ? (
+              <>
+                <strong>Its review date, {contract.renegotiateOn}, has passed:</strong> time to look at it together again.
+              </>
+            ) : (
+              `Review on ${contract.renegotiateOn}.`
+            )}
+          </p>
+          <p>
+            {contract.agreed ? (
+              <>
+                <strong>Agreed</strong> by {my.partners.length > 1 ? 'all' : 'both'} of you.
+              </>
+            ) : (
+              `Not agreed yet: waiting for ${contract.waitingFor.map((p) => p.displayName).join(' and ')} to confirm.`
+            )}
+          </p>
+          {contract.waitingFor.some((p) => p.id === participant.id) && (
+            <>
+              <details>
+                <summary>Read it before you confirm</summary>
+                <dl>
+                  <dt>Purpose</dt>
+                  <dd>{contract.purpose}</dd>
+                  <dt>Boundaries</dt>
+                  <dd>{contract.boundaries}</dd>
+                  <dt>How we will know it works</dt>
+                  <dd>{contract.successMeasure}</dd>
+                  <dt>What each of us brings</dt>
+                  <dd>{contract.contributions}</dd>
+                  <dt>Each session</dt>
+                  <dd>{contract.dialogueFormat}</dd>
+                </dl>
+              </details>
+              <form method="post" action="/api/me/contract-confirmations">
+                <Hidden token={token} />
+                <input type="hidden" name="contract_id" value={contract.id} />
+                <input type="hidden" name="revision" value={contract.revision} />
+                <button type="submit">I agree to version {contract.version}</button>
+              </form>
+            </>
+          )}
+          <p>
+            <a href={linkTo('/contract/', token)}>Propose a new version</a>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function FeedbackToRate({ token, my }: MePageProps) {
+  if (my.feedbackToRate.length === 0) return null;
+  return (
+    <section aria-labelledby="rate">
+      <h2 id="rate">Feedback waiting for your rating</h2>
+      {my.feedbackToRate.map((f) => (
+        <article class="card">
+          <p class="meta">From {f.from}</p>
+          <p>
+            <strong>What they saw:</strong> {f.behaviour}
+          </p>
+          <p>
+            <strong>What it changed:</strong> {f.impact}
+          </p>
+          <p>
+            <strong>Try next:</strong> {f.nextStep}
+          </p>
+          <form method="post" action="/api/me/feedback-ratings">
+            <Hidden token={token} />
+            <input type="hidden" name="feedback_id" value={f.id} />
+            <fieldset>
+              <legend>How useful was it? (1 not useful, 5 very useful)</legend>
+              <div class="choices">
+                {[1, 2, 3, 4, 5].map((n) => (
+                  <label>
+                    <input type="radio" name="usefulness" value={n} required />
+                    <span>{n}</span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <button type="submit">Rate it</button>
+          </form>
+        </article>
+      ))}
+    </section>
+  );
+}
+
+export function MePage(props: MePageProps) {
+  const { participant, token, my, guidance } = props;
+  return (
+    <>
+      <h1>Hello, {participant.displayName}</h1>
+      <p class="lede">
+        {participant.cohort.name} · week {my.week}
+      </p>
+      <ThisWeek {...props} />
+      {guidance.length > 0 && (
+        <section aria-labelledby="guidance">
+          <h2 id="guidance">For this week, from the library</h2>
+          <GuidanceList guidance={guidance} />
+        </section>
+      )}
+      <Goals {...props} />
+      <Published {...props} />
+      <Contract {...props} />
+      <FeedbackToRate {...props} />
+      <section aria-labelledby="forms">
+        <h2 id="forms">Your forms</h2>
+        <ul>
+          {FORM_LIST.map((form) => (
+            <li>
+              <a href={linkTo(form.page, token)}>{form.linkLabel}</a>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a href={linkTo('/me/calendar.ics', token)}>Add your meetings and check-in dates to your calendar</a> (.ics)
+        </p>
+        <p class="meta">This page is yours alone: keep its link private.</p>
+      </section>
+    </>
+  );
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
