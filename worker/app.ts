@@ -4,22 +4,15 @@ import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './app-env.ts';
-import { storeContract } from './db/contracts.ts';
-import { storeFeedback } from './db/feedback.ts';
-import { storeGoal } from './db/goals.ts';
-import { storeProgramFeedback, storePulse } from './db/pulses.ts';
-import { storeCheckin, storeReflection } from './db/submissions.ts';
-import { needsOf } from './domain/needs.ts';
 import { errorBody, fail, type FailureCause } from './errors.ts';
-import { FORMS, isFormPath } from './forms/registry.ts';
+import { isFormPath } from './forms/registry.ts';
 import { postingParticipant } from './middleware/auth.ts';
 import { wantsHtml } from './middleware/body.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
-import { carryForward, inAPair, ownReplacedGoal, toAPeer } from './routes/checks.ts';
+import { endpoints } from './routes/endpoints.ts';
 import { forms, serveForm } from './routes/forms.tsx';
 import { me, meActions } from './routes/me.tsx';
 import { mentor } from './routes/mentor.tsx';
-import { submissionRoutes } from './routes/submissions.ts';
 import { messagePage } from './views/layout.tsx';
 
 /** The largest body a form post may have. */
@@ -41,13 +34,7 @@ app.route('/', forms);
 app.route('/', me);
 app.route('/', mentor);
 app.route('/api/me', meActions);
-app.route(FORMS.checkin.action, submissionRoutes({ entry: FORMS.checkin, check: carryForward, store: storeCheckin, needs: needsOf }));
-app.route(FORMS.reflect.action, submissionRoutes({ entry: FORMS.reflect, store: storeReflection }));
-app.route(FORMS.contract.action, submissionRoutes({ entry: FORMS.contract, check: inAPair, store: storeContract }));
-app.route(FORMS.goals.action, submissionRoutes({ entry: FORMS.goals, check: ownReplacedGoal, store: storeGoal }));
-app.route(FORMS.feedback.action, submissionRoutes({ entry: FORMS.feedback, check: toAPeer, store: storeFeedback }));
-app.route(FORMS.pulse.action, submissionRoutes({ entry: FORMS.pulse, store: storePulse }));
-app.route(FORMS.programFeedback.action, submissionRoutes({ entry: FORMS.programFeedback, store: storeProgramFeedback }));
+app.route('/', endpoints);
 
 /** Hono's own refusals carry no message of ours: the words a participant reads instead. */
 const DEFAULT_MESSAGES: Record<number, string> = {
