@@ -12,7 +12,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../cli/d1.ts';
+import { openDatabase } from '../worker/db/connection.ts';
 import { random } from '../cli/random.ts';
 import { wrangler } from '../cli/setup.ts';
 import { addDays } from '../worker/domain/weeks.ts';

@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase, PROJECT_ROOT } from '../cli/d1.ts';
+import { openDatabase, PROJECT_ROOT } from '../worker/db/connection.ts';
 import { signToken } from '../worker/auth.ts';
 import { Program } from '../test/support/program.ts';
 import { generateProgram } from './generate.ts';

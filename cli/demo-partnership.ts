@@ -11,7 +11,7 @@ import { storeProgramFeedback, storePulse } from '../worker/db/pulses.ts';
 import { expectStored, storeReflection } from '../worker/db/submissions.ts';
 import { addDays, cycleStart } from '../worker/domain/weeks.ts';
 import { DEFAULT_DIALOGUE_FORMAT } from '../worker/forms/contract.ts';
-import type { Connection } from './d1.ts';
+import type { Connection } from '../worker/db/connection.ts';
 import { random } from './random.ts';
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday'] as const;

@@ -10,7 +10,7 @@ import { checkinRow, upsertStatement, reflectionRow } from '../worker/db/submiss
 import { addDays, cycleStart, localDate } from '../worker/domain/weeks.ts';
 import type { Consent } from '../worker/forms/fields.ts';
 import { UsageError } from './commands.ts';
-import type { Connection } from './d1.ts';
+import type { Connection } from '../worker/db/connection.ts';
 import { seedPartnership } from './demo-partnership.ts';
 import { random } from './random.ts';
 
