@@ -1,7 +1,7 @@
 /**
  * One synthetic mentee's twelve weeks: check-ins, reflections, a goal (sometimes recalibrated)
  * with milestones, pulses and program feedback, in the proportions of the demo program
- * (cli/demo.ts) but with nearly everyone checking in: the issue's 4× program has ~58,000 check-ins,
+ * (cli/demo.ts) but with nearly everyone checking in: the 4× program has ~58,000 check-ins,
  * which is 200 cohorts × 24 mentees × 12 weeks at almost full participation.
  */
 import type { BulkWriter } from './bulk.ts';

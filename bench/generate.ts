@@ -27,7 +27,7 @@ export interface ProgramSize {
   weeks: number;
 }
 
-/** The issue's base size; `npm run bench` builds 1×, 2× and 4× of it (more cohorts). */
+/** The program size the targets are set at (1×); `npm run bench` builds 1×, 2× and 4× of it (more cohorts). */
 export const BASE_SIZE: ProgramSize = { cohorts: 50, mentees: 24, weeks: 12 };
 
 export function sizeAt(scale: number): ProgramSize {
