@@ -22,6 +22,13 @@ export default defineConfig({
   // Shiki colours code blocks with style attributes, which the policy blocks as inline style.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
+  // No `security.csp`: the policy stays the hand-kept site/public/_headers, the same as the Worker's.
+  // Without an adapter that supports static headers, Astro can only put the policy in a <meta>, and
+  // browsers ignore frame-ancestors there. A <meta> policy also applies on top of the header, so on the
+  // form pages the Worker serves with Turnstile it would block Turnstile's script and frame unless
+  // every page allowed that origin. And the hashes add nothing: the pages have no inline script or
+  // style (test/node/csp.test.ts), yet Astro 7.3 lists the hash of every bundled script and style on
+  // every page, which allows more than 'self' alone.
   vite: {
     build: {
       // Astro inlines scripts under this limit; `false` for scripts keeps them files (other assets as usual).

@@ -1,11 +1,11 @@
 /**
  * One synthetic mentee's twelve weeks: check-ins, reflections, a goal (sometimes recalibrated)
  * with milestones, pulses and program feedback, in the proportions of the demo program
- * (cli/demo.ts) but with nearly everyone checking in: the issue's 4× program has ~58,000 check-ins,
+ * (cli/demo.ts) but with nearly everyone checking in: the 4× program has ~58,000 check-ins,
  * which is 200 cohorts × 24 mentees × 12 weeks at almost full participation.
  */
 import type { BulkWriter } from './bulk.ts';
-import { GOALS, STRATEGIES, type Rand, type texts } from './texts.ts';
+import { ACTION_DEADLINES, ACTION_STARTS, GOALS, STRATEGIES, type Rand, type texts } from './texts.ts';
 
 export const COLUMNS = {
   checkins: ['id', 'idempotency_key', 'participant_id', 'cohort_id', 'pair_id', 'week', 'progress', 'obstacles', 'next_step', 'committed_action', 'last_action_done', 'win', 'challenge', 'decision_reason', 'energy', 'needs_pause', 'win_consent', 'submitted_at', 'revision', 'carried_forward'],
@@ -74,7 +74,7 @@ export function writeMentee(out: BulkWriter, ids: Ids, rand: Rand, t: Texts, m: 
     const day = 3 + Math.floor(rand() * 4);
     const lastDone = lastAction ? t.pick(['yes', 'yes', 'yes', 'partly', 'no']) : null;
     const carried = lastDone !== null && lastDone !== 'yes' && rand() < 0.2;
-    const action: string = carried ? lastAction! : `${t.pick(['One focused hour on the', 'Twenty minutes a day on the', 'Two short sessions on the'])} ${goal.aim}, before ${t.pick(['Wednesday', 'Friday', 'the weekend'])}`;
+    const action: string = carried ? lastAction! : `${t.pick(ACTION_STARTS)} ${goal.aim}, before ${t.pick(ACTION_DEADLINES)}`;
     out.add('checkins', [
       ++ids.checkins, `bench-checkin-${m.id}-${week}`, m.id, m.cohortId, m.pairId, week,
       t.paragraph(`This week I ${t.pick(goal.steps)} for my ${goal.aim}.`, 3), t.obstacle(), t.paragraph(`Keep going on the ${goal.aim}: ${t.pick(goal.steps)}.`, 1), action,

@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { PROJECT_ROOT } from '../cli/d1.ts';
+import { PROJECT_ROOT } from '../worker/db/connection.ts';
 
 export interface BuildRun {
   /** Wall time of the whole command, seconds. */

@@ -12,14 +12,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../cli/d1.ts';
+import { openDatabase } from '../worker/db/connection.ts';
 import { random } from '../cli/random.ts';
 import { wrangler } from '../cli/setup.ts';
 import { addDays } from '../worker/domain/weeks.ts';
 import { DEFAULT_DIALOGUE_FORMAT } from '../worker/forms/contract.ts';
 import { COLUMNS, pauseWeeks, writeMentee, type Calendar, type Ids } from './activity.ts';
 import { BulkWriter } from './bulk.ts';
-import { FEEDBACK, texts, TIMEZONES } from './texts.ts';
+import { CHANNELS, FEEDBACK, texts, TIMEZONES } from './texts.ts';
 
 export interface ProgramSize {
   cohorts: number;
@@ -27,7 +27,7 @@ export interface ProgramSize {
   weeks: number;
 }
 
-/** The issue's base size; `npm run bench` builds 1×, 2× and 4× of it (more cohorts). */
+/** The program size the targets are set at (1×); `npm run bench` builds 1×, 2× and 4× of it (more cohorts). */
 export const BASE_SIZE: ProgramSize = { cohorts: 50, mentees: 24, weeks: 12 };
 
 export function sizeAt(scale: number): ProgramSize {
@@ -131,7 +131,7 @@ function writeContracts(out: BulkWriter, ids: Ids, rand: Rand, t: Texts, cohortI
   const terms = (version: number) => [
     'Help each other finish what we started: one concrete step a week, and honest questions when a week goes wrong.',
     t.pick([7, 7, 7, 14]), t.pick(['monday', 'tuesday', 'wednesday', 'thursday', 'friday']), t.pick(['18:30', '08:00', '12:30']),
-    t.pick(['Video call; the reporter sends the link', 'Phone call', 'Café near the library']),
+    t.pick(CHANNELS),
     'No messages after 21:00; what we say about work stays between us.',
     'Eight of ten check-ins held, and both goals reached or consciously recalibrated.',
     'One of us brings structure and deadlines, the other encouragement and honest questions.',

@@ -14,15 +14,16 @@
  *   npm run bench:load [-- --rate 20 --duration 30 --retries 0.1]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase, PROJECT_ROOT } from '../cli/d1.ts';
+import { ensureDevVars } from '../cli/setup.ts';
+import { openDatabase, PROJECT_ROOT } from '../worker/db/connection.ts';
 import { signToken } from '../worker/domain/links.ts';
-import { Program } from '../test/support/program.ts';
-import { generateProgram } from './generate.ts';
+import { generateProgram, migrate } from './generate.ts';
 import { percentile } from './route.ts';
 import { ms, table } from './table.ts';
 
@@ -47,11 +48,17 @@ function freePort(): Promise<number> {
   });
 }
 
-/** `wrangler dev` on the program's database and placeholder assets, as Program.serve, but stopped if it fails to start. */
+/** The run's own temporary folders: its database and the placeholder assets. */
+interface Program {
+  stateDir: string;
+  outDir: string;
+}
+
+/** `wrangler dev` on the program's database and placeholder assets, stopped if it fails to start. */
 async function serve(program: Program, port: number): Promise<ChildProcess> {
   const args = ['dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', program.stateDir, '--assets', program.outDir, '--show-interactive-dev-session=false'];
   // WRANGLER_LOG=log: openDatabase quietened wrangler in this process, and "Ready on" is an info line.
-  const env = { ...program.env, WRANGLER_LOG: 'log', WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
+  const env = { ...process.env, NO_COLOR: '1', WRANGLER_LOG: 'log', WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
   const server = spawn(process.execPath, [join(dirname(createRequire(import.meta.url).resolve('wrangler/package.json')), 'bin/wrangler.js'), ...args], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   try {
@@ -76,7 +83,8 @@ async function serve(program: Program, port: number): Promise<ChildProcess> {
 }
 
 async function seed(program: Program, needed: number): Promise<string[]> {
-  program.setup();
+  ensureDevVars();
+  migrate(program.stateDir);
   process.env.TANDEM_STATE_DIR = program.stateDir;
   const conn = await openDatabase();
   try {
@@ -146,7 +154,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { rate: { type: 'string', default: '20' }, duration: { type: 'string', default: '30' }, retries: { type: 'string', default: '0.1' } } });
   const [rate, seconds, retryShare] = [Number(values.rate), Number(values.duration), Number(values.retries)];
   const posts = Math.round(rate * seconds * (1 + retryShare));
-  const program = new Program();
+  const program: Program = { stateDir: mkdtempSync(join(tmpdir(), 'tandem-load-state-')), outDir: mkdtempSync(join(tmpdir(), 'tandem-load-assets-')) };
   process.stderr.write(`load: seeding a small program in ${program.stateDir}\n`);
   const tokens = (await seed(program, Math.ceil(posts / PER_PARTICIPANT))).slice(0, Math.max(Math.ceil(posts / PER_PARTICIPANT), 1));
   // The API needs no built pages: a placeholder keeps wrangler's [assets] happy.

@@ -1,13 +1,13 @@
 /**
  * The build's D1 read, timed two ways on the same database:
- * - as the build does it: loadPublishedProgram in Node over getPlatformProxy (cli/d1.ts), where
+ * - as the build does it: loadPublishedProgram in Node over getPlatformProxy (worker/db/connection.ts), where
  *   every prepare() and bind() is a synchronous round trip to workerd (Miniflare's proxy blocks
  *   the Node thread on each), so the cost grows with the number of statements;
  * - inside workerd: the same function run by bench/read-worker.ts next to D1, plus the transfer
  *   of its JSON to Node — what the build would pay if its loader asked a Worker for the program.
  */
 import { startBenchWorker } from './start-worker.ts';
-import { openDatabase } from '../cli/d1.ts';
+import { openDatabase } from '../worker/db/connection.ts';
 import { loadPublishedProgram } from '../worker/db/story.ts';
 
 export interface ReadTiming {

@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { startBenchWorker } from './start-worker.ts';
-import { stateDir } from '../cli/d1.ts';
+import { stateDir } from '../worker/db/connection.ts';
 import type { BenchOutput } from './route-worker.ts';
 
 export interface Timing {

@@ -13,7 +13,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
-import { PROJECT_ROOT } from '../cli/d1.ts';
+import { PROJECT_ROOT } from '../worker/db/connection.ts';
 import { ensureDevVars } from '../cli/setup.ts';
 import { writeSearchIndex } from '../site/integrations/search-index.ts';
 import { measureBuild } from './build.ts';

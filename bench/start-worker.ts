@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unstable_startWorker } from 'wrangler';
-import { CONFIG_PATH, PROJECT_ROOT } from '../cli/d1.ts';
+import { CONFIG_PATH, PROJECT_ROOT } from '../worker/db/connection.ts';
 
 export async function startBenchWorker(entrypoint: string, stateDir: string) {
   process.env.WRANGLER_LOG ??= 'warn';

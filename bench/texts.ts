@@ -2,28 +2,33 @@
  * Words for the synthetic program: the demo's goals and strategies, plus sentence pools combined
  * into answers of realistic length (a line for short fields, a few sentences for the long ones).
  */
-import { ASSUMPTIONS as DEMO_ASSUMPTIONS, CHALLENGES as DEMO_CHALLENGES, GOALS, INSIGHTS, NOT_WORKING, REASONS as DEMO_REASONS, STRATEGIES, WHY, WORKING } from '../cli/demo.ts';
-import { FEEDBACK } from '../cli/demo-partnership.ts';
+import {
+  ACTION_DEADLINES,
+  ACTION_STARTS,
+  ASSUMPTIONS as DEMO_ASSUMPTIONS,
+  CHALLENGES as DEMO_CHALLENGES,
+  GENERAL_WINS as WINS,
+  GOALS,
+  INSIGHTS,
+  MENTEES,
+  NOT_WORKING,
+  OBSTACLES as DEMO_OBSTACLES,
+  REASONS as DEMO_REASONS,
+  STRATEGIES,
+  WHY,
+  WORKING,
+} from '../cli/demo.ts';
+import { CHANNELS, FEEDBACK } from '../cli/demo-partnership.ts';
 
-export { FEEDBACK, GOALS, STRATEGIES };
+export { ACTION_DEADLINES, ACTION_STARTS, CHANNELS, FEEDBACK, GOALS, STRATEGIES };
 
-const FIRST_NAMES = [
-  'Ada', 'Bastian', 'Chioma', 'Dmitri', 'Elif', 'Farah', 'Gus', 'Hana', 'Ines', 'Jonah', 'Kemal', 'Lena', 'Mateo', 'Noor', 'Oskar',
-  'Priya', 'Quinn', 'Rosa', 'Sami', 'Tove', 'Umar', 'Vera', 'Wen', 'Yusuf', 'Zara', 'Aiko', 'Bruno', 'Cleo', 'Dario', 'Esme',
-];
+// The demo's names, phrases and lists, with a few more of the bench's own where a bigger program
+// needs more variety; none of the demo's is copied here.
+const FIRST_NAMES = [...MENTEES, 'Zara', 'Aiko', 'Bruno', 'Cleo', 'Dario', 'Esme'];
 const THEMES = ['Research writing', 'Career change', 'Data skills', 'Founders', 'Health habits', 'Language exchange', 'Open source', 'Thesis'];
 const SEASONS = ['spring', 'summer', 'autumn', 'winter'];
 export const TIMEZONES = ['Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Sao_Paulo', 'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Sydney'];
 
-const OBSTACLES = [
-  'A deadline at work ate two evenings.',
-  'I lost momentum after a bad day on Tuesday and did not pick it up again until Friday.',
-  'I kept polishing instead of finishing.',
-  'I was ill for three days.',
-  'Too many small tasks crowded out the big one.',
-  'Family visited over the weekend, which I had not planned around.',
-  'I underestimated how long the setup would take.',
-];
 const DETAILS = [
   'It took longer than I planned, but the second half went faster once I had a clear outline.',
   'My partner asked what the smallest useful version would be, and that changed how I started.',
@@ -34,16 +39,9 @@ const DETAILS = [
   'I tried the two-minute start twice and both times kept going for half an hour.',
   'Next time I want to check the scope with my partner before I commit to it.',
 ];
-const WINS = [
-  'Finished something I had been avoiding for weeks.',
-  'My partner’s question made me cut the plan in half, and the smaller plan worked.',
-  'I kept my streak for the whole week.',
-  'I asked for help early instead of late.',
-  'I said no to a meeting so I could keep my focus block.',
-  'First time I felt proud to show the work to someone.',
-];
 // The demo's lists, without the empty answers it uses to leave a field blank (maybe() does that here).
-const [CHALLENGES, REASONS, ASSUMPTIONS] = [DEMO_CHALLENGES, DEMO_REASONS, DEMO_ASSUMPTIONS].map((list) => list.filter((text) => text !== ''));
+const [CHALLENGES, REASONS, ASSUMPTIONS, DEMO_OBSTACLES_SAID] = [DEMO_CHALLENGES, DEMO_REASONS, DEMO_ASSUMPTIONS, DEMO_OBSTACLES].map((list) => list.filter((text) => text !== ''));
+const OBSTACLES = [...DEMO_OBSTACLES_SAID!, 'Family visited over the weekend, which I had not planned around.', 'I underestimated how long the setup would take.'];
 
 export type Rand = () => number;
 

@@ -32,7 +32,7 @@ export interface Budget {
 }
 
 const KB = 1024;
-/** The issue's budgets: forms and library entries work without JS; chart pages may use Chart.js. */
+/** JS budgets (gzipped): forms and library entries work without JS; chart pages may use Chart.js. */
 export const BUDGETS = { form: 15 * KB, library: 15 * KB, chart: 60 * KB };
 
 function measure(text: string | Buffer): Bytes {
@@ -116,7 +116,7 @@ export interface WeightReport {
   budgets: Budget[];
 }
 
-/** The four pages the issue names, each the heaviest of its kind, and their JS budgets. */
+/** The four kinds of page with a budget (story, report, form, library entry), each the heaviest of its kind, and their JS budgets. */
 export function weighSite(outDir: string): WeightReport {
   const library = pagesUnder(outDir, '/library/').filter((p) => !/^\/library\/(?:tags|kinds|stages|community)\/$/.test(p));
   const pages = {

@@ -10,7 +10,7 @@ import { listProgramFeedback, listPulseComments } from '../worker/db/pulses.ts';
 import { setRetention } from '../worker/db/retention.ts';
 import { importRoster, listRoster } from '../worker/db/roster.ts';
 import { cycleAt, isIsoDate, isTimezone, localDate } from '../worker/domain/weeks.ts';
-import type { Connection } from './d1.ts';
+import type { Connection } from '../worker/db/connection.ts';
 import { readRoster } from './roster.ts';
 
 /** A mistake in how a command was called: printed without a stack trace, exit code 2. */

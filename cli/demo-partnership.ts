@@ -11,11 +11,11 @@ import { storeProgramFeedback, storePulse } from '../worker/db/pulses.ts';
 import { expectStored, storeReflection } from '../worker/db/submissions.ts';
 import { addDays, cycleStart } from '../worker/domain/weeks.ts';
 import { DEFAULT_DIALOGUE_FORMAT } from '../worker/forms/contract.ts';
-import type { Connection } from './d1.ts';
+import type { Connection } from '../worker/db/connection.ts';
 import { random } from './random.ts';
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday'] as const;
-const CHANNELS = ['Video call; the reporter sends the link', 'Phone call', 'Café near the library', 'Video call, cameras on'];
+export const CHANNELS = ['Video call; the reporter sends the link', 'Phone call', 'Café near the library', 'Video call, cameras on'];
 export const FEEDBACK = [
   { behaviour: 'You named your obstacle before your progress.', impact: 'We got to the useful part in five minutes.', next_step: 'Try naming the smallest next step too.' },
   { behaviour: 'You wrote your action down while we talked.', impact: 'I could ask about it precisely the next week.', next_step: 'Send it to me in a message so we both have it.' },

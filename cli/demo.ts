@@ -10,7 +10,7 @@ import { checkinRow, upsertStatement, reflectionRow } from '../worker/db/submiss
 import { addDays, cycleStart, localDate } from '../worker/domain/weeks.ts';
 import type { Consent } from '../worker/forms/fields.ts';
 import { UsageError } from './commands.ts';
-import type { Connection } from './d1.ts';
+import type { Connection } from '../worker/db/connection.ts';
 import { seedPartnership } from './demo-partnership.ts';
 import { random } from './random.ts';
 
@@ -18,7 +18,7 @@ export const DEMO_SLUG = 'demo-autumn';
 const WEEKS = 10;
 const TIMEZONE = 'Europe/London';
 
-const MENTEES = [
+export const MENTEES = [
   'Ada', 'Bastian', 'Chioma', 'Dmitri', 'Elif', 'Farah', 'Gus', 'Hana', 'Ines', 'Jonah', 'Kemal', 'Lena',
   'Mateo', 'Noor', 'Oskar', 'Priya', 'Quinn', 'Rosa', 'Sami', 'Tove', 'Umar', 'Vera', 'Wen', 'Yusuf',
 ];
@@ -56,8 +56,8 @@ export const GOALS = [
   },
 ];
 
-const OBSTACLES = ['', '', 'A deadline at work ate two evenings.', 'I lost momentum after a bad day on Tuesday.', 'I kept polishing instead of finishing.', 'I was ill for three days.', 'Too many small tasks crowded out the big one.'];
-const GENERAL_WINS = [
+export const OBSTACLES = ['', '', 'A deadline at work ate two evenings.', 'I lost momentum after a bad day on Tuesday.', 'I kept polishing instead of finishing.', 'I was ill for three days.', 'Too many small tasks crowded out the big one.'];
+export const GENERAL_WINS = [
   'Finished something I had been avoiding for weeks.',
   'My partner’s question made me cut the plan in half, and the smaller plan worked.',
   'I kept my streak for the whole week.',
@@ -67,6 +67,9 @@ const GENERAL_WINS = [
   'Our circle’s idea of a two-minute start actually worked for me.',
   'Shared the draft publicly at https://example.org/drafts/week and got two useful replies.',
 ];
+/** A committed action reads `${start} ${aim}, before ${deadline}`. */
+export const ACTION_STARTS = ['One focused hour on the', 'Twenty minutes a day on the', 'Two short sessions on the'];
+export const ACTION_DEADLINES = ['Wednesday', 'Friday', 'the weekend'];
 export const CHALLENGES = ['How do I keep going when the work gets boring?', 'I overcommit every week — how do others size their actions?', 'How do I ask for feedback without fishing for compliments?', ''];
 export const REASONS = ['I chose the smaller task because a finished small thing beats an unfinished big one.', 'I moved my focus block to the morning because evenings keep getting taken.', ''];
 export const WORKING = ['Our fixed Tuesday call: having a set time removed the negotiation.', 'Writing the one action down and saying it aloud to my partner.', 'Small, boring, daily steps.', 'Circle meetings where everyone shares one obstacle.'];
@@ -139,7 +142,7 @@ async function seedCohort(conn: Connection, cohortId: number, startsOn: string):
       const quiet = pair === 11 && week >= 8;
       if (paused || quiet || rand() > 0.9 - week * 0.01) continue;
       const at = new Date(`${addDays(cycleStart(startsOn, 7, week), 4 + Math.floor(rand() * 3))}T18:${String(10 + index).padStart(2, '0')}:00Z`);
-      const action: string = `${pick(['One focused hour on the', 'Twenty minutes a day on the', 'Two short sessions on the'])} ${goal.aim}, before ${pick(['Wednesday', 'Friday', 'the weekend'])}`;
+      const action: string = `${pick(ACTION_STARTS)} ${goal.aim}, before ${pick(ACTION_DEADLINES)}`;
       writes.push(upsertStatement(conn.db, participant, 'checkins', checkinRow(week, {
         idempotency_key: `demo-checkin-${person.id}-${week}`,
         last_action_done: lastAction ? pick(['yes', 'yes', 'yes', 'partly', 'no'] as const) : undefined,

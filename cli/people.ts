@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { signToken } from '../worker/domain/links.ts';
 import { exportParticipant, forgetParticipant, revokeLinks } from '../worker/db/people.ts';
 import { linkSecret, UsageError, type Options } from './commands.ts';
-import type { Connection } from './d1.ts';
+import type { Connection } from '../worker/db/connection.ts';
 
 function participantId(options: Options): number {
   const id = Number(options.participant);

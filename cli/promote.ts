@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getSharedStrategy, type SharedStrategy } from '../worker/db/strategies.ts';
 import { UsageError } from './commands.ts';
-import { PROJECT_ROOT, type Connection } from './d1.ts';
+import { PROJECT_ROOT, type Connection } from '../worker/db/connection.ts';
 
 /** A file-name slug from a title: lower-case words joined by dashes. */
 export function slugify(title: string): string {

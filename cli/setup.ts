@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { PROJECT_ROOT, stateDir } from './d1.ts';
+import { PROJECT_ROOT, stateDir } from '../worker/db/connection.ts';
 
 /** Writes .dev.vars with a fresh random LINK_SECRET unless it exists. */
 export function ensureDevVars(): void {

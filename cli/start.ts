@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { signToken } from '../worker/domain/links.ts';
 import { countCohorts, getCohortBySlug } from '../worker/db/cohorts.ts';
 import { listLinkRecipients } from '../worker/db/participants.ts';
-import { openDatabase, PROJECT_ROOT, stateDir } from './d1.ts';
+import { openDatabase, PROJECT_ROOT, stateDir } from '../worker/db/connection.ts';
 import { DEMO_SLUG, seedDemo } from './demo.ts';
 import { ensureDevVars, migrateLocal } from './setup.ts';
 

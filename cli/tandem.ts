@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { addCohort, importRosterFile, linkOrigin, setCohort, printLinks, printPairs, printProgramFeedback, UsageError, type Options } from './commands.ts';
 import { exportPerson, forgetPerson, revokePersonLinks } from './people.ts';
-import { openDatabase } from './d1.ts';
+import { openDatabase } from '../worker/db/connection.ts';
 import { seedDemo } from './demo.ts';
 import { promoteStrategy } from './promote.ts';
 import { RosterError } from './roster.ts';

@@ -1,31 +1,74 @@
-/** Rules across library entries, which no single entry's schema can check. */
+/**
+ * The library's collection queries: every sorted, grouped or filtered list the library pages show
+ * (entries, shared strategies, success stories, guidance) comes from here, not from the pages.
+ */
+import { readdirSync } from 'node:fs';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { NEEDS, type Need } from '../../worker/domain/needs.ts';
+import { groupByKind, groupByStage, groupByTag, inPartnershipOrder } from './library-browse.ts';
+import { libraryProblems } from './library-problems.ts';
+import { groupByWhatHelped } from './success-stories.ts';
 
-export interface EntryLinks {
-  id: string;
-  related: string[];
-  /** The shared strategy the entry quotes, if any. */
-  source?: number;
+export type LibraryEntry = CollectionEntry<'library'>;
+export type SharedStrategy = CollectionEntry<'strategies'>['data'];
+
+/** Library entries, by title. The build stops here when entries refer to ones that do not exist. */
+export async function libraryEntries(): Promise<LibraryEntry[]> {
+  const entries = await getCollection('library');
+  const publicStrategies = new Set((await getCollection('strategies')).map((s) => s.data.id));
+  const files = readdirSync(process.env.TANDEM_LIBRARY_DIR ?? 'content/library').filter((name) => name.endsWith('.mdx'));
+  const problems = libraryProblems(
+    entries.map((e) => ({ id: e.id, related: e.data.related, source: e.data.shared?.source })),
+    publicStrategies,
+    files,
+  );
+  if (problems.length) throw new Error(`The library has broken links between entries:\n${problems.join('\n')}`);
+  return entries.sort((a, b) => a.data.title.localeCompare(b.data.title));
+}
+
+/** Every entry with the entries it names as related, in the order it names them. */
+export async function entriesWithRelated(): Promise<{ entry: LibraryEntry; related: LibraryEntry[] }[]> {
+  const entries = await libraryEntries();
+  return entries.map((entry) => ({ entry, related: entry.data.related.map((slug) => entries.find((e) => e.id === slug)!) }));
+}
+
+/** The kinds that have entries, each with its entries in partnership order. */
+export async function entriesByKind() {
+  return groupByKind(await libraryEntries()).map(({ kind, entries }) => ({ kind, entries: inPartnershipOrder(entries) }));
+}
+
+/** The stages that have entries, each with its entries by title. */
+export async function entriesByStage() {
+  return groupByStage(await libraryEntries());
+}
+
+/** Every tag in use, A–Z, each with its entries in partnership order. */
+export async function entriesByTag() {
+  return groupByTag(await libraryEntries()).map(({ slug, label, entries }) => ({ slug, label, entries: inPartnershipOrder(entries) }));
+}
+
+/** The strategies participants shared publicly, newest first. */
+export async function sharedStrategies(): Promise<SharedStrategy[]> {
+  return (await getCollection('strategies')).map((e) => e.data).sort((a, b) => b.id - a.id);
+}
+
+/** The success stories, grouped by what helped. */
+export async function successStoriesByWhatHelped() {
+  return groupByWhatHelped((await getCollection('successStories')).map((e) => e.data));
 }
 
 /**
- * Problems in how entries refer to each other and to what participants shared: related entries
- * must exist and not be the entry itself; two files must not make the same address; a quoted
- * strategy must still be shared publicly (its author may have withdrawn consent or left).
+ * For each moment of need a check-in can reveal, the two or three entries to read: the entries of
+ * that stage, shortest first, then the entries they point to.
  */
-export function libraryProblems(entries: readonly EntryLinks[], publicStrategies: ReadonlySet<number>, fileNames: readonly string[] = []): string[] {
-  const ids = new Set(entries.map((e) => e.id));
-  const bySlug = Map.groupBy(fileNames, (name) => name.replace(/\.mdx$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-'));
-  return [
-    ...[...bySlug].filter(([, names]) => names.length > 1).map(([slug, names]) => `content/library: ${names.join(' and ')} would both be /library/${slug}/; rename one`),
-    ...entries.flatMap((entry) => [
-      ...entry.related.flatMap((slug) => {
-        if (slug === entry.id) return [`content/library/${entry.id}.mdx: "related" lists the entry itself`];
-        if (!ids.has(slug)) return [`content/library/${entry.id}.mdx: "related" names "${slug}", but there is no content/library/${slug}.mdx`];
-        return [];
-      }),
-      ...(entry.source !== undefined && !publicStrategies.has(entry.source)
-        ? [`content/library/${entry.id}.mdx: it quotes strategy ${entry.source}, which is no longer shared publicly (its author withdrew consent or left the program); remove the file, or rewrite it without their words and remove "shared"`]
-        : []),
-    ]),
-  ];
+export async function guidanceByNeed(): Promise<Record<Need, { slug: string; title: string; summary: string }[]>> {
+  const entries = await libraryEntries();
+  return Object.fromEntries(
+    NEEDS.map((need) => {
+      const ofStage = entries.filter((e) => e.data.stage === need).sort((a, b) => a.data.minutes - b.data.minutes);
+      const related = ofStage.flatMap((e) => e.data.related).map((slug) => entries.find((e) => e.id === slug)!);
+      const picked = [...new Set([...ofStage, ...related])].slice(0, 3);
+      return [need, picked.map((e) => ({ slug: e.id, title: e.data.title, summary: e.data.summary }))];
+    }),
+  ) as Record<Need, { slug: string; title: string; summary: string }[]>;
 }

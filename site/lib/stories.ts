@@ -1,7 +1,5 @@
-/** Queries over the site's collections, kept out of the pages. */
-import { readdirSync } from 'node:fs';
+/** The cohort stories' collection queries, kept out of the pages (the library's are in library.ts). */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { libraryProblems } from './library.ts';
 
 export type Story = CollectionEntry<'cohorts'>['data'];
 export type Moment = Story['timeline'][number];
@@ -27,18 +25,4 @@ export function timelineByWeek(story: Story): { week: number; startsOn: string |
   for (const m of story.timeline) weeks.set(m.week, [...(weeks.get(m.week) ?? []), m]);
   const starts = new Map(story.metrics.weeks.map((w) => [w.week, w.startsOn]));
   return [...weeks].sort(([a], [b]) => b - a).map(([week, moments]) => ({ week, startsOn: starts.get(week), moments }));
-}
-
-/** Library entries, by title. The build stops here when entries refer to ones that do not exist. */
-export async function libraryEntries() {
-  const entries = await getCollection('library');
-  const publicStrategies = new Set((await getCollection('strategies')).map((s) => s.data.id));
-  const files = readdirSync(process.env.TANDEM_LIBRARY_DIR ?? 'content/library').filter((name) => name.endsWith('.mdx'));
-  const problems = libraryProblems(
-    entries.map((e) => ({ id: e.id, related: e.data.related, source: e.data.shared?.source })),
-    publicStrategies,
-    files,
-  );
-  if (problems.length) throw new Error(`The library has broken links between entries:\n${problems.join('\n')}`);
-  return entries.sort((a, b) => a.data.title.localeCompare(b.data.title));
 }

@@ -4,7 +4,7 @@
  * default; TANDEM_REMOTE=1 reads the production database.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { openDatabase } from '../../cli/d1.ts';
+import { openDatabase } from '../../worker/db/connection.ts';
 import { loadPublishedProgram, type PublishedProgram } from '../../worker/db/story.ts';
 
 let reading: Promise<PublishedProgram> | undefined;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../cli/d1.ts';
+import { openDatabase } from '../../worker/db/connection.ts';
 import { getCohortBySlug } from '../../worker/db/cohorts.ts';
 import { getParticipant, listLinkRecipients } from '../../worker/db/participants.ts';
 import { storeContract } from '../../worker/db/contracts.ts';

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../cli/d1.ts';
+import { openDatabase } from '../../worker/db/connection.ts';
 import { signToken } from '../../worker/domain/links.ts';
 import { getCohortBySlug } from '../../worker/db/cohorts.ts';
 import { getParticipant, listLinkRecipients, participantForToken } from '../../worker/db/participants.ts';

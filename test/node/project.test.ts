@@ -12,6 +12,8 @@ function run(pkg: string, bin: string, args: string[]) {
 
 describe('the project', () => {
   it('has worker-configuration.d.ts as `npm run types` makes it from wrangler.toml', () => {
+    // --check compares the hash in the file's first lines with the one wrangler.toml and
+    // secrets.example.env give now: it notices a changed config, not a hand edit below the header.
     const result = run('wrangler', 'bin/wrangler.js', ['types', '--check', '--include-runtime=false', '--env-file', 'secrets.example.env']);
     expect(`${result.stdout}${result.stderr}`).toContain('up to date');
     expect(result.status).toBe(0);

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readD1Migrations } from '@cloudflare/vitest-plugin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, PROJECT_ROOT } from '../../cli/d1.ts';
+import { openDatabase, PROJECT_ROOT } from '../../worker/db/connection.ts';
 import { generateProgram } from '../../bench/generate.ts';
 import { admit, postLimit } from '../../worker/db/admission.ts';
 import { loadDashboard } from '../../worker/db/mentor.ts';

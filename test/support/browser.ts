@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { chromium, type Browser } from 'playwright-core';
 import { expect } from 'vitest';
-import { openDatabase } from '../../cli/d1.ts';
+import { openDatabase } from '../../worker/db/connection.ts';
 import { DEMO_SLUG } from '../../cli/demo.ts';
 import { addDays } from '../../worker/domain/weeks.ts';
 import { Program, ROOT, ROSTER_CSV } from './program.ts';

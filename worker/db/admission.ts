@@ -8,10 +8,8 @@
  * posts, or a cohort whose calendar changed since it was cached (then the post is tried again).
  */
 import { cohortLinksExpired } from '../domain/links.ts';
+import type { CohortCalendar } from '../domain/weeks.ts';
 import { participantFrom, PARTICIPANT_COLUMNS, type Participant, type ParticipantRow } from './participants.ts';
-
-/** A cohort's calendar: what the week of a post and the end of its links are worked out from. */
-export type Calendar = Participant['cohort'];
 
 /**
  * Posts of one kind (check-ins, goals, …) a participant may make in a minute: far more than anyone
@@ -37,7 +35,8 @@ export interface Author {
   id: number;
   cohortId: number;
   linkVersion: number;
-  cohort: Calendar;
+  /** What the week of a post and the end of its links are worked out from. */
+  cohort: CohortCalendar;
   limit?: PostLimit;
 }
 
@@ -68,19 +67,19 @@ export function admissionSql(author: Author, table: PostTable, first: number): {
   return { where, params };
 }
 
-const calendars = new Map<number, Calendar>();
+const calendars = new Map<number, CohortCalendar>();
 
 /**
  * A cohort's calendar, read once per isolate (or now, with `fresh`); `admissionSql` notices when
  * it has changed since.
  */
-export async function calendarOf(db: D1Database, cohortId: number, { fresh = false } = {}): Promise<Calendar | null> {
+export async function calendarOf(db: D1Database, cohortId: number, { fresh = false } = {}): Promise<CohortCalendar | null> {
   const cached = fresh ? undefined : calendars.get(cohortId);
   if (cached) return cached;
   const calendar = await db
     .prepare('SELECT slug, name, timezone, cadence_days AS cadenceDays, starts_on AS startsOn, ends_on AS endsOn FROM cohorts WHERE id = ?1')
     .bind(cohortId)
-    .first<Calendar>();
+    .first<CohortCalendar>();
   if (calendar) calendars.set(cohortId, calendar);
   return calendar;
 }

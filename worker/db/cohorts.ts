@@ -1,15 +1,12 @@
 /** Cohorts: the unit a mentor runs, publishes and reports on. */
+import type { CohortCalendar } from '../domain/weeks.ts';
 
 export type Publication = 'public' | 'unlisted' | 'private';
 
-export interface Cohort {
+export interface Cohort extends CohortCalendar {
   id: number;
   slug: string;
   name: string;
-  timezone: string;
-  cadenceDays: number;
-  startsOn: string;
-  endsOn: string | null;
   publication: Publication;
   /** Where the cohort's pages are built: null for a private cohort (not built at all). */
   path: string | null;

@@ -1,5 +1,7 @@
 /** Participants as the Worker sees them when a signed link comes in. */
 import { cohortLinksExpired, readToken, verifyClaim } from '../domain/links.ts';
+import type { CohortCalendar } from '../domain/weeks.ts';
+import type { Cohort } from './cohorts.ts';
 
 export interface Participant {
   id: number;
@@ -8,7 +10,8 @@ export interface Participant {
   role: 'mentor' | 'mentee';
   displayName: string;
   linkVersion: number;
-  cohort: { slug: string; name: string; timezone: string; cadenceDays: number; startsOn: string; endsOn: string | null };
+  /** Their cohort's calendar, and the names its pages and the participant's own pages show. */
+  cohort: CohortCalendar & Pick<Cohort, 'slug' | 'name'>;
 }
 
 export interface ParticipantRow {

@@ -1,6 +1,6 @@
 /** iCalendar (RFC 5545) feeds of a partnership: check-in due dates and partnership meetings. */
 
-import { addDays, cycleOn, cycleStart, daysBetween, isIsoDate } from './weeks.ts';
+import { addDays, cycleOn, cycleStart, daysBetween, isIsoDate, type CohortCalendar } from './weeks.ts';
 
 const DAY_MS = 86_400_000;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
@@ -16,18 +16,14 @@ export interface CalendarMeeting {
   partnerNames: string[];
 }
 
-/** Everything a calendar is built from: no clock reads, so the same input gives the same bytes. */
-export interface CalendarInput {
+/**
+ * Everything a calendar is built from, the cohort's calendar included: no clock reads, so the same
+ * input gives the same bytes.
+ */
+export interface CalendarInput extends CohortCalendar {
   /** Used in UIDs so events are stable across downloads, e.g. `pair-12` or `participant-7`. */
   uidPrefix: string;
   cohortName: string;
-  /** IANA, e.g. `Europe/London`. */
-  timezone: string;
-  /** Cohort start, YYYY-MM-DD in the timezone. */
-  startsOn: string;
-  /** Check-in cycle length in days. */
-  cadenceDays: number;
-  endsOn: string | null;
   /** YYYY-MM-DD in the cohort timezone. */
   today: string;
   /** DTSTAMP value, UTC basic format, e.g. `20261128T061500Z`. */

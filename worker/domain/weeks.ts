@@ -63,11 +63,20 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
 }
 
-/** A cohort's calendar: where its cycles start, how long they are, in which timezone. */
+/**
+ * A cohort's calendar: where its cycles start, how long they are, in which timezone, and its last
+ * day. Declared here once: a cohort (worker/db/cohorts.ts), a participant's cohort and the Worker's
+ * cached calendars (worker/db/admission.ts) are this plus what they add.
+ */
 export interface CohortCalendar {
-  startsOn: string;
-  cadenceDays: number;
+  /** IANA, e.g. `Europe/London`. */
   timezone: string;
+  /** Length of a check-in cycle ("week") in days. */
+  cadenceDays: number;
+  /** The first day of cycle 1, YYYY-MM-DD in the timezone. */
+  startsOn: string;
+  /** The last day, YYYY-MM-DD in the timezone; null while the cohort has no end date. */
+  endsOn: string | null;
 }
 
 /** The cycle a cohort is in at an instant, by the cohort's own calendar. */

@@ -1,19 +1,20 @@
 /**
- * The Node side's one door to D1, shared by the CLI and the Astro build's content loader: wrangler's
- * getPlatformProxy, on the local SQLite file by default or the production database with `remote`.
+ * The Node side's one door to D1, shared by the CLI, the Astro build's content loader, the
+ * benchmarks and the Node tests: wrangler's getPlatformProxy, on the local SQLite file by default
+ * or the production database with `remote`. Node only: nothing the Worker runs imports this file.
  */
 import { fileURLToPath } from 'node:url';
 import { getPlatformProxy } from 'wrangler';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const CONFIG_PATH = fileURLToPath(new URL('../wrangler.toml', import.meta.url));
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const CONFIG_PATH = fileURLToPath(new URL('../../wrangler.toml', import.meta.url));
 
 /**
  * Where local state lives: wrangler's default `.wrangler/state`, or TANDEM_STATE_DIR (tests and
  * benchmarks use their own). Pass the same directory to `wrangler … --persist-to`.
  */
 export function stateDir(): string {
-  return process.env.TANDEM_STATE_DIR ?? fileURLToPath(new URL('../.wrangler/state', import.meta.url));
+  return process.env.TANDEM_STATE_DIR ?? fileURLToPath(new URL('../../.wrangler/state', import.meta.url));
 }
 
 export interface Connection {

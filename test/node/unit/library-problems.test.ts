@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { libraryProblems } from '../../../site/lib/library.ts';
+import { libraryProblems } from '../../../site/lib/library-problems.ts';
 
 const none = new Set<number>();
 
