@@ -153,6 +153,8 @@ async function seedCohort(conn: Connection, cohortId: number, startsOn: string):
         win: rand() < 0.6 ? (rand() < 0.6 ? pick(goal.wins) : pick(GENERAL_WINS)) : '',
         win_consent: consent(0.3, 0.15),
         challenge: pick(CHALLENGES),
+        // Without a draw of its own, so the rest of the demo stays as it was.
+        challenge_to_circle: (pair + week) % 3 === 0,
         decision_reason: pick(REASONS),
         energy: 2 + Math.floor(rand() * 4),
         needs_pause: (pair === 6 && week === 7) || (pair === 3 && week === 10),

@@ -214,6 +214,22 @@ describe.skipIf(!hasBrowser)(browserSuite('Accessibility').replace('with JavaScr
     expectNone(await auditPages([...visits, { name: '/me/ of a new participant', url: world.url('/me/', 'Ada') }]));
   });
 
+  it("the pair's, circle's and history pages, full of the demo's partnership, and readable 390 px wide", async () => {
+    const name = Object.keys(world.demoTokens).find((n) => !n.includes('mentor'))!;
+    const pages = ['/me/pair', '/me/circle', '/me/history'].map((path) => ({ name: `${path} of ${name}`, url: demo(path, name) }));
+    expectNone(await auditPages(pages));
+    await axePage.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const { name: label, url } of pages) {
+        await axePage.goto(url);
+        const overflow = await axePage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${label} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
+      }
+    } finally {
+      await axePage.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
   it('the thank-you page with guidance, and the message pages', async () => {
     expectNone(
       await auditPages([

@@ -47,7 +47,7 @@ async function seedTiny() {
       for (const week of [1, 2]) {
         await storeCheckin(conn.db, participant, week, {
           idempotency_key: `tiny-${i}-${week}`, progress: 'p', obstacles: '', next_step: 'n', committed_action: 'c', last_action_done: week === 2 ? 'yes' : undefined,
-          win: '', win_consent: 'private', challenge: '', decision_reason: '', energy: 4, needs_pause: false, carry_forward: false,
+          win: '', win_consent: 'private', challenge: '', decision_reason: '', energy: 4, needs_pause: false, carry_forward: false, challenge_to_circle: false,
         });
       }
       await storePulse(conn.db, participant, 1, { idempotency_key: `tiny-pulse-${i}`, trust: 5, safety: 5, feedback_ease: 5, adaptability: 5, comment: '' });
@@ -84,6 +84,7 @@ async function seed() {
         decision_reason: `${PRIVATE}-reason-${i}`,
         energy: 3,
         needs_pause: false,
+        challenge_to_circle: false,
         carry_forward: false,
       });
       await storeReflection(conn.db, participant, 1, {
@@ -127,7 +128,7 @@ async function seed() {
       idempotency_key: 'seed-c-dirty',
       progress: 'p', obstacles: '', next_step: 'n', committed_action: 'c', last_action_done: 'yes',
       win: 'Call me on +44 20 7946 0958 or write to ada.private@mail.invalid, notes at https://notes.invalid/ada <img src=x onerror=alert(1)>',
-      win_consent: 'cohort', challenge: '', decision_reason: '', energy: undefined, needs_pause: false, carry_forward: false,
+      win_consent: 'cohort', challenge: '', decision_reason: '', energy: undefined, needs_pause: false, carry_forward: false, challenge_to_circle: false,
     });
   } finally {
     await conn.close();

@@ -214,7 +214,7 @@ describe('one person’s data rights', () => {
     expect(data.participant).toMatchObject({ id: cy.id, display_name: 'Cy', email: 'cy@tandem-test.invalid', cohort_slug: 'spring-2027' });
     expect(data.program_feedback).toHaveLength(1);
     expect(data.program_feedback[0]).toMatchObject({ suggestion: 'Fortnightly circles' });
-    expect(Object.keys(data).sort()).toEqual(['checkins', 'contract_confirmations', 'contracts', 'feedback', 'feedback_received', 'goals', 'milestones', 'participant', 'program_feedback', 'pulses', 'reflections']);
+    expect(Object.keys(data).sort()).toEqual(['checkins', 'congratulations', 'contract_confirmations', 'contracts', 'feedback', 'feedback_received', 'goals', 'milestones', 'pair_memberships', 'participant', 'program_feedback', 'pulses', 'reflections']);
   });
 
   it('revokes one person’s links and prints new ones that work', async () => {

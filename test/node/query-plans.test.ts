@@ -99,7 +99,7 @@ beforeAll(async () => {
     await loadDashboard(recorder, program.stories[0]!.cohort);
     const { id } = (await conn.db.prepare(`SELECT id FROM participants WHERE role = 'mentee' LIMIT 1`).first<{ id: number }>())!;
     const author = { ...(await getParticipant(conn.db, id))!, limit: postLimit(new Date()) };
-    const checkin = { idempotency_key: 'query-plan-post', progress: 'p', obstacles: '', next_step: 'n', committed_action: 'c', last_action_done: undefined, win: '', win_consent: 'private', challenge: '', decision_reason: '', energy: undefined, needs_pause: false, carry_forward: false } as const;
+    const checkin = { idempotency_key: 'query-plan-post', progress: 'p', obstacles: '', next_step: 'n', committed_action: 'c', last_action_done: undefined, win: '', win_consent: 'private', challenge: '', decision_reason: '', energy: undefined, needs_pause: false, carry_forward: false, challenge_to_circle: false } as const;
     expect(await storeCheckin(recorder, author, cycleAt(author.cohort, new Date()), checkin)).not.toBeNull();
     expect(await admit(recorder, author, new Date(), 'checkins')).toHaveProperty('participant');
     // One plan per distinct statement, with the parameters it was last bound to.

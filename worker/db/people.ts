@@ -11,6 +11,8 @@ const THEIR_ROWS = [
   ['feedback', 'participant_id'],
   ['pulses', 'participant_id'],
   ['program_feedback', 'participant_id'],
+  ['pair_memberships', 'participant_id'],
+  ['congratulations', 'participant_id'],
 ] as const;
 
 export interface PersonExport {

@@ -1,4 +1,5 @@
-/** Writing a cohort's roster: circles, pairs and participants in one transaction. */
+/** Writing a cohort's roster: circles, pairs, participants and who is in which pair since when, in one transaction. */
+import { cycleOn, localDate } from '../domain/weeks.ts';
 
 export interface RosterEntry {
   name: string;
@@ -21,6 +22,10 @@ export interface RosterResult {
  * is one transaction.
  */
 export async function importRoster(db: D1Database, cohortId: number, entries: RosterEntry[], joinedOn?: string): Promise<RosterResult> {
+  const calendar = await db.prepare('SELECT starts_on, cadence_days, timezone FROM cohorts WHERE id = ?1').bind(cohortId).first<{ starts_on: string; cadence_days: number; timezone: string }>();
+  if (!calendar) throw new Error(`There is no cohort ${cohortId}.`);
+  // The week from which this import's pairs hold: a new partner reads the other's words from it on.
+  const week = cycleOn(calendar.starts_on, calendar.cadence_days, joinedOn ?? localDate(new Date(), calendar.timezone));
   const circles = [...new Set(entries.map((e) => e.circle).filter(Boolean))];
   const pairs = new Map<string, string>();
   for (const e of entries) if (e.pair) pairs.set(e.pair, e.circle);
@@ -46,6 +51,24 @@ export async function importRoster(db: D1Database, cohortId: number, entries: Ro
         )
         .bind(cohortId, e.role, e.name, e.email, e.pair, joinedOn ?? null),
     ),
+    // Someone who moved to another pair (or out of one) leaves it at this week…
+    db
+      .prepare(
+        `UPDATE pair_memberships SET until_week = ?2
+         WHERE until_week IS NULL AND participant_id IN (SELECT id FROM participants WHERE cohort_id = ?1)
+           AND pair_id IS NOT (SELECT pair_id FROM participants WHERE id = pair_memberships.participant_id)`,
+      )
+      .bind(cohortId, week),
+    // …and everyone in a pair is a member of it from this week, unless they already were.
+    db
+      .prepare(
+        `INSERT INTO pair_memberships (participant_id, pair_id, from_week)
+         SELECT p.id, p.pair_id, ?2 FROM participants p
+         WHERE p.cohort_id = ?1 AND p.pair_id IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM pair_memberships m WHERE m.participant_id = p.id AND m.pair_id = p.pair_id AND m.until_week IS NULL)
+         ON CONFLICT (participant_id, from_week, pair_id) DO UPDATE SET until_week = NULL`,
+      )
+      .bind(cohortId, week),
   ];
   await db.batch(statements);
   return { participants: entries.length, pairs: pairs.size, circles: circles.length };

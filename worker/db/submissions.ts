@@ -80,6 +80,7 @@ export function checkinRow(week: number, input: CheckinInput, submittedAt: Date)
     win: input.win,
     win_consent: input.win_consent,
     challenge: input.challenge,
+    challenge_to_circle: input.challenge_to_circle ? 1 : 0,
     decision_reason: input.decision_reason,
     energy: input.energy ?? null,
     needs_pause: input.needs_pause ? 1 : 0,

@@ -28,3 +28,10 @@ export function formatRatio(ratio: Ratio, kind: FigureKind): string {
   if (ratio.whole === 0) return '—';
   return kind === 'share' ? `${formatCount(ratio.part)} of ${ratio.whole} (${formatFigure(ratio, kind)})` : formatFigure(ratio, kind);
 }
+
+const DAY = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+
+/** A calendar day (YYYY-MM-DD) as people say it: "Monday 8 March". */
+export function formatDay(date: string): string {
+  return DAY.format(new Date(`${date}T00:00:00Z`));
+}

@@ -40,3 +40,8 @@ export const milestoneSchema = z.object({
   reached_on: date('Reached on', 'The day you reached it.'),
   consent: consent('Share it as a success story?', 'Private unless you choose otherwise.'),
 });
+
+/** A one-click congratulation on a partner's milestone. */
+export const congratulationSchema = z.object({
+  milestone_id: recordChoice('Milestone', 'The milestone to congratulate your partner on.'),
+});

@@ -30,3 +30,10 @@ export const withdrawalSchema = z.object({
   kind: z.enum(PUBLISHABLE, { error: 'Say what to withdraw: a win, a reflection or a milestone.' }),
   id: recordChoice('Item', 'The item to make private again.'),
 });
+
+/** Choosing again who may read one of one's own items: sharing it, or making it private. */
+export const consentChangeSchema = z.object({
+  kind: z.enum(PUBLISHABLE, { error: 'Say what to change: a win, a reflection or a milestone.' }),
+  id: recordChoice('Item', 'The item whose readers change.'),
+  consent: consent('Who may read it?', 'Private, your cohort, or public.'),
+});

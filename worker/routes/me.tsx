@@ -5,22 +5,32 @@ import { loadGuidance } from '../assets.ts';
 import { confirmContract } from '../db/contracts.ts';
 import { rateFeedback } from '../db/feedback.ts';
 import { setGoalStatus, storeMilestone } from '../db/goals.ts';
+import { loadCircle } from '../db/circle.ts';
+import { setConsent } from '../db/consent.ts';
+import { loadHistory } from '../db/history.ts';
 import { loadMyWeek } from '../db/me.ts';
+import { congratulate, loadPartnership } from '../db/partnership.ts';
+import { exportParticipant } from '../db/people.ts';
+import { progressBoard } from '../domain/board.ts';
 import { withdrawConsent } from '../db/published.ts';
 import { buildCalendar, toBasicUtc } from '../domain/calendar.ts';
-import { cycleAt, localDate } from '../domain/weeks.ts';
+import { addDays, cycleAt, cycleStart, localDate } from '../domain/weeks.ts';
 import { fail } from '../errors.ts';
 import { confirmSchema } from '../forms/contract.ts';
+import { congratulationSchema } from '../forms/goal.ts';
 import { ratingSchema } from '../forms/feedback.ts';
 import { goalStatusSchema, milestoneSchema } from '../forms/goal.ts';
-import { withdrawalSchema } from '../forms/reflection.ts';
+import { consentChangeSchema, withdrawalSchema } from '../forms/reflection.ts';
 import { requireAuthor, requireLink, requireParticipant } from '../middleware/auth.ts';
 import { readBody, wantsHtml } from '../middleware/body.ts';
 import { countPosts } from '../middleware/rate-limit.ts';
 import { turnstilePage } from '../middleware/turnstile.ts';
 import { parseSubmission, refuseHoneypot } from '../middleware/validation.ts';
 import { page } from '../views/layout.tsx';
+import { CirclePageView } from '../views/circle.tsx';
+import { HistoryPageView } from '../views/history.tsx';
 import { MePage } from '../views/me.tsx';
+import { PairPage } from '../views/pair.tsx';
 
 const mePage = async (c: Context<LinkEnv>) => {
   const participant = c.get('participant');
@@ -32,9 +42,55 @@ const mePage = async (c: Context<LinkEnv>) => {
   return c.html(page(`${participant.displayName}’s week`, body));
 };
 
+/** The pair's page: this week, the progress board, goals, the contract and feedback. */
+const pairPage = async (c: Context<LinkEnv>) => {
+  const participant = c.get('participant');
+  const { cohort } = participant;
+  const week = cycleAt(cohort, new Date());
+  const partnership = await loadPartnership(c.env.DB, participant);
+  const people = [{ id: participant.id, displayName: participant.displayName }, ...partnership.partners];
+  const board = progressBoard(
+    partnership.checkins,
+    partnership.insights.map((i) => ({ participantId: i.participantId, week: i.week, text: i.strategyTitle ? `${i.strategyTitle}${i.insight ? ` — ${i.insight}` : ''}` : i.insight })),
+    people.map((p) => p.id),
+  );
+  const dueOn = addDays(cycleStart(cohort.startsOn, cohort.cadenceDays, week + 1), -1);
+  c.header('Cache-Control', 'private, no-cache');
+  const body = <PairPage participant={participant} token={c.get('token')} week={week} dueOn={dueOn} people={people} partnership={partnership} board={board} inCircle={partnership.circleId !== null} />;
+  return c.html(page('Our pair', body));
+};
+
+const historyPage = async (c: Context<LinkEnv>) => {
+  const participant = c.get('participant');
+  const requested = Number.parseInt(c.req.query('page') ?? '1', 10);
+  const [history, partnership] = await Promise.all([loadHistory(c.env.DB, participant.id, Number.isFinite(requested) ? requested : 1), loadPartnership(c.env.DB, participant)]);
+  c.header('Cache-Control', 'private, no-cache');
+  return c.html(page('My history', <HistoryPageView participant={participant} token={c.get('token')} history={history} inCircle={partnership.circleId !== null} />));
+};
+
+const circlePage = async (c: Context<LinkEnv>) => {
+  const participant = c.get('participant');
+  const week = cycleAt(participant.cohort, new Date());
+  const circle = await loadCircle(c.env.DB, participant, week);
+  if (!circle) fail(404, 'not_found', 'Your pair is not in a circle. Your mentor puts pairs into circles in the roster.', { page: 'You are not in a circle' });
+  c.header('Cache-Control', 'private, no-cache');
+  return c.html(page(circle.label, <CirclePageView participant={participant} token={c.get('token')} week={week} circle={circle} />));
+};
+
 export const me = new Hono<AppEnv>()
   .get('/me', turnstilePage, requireLink, mePage)
   .get('/me/', turnstilePage, requireLink, mePage)
+  .get('/me/pair', turnstilePage, requireLink, pairPage)
+  .get('/me/history', turnstilePage, requireLink, historyPage)
+  .get('/me/circle', requireLink, circlePage)
+  .get('/me/data.json', requireLink, async (c) => {
+    const data = await exportParticipant(c.env.DB, c.get('participant').id);
+    return c.body(JSON.stringify(data, null, 2), 200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="my-tandem-data.json"',
+      'Cache-Control': 'private, no-store',
+    });
+  })
   .get('/me/calendar.ics', requireLink, async (c) => {
     const participant = c.get('participant');
     const now = new Date();
@@ -64,8 +120,8 @@ export const me = new Hono<AppEnv>()
   });
 
 /** After a small form on /me: back to the page (browser) or a JSON answer. */
-function done(c: Context<ParticipantEnv>, status: 200 | 201, body: Record<string, unknown>) {
-  if (wantsHtml(c)) return c.redirect(`/me/?t=${encodeURIComponent(c.get('token'))}`, 303);
+function done(c: Context<ParticipantEnv>, status: 200 | 201, body: Record<string, unknown>, back = '/me/') {
+  if (wantsHtml(c)) return c.redirect(`${back}?t=${encodeURIComponent(c.get('token'))}`, 303);
   return c.json(body, status);
 }
 
@@ -96,6 +152,16 @@ export const meActions = new Hono<AppEnv>()
     const input = parseSubmission(c, withdrawalSchema, '/me/');
     if (!(await withdrawConsent(c.env.DB, c.get('participant'), input.kind, input.id))) fail(404, 'not_found', `There is no such ${input.kind} among yours.`);
     return done(c, 200, { kind: input.kind, id: input.id, consent: 'private' });
+  })
+  .post('/consent', async (c) => {
+    const input = parseSubmission(c, consentChangeSchema, '/me/');
+    if (!(await setConsent(c.env.DB, c.get('participant'), input.kind, input.id, input.consent))) fail(404, 'not_found', `There is no such ${input.kind} among yours.`);
+    return done(c, 200, { kind: input.kind, id: input.id, consent: input.consent }, '/me/history');
+  })
+  .post('/congratulations', async (c) => {
+    const input = parseSubmission(c, congratulationSchema, '/me/');
+    if (!(await congratulate(c.env.DB, c.get('participant'), input.milestone_id))) fail(404, 'not_found', 'There is no such milestone of your partner’s.');
+    return done(c, 200, { milestone_id: input.milestone_id }, '/me/pair');
   })
   .post('/feedback-ratings', async (c) => {
     const input = parseSubmission(c, ratingSchema, '/me/');

@@ -4,8 +4,8 @@ import type { MyWeek } from '../db/me.ts';
 import type { Participant } from '../db/participants.ts';
 import type { PairRole } from '../domain/roles.ts';
 import { FORM_LIST } from '../forms/registry.ts';
-import { HONEYPOT } from '../forms/slots.ts';
 import { GuidanceList } from './guidance.tsx';
+import { capitalise, Hidden, linkTo, PageLinks } from './parts.tsx';
 
 const ROLE_DUTIES: Record<PairRole, string> = {
   observer: 'the observer: you keep time and give one piece of feedback at the end (behaviour → impact → next step)',
@@ -27,30 +27,17 @@ export interface MePageProps {
   newKey: () => string;
 }
 
-/** What every small form of the page carries: the participant's token, and the honeypot. */
-export function Hidden({ token }: { token: string }) {
-  return (
-    <>
-      <input type="hidden" name="token" value={token} />
-      <span class="trap" aria-hidden="true">
-        <input type="text" name={HONEYPOT} tabindex={-1} autocomplete="off" aria-label="Leave this field empty" />
-      </span>
-    </>
-  );
-}
-
-/** A link to one of the participant's pages or forms, carrying their token. */
-export function linkTo(path: string, token: string): string {
-  return `${path}?t=${encodeURIComponent(token)}`;
-}
-
 function ThisWeek({ participant, token, my }: MePageProps) {
   const partnerNames = my.partners.map((p) => p.displayName).join(' and ');
   const facilitator = my.circle?.facilitator;
   return (
     <section aria-labelledby="this-week">
       <h2 id="this-week">This week</h2>
-      {my.partners.length === 0 ? (
+      {participant.role === 'mentor' ? (
+        <p>
+          You are this cohort’s mentor: <a href={linkTo(`/mentor/${participant.cohort.slug}`, token)}>open your dashboard</a> to see every pair.
+        </p>
+      ) : my.partners.length === 0 ? (
         <p>You are not in a pair yet. Your mentor will pair you.</p>
       ) : (
         <p>
@@ -302,6 +289,7 @@ export function MePage(props: MePageProps) {
       <p class="lede">
         {participant.cohort.name} · week {my.week}
       </p>
+      <PageLinks token={token} current="me" inCircle={my.circle !== null} />
       <ThisWeek {...props} />
       {guidance.length > 0 && (
         <section aria-labelledby="guidance">
@@ -331,6 +319,3 @@ export function MePage(props: MePageProps) {
   );
 }
 
-function capitalise(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}

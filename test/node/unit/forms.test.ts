@@ -25,6 +25,7 @@ describe('checkinSchema: good input', () => {
       decision_reason: '',
       needs_pause: false,
       carry_forward: false,
+      challenge_to_circle: false,
     });
   });
 

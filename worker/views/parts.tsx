@@ -1,0 +1,87 @@
+/** Small pieces the participant's pages share. */
+import { HONEYPOT } from '../forms/slots.ts';
+
+/** A link to one of the participant's pages or forms, carrying their token. */
+export function linkTo(path: string, token: string): string {
+  return `${path}?t=${encodeURIComponent(token)}`;
+}
+
+/** What every small form of a participant's pages carries: their token, and the honeypot. */
+export function Hidden({ token }: { token: string }) {
+  return (
+    <>
+      <input type="hidden" name="token" value={token} />
+      <span class="trap" aria-hidden="true">
+        <input type="text" name={HONEYPOT} tabindex={-1} autocomplete="off" aria-label="Leave this field empty" />
+      </span>
+    </>
+  );
+}
+
+/** The links between a participant's own pages. */
+export function PageLinks({ token, current, inCircle }: { token: string; current: 'me' | 'pair' | 'history' | 'circle'; inCircle: boolean }) {
+  const pages = [
+    { id: 'me', path: '/me/', label: 'This week' },
+    { id: 'pair', path: '/me/pair', label: 'Our pair' },
+    ...(inCircle ? [{ id: 'circle', path: '/me/circle', label: 'Our circle' }] : []),
+    { id: 'history', path: '/me/history', label: 'My history' },
+  ] as const;
+  return (
+    <nav class="page-links" aria-label="Your pages">
+      <ul>
+        {pages.map((p) => (
+          <li>{p.id === current ? <span aria-current="page">{p.label}</span> : <a href={linkTo(p.path, token)}>{p.label}</a>}</li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export interface ContractTermsProps {
+  purpose: string;
+  cadenceDays: number;
+  meetingDay: string;
+  meetingTime: string;
+  meetingMinutes: number;
+  channel: string;
+  boundaries: string;
+  successMeasure: string;
+  contributions: string;
+  dialogueFormat: string;
+  renegotiateOn: string;
+}
+
+/** A contract's full terms. */
+export function ContractTerms({ terms }: { terms: ContractTermsProps }) {
+  return (
+    <dl>
+      <dt>Purpose</dt>
+      <dd>{terms.purpose}</dd>
+      <dt>When we meet</dt>
+      <dd>
+        {terms.cadenceDays === 14 ? 'Every two weeks' : 'Every week'} on {capitalise(terms.meetingDay)} at {terms.meetingTime}, {terms.meetingMinutes} minutes, {terms.channel}
+      </dd>
+      <dt>Boundaries</dt>
+      <dd>{terms.boundaries}</dd>
+      <dt>How we will know it works</dt>
+      <dd>{terms.successMeasure}</dd>
+      <dt>What each of us brings</dt>
+      <dd>{terms.contributions}</dd>
+      <dt>Each session</dt>
+      <dd>{terms.dialogueFormat}</dd>
+      <dt>Review on</dt>
+      <dd>{terms.renegotiateOn}</dd>
+    </dl>
+  );
+}
+
+export function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+const OUTCOMES = { yes: 'done', partly: 'partly done', no: 'not done' } as const;
+
+/** How an action went, in words. */
+export function outcomeText(outcome: 'yes' | 'partly' | 'no'): string {
+  return OUTCOMES[outcome];
+}
