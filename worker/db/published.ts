@@ -2,17 +2,15 @@
  * What of a participant's own words is published (consent `cohort` or `public`), and withdrawing
  * it in one step: the item becomes private and leaves the site at the next build.
  */
+import type { Publishable, SharedConsent } from '../domain/consent.ts';
 import type { Participant } from './participants.ts';
-
-export const PUBLISHABLE = ['win', 'reflection', 'milestone'] as const;
-export type Publishable = (typeof PUBLISHABLE)[number];
 
 export interface PublishedItem {
   kind: Publishable;
   id: number;
   week: number;
   text: string;
-  consent: 'cohort' | 'public';
+  consent: SharedConsent;
 }
 
 export async function listPublished(db: D1Database, participantId: number): Promise<PublishedItem[]> {

@@ -3,13 +3,12 @@
  * Only text whose consent allows it is selected; e-mails and tokens are never selected; published
  * text is scrubbed of e-mail addresses, phone numbers and URLs on its way out.
  */
+import type { MomentKind, SharedConsent } from '../domain/consent.ts';
 import { scrubText } from '../domain/redact.ts';
 import { listPublishedCohorts, type Cohort } from './cohorts.ts';
 import { cohortMetricsStatements, readCohortMetrics, type CohortMetrics } from './metrics.ts';
+import { onCohortPages } from './rules.ts';
 import { listSharedStrategies, listSuccessStories, type SharedStrategy, type SuccessStory } from './strategies.ts';
-
-/** Consent levels whose text may appear on a cohort's own pages. */
-const COHORT_PAGE_CONSENT = "('cohort', 'public')";
 
 export interface Member {
   displayName: string;
@@ -18,8 +17,6 @@ export interface Member {
   circle: string | null;
 }
 
-export type MomentKind = 'win' | 'insight' | 'strategy' | 'milestone';
-
 export interface Moment {
   week: number;
   kind: MomentKind;
@@ -27,7 +24,7 @@ export interface Moment {
   title: string;
   text: string;
   /** 'cohort': for the cohort's pages only; 'public': also for public reports and the library. */
-  consent: 'cohort' | 'public';
+  consent: SharedConsent;
 }
 
 export interface CohortStory {
@@ -52,19 +49,19 @@ export async function loadCohortStory(db: D1Database, cohort: Cohort, now = new 
       .prepare(
         `SELECT c.week, 'win' AS kind, p.display_name AS author, '' AS title, c.win AS text, c.win_consent AS consent
          FROM checkins c JOIN participants p ON p.id = c.participant_id
-         WHERE c.cohort_id = ?1 AND c.win_consent IN ${COHORT_PAGE_CONSENT} AND c.win <> ''
+         WHERE c.cohort_id = ?1 AND ${onCohortPages('c.win_consent')} AND c.win <> ''
          UNION ALL
          SELECT r.week, 'insight', p.display_name, '', r.insight, r.consent
          FROM reflections r JOIN participants p ON p.id = r.participant_id
-         WHERE r.cohort_id = ?1 AND r.consent IN ${COHORT_PAGE_CONSENT} AND r.insight <> ''
+         WHERE r.cohort_id = ?1 AND ${onCohortPages('r.consent')} AND r.insight <> ''
          UNION ALL
          SELECT r.week, 'strategy', p.display_name, r.strategy_title, r.strategy_body, r.consent
          FROM reflections r JOIN participants p ON p.id = r.participant_id
-         WHERE r.cohort_id = ?1 AND r.consent IN ${COHORT_PAGE_CONSENT} AND r.strategy_title <> ''
+         WHERE r.cohort_id = ?1 AND ${onCohortPages('r.consent')} AND r.strategy_title <> ''
          UNION ALL
          SELECT m.week, 'milestone', p.display_name, '', m.title, m.consent
          FROM milestones m JOIN participants p ON p.id = m.participant_id
-         WHERE m.cohort_id = ?1 AND m.consent IN ${COHORT_PAGE_CONSENT} AND m.title <> ''
+         WHERE m.cohort_id = ?1 AND ${onCohortPages('m.consent')} AND m.title <> ''
          ORDER BY 1, 2, 3`,
       )
       .bind(cohort.id),
