@@ -3,8 +3,9 @@
  * worth sharing that wait for their author's consent decision. Private to the cohort's mentor; never published.
  */
 import { riskReasons, type PairRecord } from '../domain/metrics.ts';
+import { currentWeek } from '../domain/weeks.ts';
 import type { Cohort } from './cohorts.ts';
-import { currentWeek, MENTEES_FROM_WEEK } from './metrics.ts';
+import { MENTEES_FROM_WEEK } from './metrics.ts';
 
 export interface PairHealth {
   pair: string;

@@ -1,78 +1,12 @@
 /**
  * Outcome metrics of a cohort, counted in SQL (the formulas are in worker/domain/metrics.ts).
- * Each query returns counts grouped by week or period, never participants' rows; the small-group
- * rule is applied to those counts before anything leaves this module.
+ * Each query returns counts grouped by week or period, never participants' rows;
+ * worker/domain/cohort-metrics.ts turns them into figures, hiding every small group.
  */
-import {
-  COMPLETE_WORDS,
-  headline,
-  MIN_GROUP_SIZE,
-  PERIOD_WEEKS,
-  periodOf,
-  periodWeeks,
-  shown,
-  type Headline,
-  type Ratio,
-} from '../domain/metrics.ts';
-import { cycleOn, cycleStart, cycleStartsUtc, localDate } from '../domain/weeks.ts';
+import { cohortFigures, type CohortMetrics, type FeedbackCounts, type GoalCounts, type MetricCounts, type MilestoneCounts, type PulseCounts, type WeekCounts } from '../domain/cohort-metrics.ts';
+import { COMPLETE_WORDS, PERIOD_WEEKS } from '../domain/metrics.ts';
+import { currentWeek, cycleStartsUtc } from '../domain/weeks.ts';
 import type { Cohort } from './cohorts.ts';
-
-/**
- * A complete week's figures. The week under way is never published: comparing builds an hour
- * apart would show what the one new answer was.
- */
-export interface WeekFigures {
-  week: number;
-  /** First day of the week, YYYY-MM-DD in the cohort's timezone. */
-  startsOn: string;
-  /**
-   * Mentees who checked in of mentees expected; null when fewer than five were expected, or when
-   * one to four were paused (mentees − expected would name a small group).
-   */
-  engagement: Ratio | null;
-  /** Action score of the actions that came due; null when fewer than five came due. */
-  actions: Ratio | null;
-}
-
-export const PULSE_DIMENSIONS = ['trust', 'safety', 'feedbackEase', 'adaptability'] as const;
-export type PulseDimension = (typeof PULSE_DIMENSIONS)[number];
-
-export interface PeriodFigures {
-  period: number;
-  fromWeek: number;
-  toWeek: number;
-}
-
-/** Pulse means of a period (sum of scores of the responses): null when under five people answered. */
-export interface PulsePeriod extends PeriodFigures {
-  means: Record<PulseDimension, Ratio> | null;
-}
-
-export interface FeedbackPeriod extends PeriodFigures {
-  /** Sum of ratings ÷ ratings; null when under five receivers rated. */
-  usefulness: Ratio | null;
-  /** Complete pieces ÷ pieces given; null when under five people gave feedback. */
-  complete: Ratio | null;
-}
-
-export interface GoalFigures {
-  /** Goals by status; null when under five people set goals. */
-  byStatus: { active: number; done: number; recalibrated: number; dropped: number } | null;
-  completion: Ratio | null;
-  adaptability: Ratio | null;
-}
-
-export type HeadlineKey = 'engagement' | 'actions' | 'usefulness' | 'completeFeedback' | 'pulse' | 'goalCompletion' | 'adaptability';
-
-export interface CohortMetrics {
-  weeks: WeekFigures[];
-  pulses: PulsePeriod[];
-  feedback: FeedbackPeriod[];
-  goals: GoalFigures;
-  /** Milestones reached; null when under five people reached one. */
-  milestones: number | null;
-  headlines: Record<HeadlineKey, Headline>;
-}
 
 /**
  * The words in a text column, for the complete-feedback rule: line breaks and tabs count as spaces,
@@ -130,7 +64,7 @@ ORDER BY w.week`;
 // PERIOD_WEEKS is written into the SQL: a bound number arrives as REAL and would not divide whole.
 const PULSES = `
 SELECT (week - 1) / ${PERIOD_WEEKS} + 1 AS period, COUNT(DISTINCT participant_id) AS participants, COUNT(*) AS responses,
-       SUM(trust) AS trust, SUM(safety) AS safety, SUM(feedback_ease) AS feedback_ease, SUM(adaptability) AS adaptability
+       SUM(trust) AS trust, SUM(safety) AS safety, SUM(feedback_ease) AS feedbackEase, SUM(adaptability) AS adaptability
 FROM pulses WHERE cohort_id = ?1 GROUP BY period ORDER BY period`;
 
 // Feedback counts in the period it was given, a rating in the period it was given in: a period,
@@ -171,57 +105,6 @@ FROM goal`;
 
 const MILESTONES = `SELECT COUNT(*) AS reached, COUNT(DISTINCT participant_id) AS participants FROM milestones WHERE cohort_id = ?1`;
 
-interface WeekRow {
-  week: number;
-  expected: number;
-  paused: number;
-  checked_in: number;
-  actions_due: number;
-  actions_done: number;
-}
-interface PulseRow {
-  period: number;
-  participants: number;
-  responses: number;
-  trust: number;
-  safety: number;
-  feedback_ease: number;
-  adaptability: number;
-}
-interface FeedbackRow {
-  period: number;
-  given: number;
-  givers: number;
-  usefulness: number;
-  rated: number;
-  raters: number;
-  complete: number;
-}
-interface GoalRow {
-  active_people: number;
-  done_people: number;
-  recalibrated_people: number;
-  dropped_people: number;
-  active: number;
-  done: number;
-  recalibrated: number;
-  dropped: number;
-  due: number;
-  due_participants: number;
-  given_up_participants: number;
-}
-
-/**
- * The cohort's current week (its last week once it has ended), and its last complete week: the
- * week before the current one, or the last week once the cohort has ended.
- */
-export function currentWeek(cohort: Pick<Cohort, 'startsOn' | 'cadenceDays' | 'endsOn' | 'timezone'>, now: Date): { week: number; lastComplete: number; ended: boolean; today: string } {
-  const today = localDate(now, cohort.timezone);
-  const ended = cohort.endsOn !== null && cohort.endsOn < today;
-  const week = cycleOn(cohort.startsOn, cohort.cadenceDays, ended ? cohort.endsOn! : today);
-  return { week, lastComplete: ended ? week : week - 1, ended, today };
-}
-
 /** The statements of a cohort's metrics, for a caller's db.batch(); read them with readCohortMetrics. */
 export function cohortMetricsStatements(db: D1Database, cohort: Cohort, now: Date): D1PreparedStatement[] {
   const { week, lastComplete, today } = currentWeek(cohort, now);
@@ -238,68 +121,9 @@ export function cohortMetricsStatements(db: D1Database, cohort: Cohort, now: Dat
 
 /** Turns the results of cohortMetricsStatements into figures, hiding every small group. */
 export function readCohortMetrics(cohort: Cohort, now: Date, results: D1Result[]): CohortMetrics {
-  const [weekly, pulseRows, feedbackRows, goalRows, milestoneRows] = results.map((r) => r.results) as [WeekRow[], PulseRow[], FeedbackRow[], GoalRow[], { reached: number; participants: number }[]];
-  const { lastComplete } = currentWeek(cohort, now);
-  const closed = <T extends { toWeek: number }>(period: T) => period.toWeek <= lastComplete;
-  const completePeriods = Math.floor(lastComplete / PERIOD_WEEKS);
-
-  const weeks: WeekFigures[] = weekly.map((r) => ({
-    week: r.week,
-    startsOn: cycleStart(cohort.startsOn, cohort.cadenceDays, r.week),
-    // One to four paused mentees would be a small group worked out as "mentees − expected".
-    engagement: shown({ part: r.checked_in, whole: r.expected, participants: r.paused > 0 && r.paused < MIN_GROUP_SIZE ? 0 : r.expected }),
-    // One answer per mentee and week, so the actions that came due are also the people behind them.
-    actions: shown({ part: r.actions_done, whole: r.actions_due, participants: r.actions_due }),
-  }));
-
-  const pulses: PulsePeriod[] = pulseRows.map((r) => ({
-    ...periodFigures(r.period),
-    means:
-      r.participants >= MIN_GROUP_SIZE
-        ? { trust: { part: r.trust, whole: r.responses }, safety: { part: r.safety, whole: r.responses }, feedbackEase: { part: r.feedback_ease, whole: r.responses }, adaptability: { part: r.adaptability, whole: r.responses } }
-        : null,
-  })).filter(closed);
-
-  const feedback: FeedbackPeriod[] = feedbackRows.map((r) => ({
-    ...periodFigures(r.period),
-    usefulness: shown({ part: r.usefulness, whole: r.rated, participants: r.raters }),
-    complete: shown({ part: r.complete, whole: r.given, participants: r.givers }),
-  })).filter(closed);
-
-  const g = goalRows[0]!;
-  // Each status is a group of its own: shown only when every status that has goals has five people.
-  const statusPeople = [g.active_people, g.done_people, g.recalibrated_people, g.dropped_people];
-  const goals: GoalFigures = {
-    byStatus: statusPeople.some((n) => n > 0) && statusPeople.every((n) => n === 0 || n >= MIN_GROUP_SIZE) ? { active: g.active, done: g.done, recalibrated: g.recalibrated, dropped: g.dropped } : null,
-    completion: shown({ part: g.done, whole: g.due, participants: g.due_participants }),
-    adaptability: shown({ part: g.recalibrated, whole: g.recalibrated + g.dropped, participants: g.given_up_participants }),
-  };
-  const m = milestoneRows[0]!;
-
-  const pulseOverall = (p: PulsePeriod): Ratio | null =>
-    p.means && { part: PULSE_DIMENSIONS.reduce((s, d) => s + p.means![d].part, 0), whole: PULSE_DIMENSIONS.reduce((s, d) => s + p.means![d].whole, 0) };
-  const once = (ratio: Ratio | null): Headline => ({ ...headline([{ period: 1, ratio }], 0), latest: null, previous: null });
-
-  return {
-    weeks,
-    pulses,
-    feedback,
-    goals,
-    milestones: m.participants >= MIN_GROUP_SIZE ? m.reached : null,
-    headlines: {
-      engagement: headline(weeks.map((w) => ({ period: periodOf(w.week), ratio: w.engagement })), completePeriods),
-      actions: headline(weeks.map((w) => ({ period: periodOf(w.week), ratio: w.actions })), completePeriods),
-      usefulness: headline(feedback.map((p) => ({ period: p.period, ratio: p.usefulness })), completePeriods),
-      completeFeedback: headline(feedback.map((p) => ({ period: p.period, ratio: p.complete })), completePeriods),
-      pulse: headline(pulses.map((p) => ({ period: p.period, ratio: pulseOverall(p) })), completePeriods),
-      goalCompletion: once(goals.completion),
-      adaptability: once(goals.adaptability),
-    },
-  };
-}
-
-function periodFigures(period: number): PeriodFigures {
-  return { period, ...periodWeeks(period) };
+  const [weeks, pulses, feedback, goals, milestones] = results.map((r) => r.results) as [WeekCounts[], PulseCounts[], FeedbackCounts[], GoalCounts[], MilestoneCounts[]];
+  const counts: MetricCounts = { weeks, pulses, feedback, goals: goals[0]!, milestones: milestones[0]! };
+  return cohortFigures(cohort, now, counts);
 }
 
 /** A cohort's metrics in one round trip. */

@@ -3,10 +3,11 @@
  * Only text whose consent allows it is selected; e-mails and tokens are never selected; published
  * text is scrubbed of e-mail addresses, phone numbers and URLs on its way out.
  */
+import type { CohortMetrics } from '../domain/cohort-metrics.ts';
 import type { MomentKind, SharedConsent } from '../domain/consent.ts';
 import { scrubText } from '../domain/redact.ts';
 import { listPublishedCohorts, type Cohort } from './cohorts.ts';
-import { cohortMetricsStatements, readCohortMetrics, type CohortMetrics } from './metrics.ts';
+import { cohortMetricsStatements, readCohortMetrics } from './metrics.ts';
 import { onCohortPages } from './rules.ts';
 import { listSharedStrategies, listSuccessStories, type SharedStrategy, type SuccessStory } from './strategies.ts';
 
