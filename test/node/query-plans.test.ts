@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, PROJECT_ROOT } from '../../cli/d1.ts';
 import { generateProgram } from '../../bench/generate.ts';
 import { admit, postLimit } from '../../worker/db/admission.ts';
+import { loadCircles } from '../../worker/db/circles.ts';
 import { loadDashboard } from '../../worker/db/mentor.ts';
 import { getParticipant } from '../../worker/db/participants.ts';
 import { storeCheckin } from '../../worker/db/submissions.ts';
@@ -96,7 +97,9 @@ beforeAll(async () => {
     const recorder = recording(conn.db, log);
     const program = await loadPublishedProgram(recorder);
     expect(program.stories.length).toBeGreaterThan(0);
-    await loadDashboard(recorder, program.stories[0]!.cohort);
+    const { cohort } = program.stories[0]!;
+    await loadDashboard(recorder, cohort);
+    await loadCircles(recorder, cohort, cycleAt(cohort, new Date()));
     const { id } = (await conn.db.prepare(`SELECT id FROM participants WHERE role = 'mentee' LIMIT 1`).first<{ id: number }>())!;
     const author = { ...(await getParticipant(conn.db, id))!, limit: postLimit(new Date()) };
     const checkin = { idempotency_key: 'query-plan-post', progress: 'p', obstacles: '', next_step: 'n', committed_action: 'c', last_action_done: undefined, win: '', win_consent: 'private', challenge: '', decision_reason: '', energy: undefined, needs_pause: false, carry_forward: false } as const;

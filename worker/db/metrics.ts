@@ -7,6 +7,7 @@ import { cohortFigures, type CohortMetrics, type FeedbackCounts, type GoalCounts
 import { COMPLETE_WORDS, PERIOD_WEEKS } from '../domain/metrics.ts';
 import { currentWeek, cycleStartsUtc } from '../domain/weeks.ts';
 import type { Cohort } from './cohorts.ts';
+import { actionScore, latestOfItsWeek, MENTEES_FROM_WEEK, PAIR_WEEK, pausedIn, PULSE_SUMS } from './rules.ts';
 
 /**
  * The words in a text column, for the complete-feedback rule: line breaks and tabs count as spaces,
@@ -18,19 +19,6 @@ function words(column: string): string {
   return `(length(trim(${text})) - length(replace(trim(${text}), ' ', '')) + (trim(${text}) <> ''))`;
 }
 
-/** The cohort week (1-based) of a YYYY-MM-DD… column, given ?3 = starts_on and ?4 = cadence in days. */
-const weekOf = (column: string) => `MAX(1, CAST((julianday(substr(${column}, 1, 10)) - julianday(?3)) / ?4 AS INTEGER) + 1)`;
-
-/**
- * Mentees of cohort ?1 and the first week they are expected to check in: the week they joined, or
- * their first check-in if earlier (a roster imported after the start, as the demo's is, would
- * otherwise make everyone a late joiner). Needs ?3 = starts_on, ?4 = cadence in days.
- */
-export const MENTEES_FROM_WEEK = `
-  mentee AS (
-    SELECT p.id, p.pair_id, MIN(${weekOf('p.joined_on')}, COALESCE((SELECT MIN(x.week) FROM checkins x WHERE x.participant_id = p.id), 1e9)) AS from_week
-    FROM participants p WHERE p.cohort_id = ?1 AND p.role = 'mentee')`;
-
 /**
  * Per week: mentees expected (less those of paused pairs), mentees who checked in, and the actions
  * that came due with their score. Weeks run from 1 to ?2 or the latest week with a check-in.
@@ -41,19 +29,13 @@ WITH RECURSIVE
   ${MENTEES_FROM_WEEK},
   latest AS (
     SELECT c.week, c.last_action_done FROM checkins c JOIN mentee m ON m.id = c.participant_id
-    WHERE c.cohort_id = ?1 AND c.week <= ?2 AND c.id = (SELECT MAX(x.id) FROM checkins x WHERE x.participant_id = c.participant_id AND x.week = c.week)),
+    WHERE c.cohort_id = ?1 AND c.week <= ?2 AND ${latestOfItsWeek('c')}),
   received AS (
     SELECT week, COUNT(*) AS checked_in, COUNT(last_action_done) AS actions_due,
-           SUM(CASE last_action_done WHEN 'yes' THEN 1.0 WHEN 'partly' THEN 0.5 ELSE 0 END) AS actions_done
+           SUM(${actionScore('last_action_done')}) AS actions_done
     FROM latest GROUP BY week),
-  pair_week AS (
-    SELECT pair_id, week, MAX(needs_pause) AS pause FROM checkins
-    WHERE cohort_id = ?1 AND pair_id IS NOT NULL GROUP BY pair_id, week),
-  paused AS (
-    SELECT pr.id AS pair_id, w.week FROM pairs pr JOIN weeks w
-    WHERE pr.cohort_id = ?1
-      AND NOT EXISTS (SELECT 1 FROM pair_week pw WHERE pw.pair_id = pr.id AND pw.week = w.week)
-      AND (SELECT pw.pause FROM pair_week pw WHERE pw.pair_id = pr.id AND pw.week < w.week ORDER BY pw.week DESC LIMIT 1) = 1),
+  ${PAIR_WEEK},
+  paused AS (SELECT pr.id AS pair_id, w.week FROM pairs pr JOIN weeks w WHERE pr.cohort_id = ?1 AND ${pausedIn('pr.id', 'w.week')}),
   enrolled AS (SELECT w.week, COUNT(m.id) AS n FROM weeks w JOIN mentee m ON m.from_week <= w.week GROUP BY w.week),
   paused_mentees AS (SELECT p.week, COUNT(*) AS n FROM paused p JOIN mentee m ON m.pair_id = p.pair_id AND m.from_week <= p.week GROUP BY p.week)
 SELECT w.week, COALESCE(e.n, 0) - COALESCE(pm.n, 0) AS expected, COALESCE(pm.n, 0) AS paused,
@@ -64,7 +46,7 @@ ORDER BY w.week`;
 // PERIOD_WEEKS is written into the SQL: a bound number arrives as REAL and would not divide whole.
 const PULSES = `
 SELECT (week - 1) / ${PERIOD_WEEKS} + 1 AS period, COUNT(DISTINCT participant_id) AS participants, COUNT(*) AS responses,
-       SUM(trust) AS trust, SUM(safety) AS safety, SUM(feedback_ease) AS feedbackEase, SUM(adaptability) AS adaptability
+       ${PULSE_SUMS}
 FROM pulses WHERE cohort_id = ?1 GROUP BY period ORDER BY period`;
 
 // Feedback counts in the period it was given, a rating in the period it was given in: a period,
