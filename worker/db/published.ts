@@ -4,6 +4,7 @@
  */
 import type { Publishable, SharedConsent } from '../domain/consent.ts';
 import type { Participant } from './participants.ts';
+import { PUBLISHED } from './rules.ts';
 
 export interface PublishedItem {
   kind: Publishable;
@@ -13,16 +14,19 @@ export interface PublishedItem {
   consent: SharedConsent;
 }
 
+/**
+ * The participant's published items, newest first. A reflection is one item however many of its
+ * parts are shared (its consent covers them all), read as "strategy name: insight".
+ */
 export async function listPublished(db: D1Database, participantId: number): Promise<PublishedItem[]> {
   const { results } = await db
     .prepare(
-      `SELECT 'win' AS kind, id, week, win AS text, win_consent AS consent FROM checkins WHERE participant_id = ?1 AND win_consent <> 'private' AND win <> ''
-       UNION ALL
-       SELECT 'reflection', id, week, CASE WHEN strategy_title <> '' THEN strategy_title || ': ' || insight ELSE insight END, consent
-       FROM reflections WHERE participant_id = ?1 AND consent <> 'private' AND (insight <> '' OR strategy_title <> '')
-       UNION ALL
-       SELECT 'milestone', id, week, title, consent FROM milestones WHERE participant_id = ?1 AND consent <> 'private'
-       ORDER BY 3 DESC, 2 DESC`,
+      `SELECT CASE WHEN kind IN ('insight', 'strategy') THEN 'reflection' ELSE kind END AS kind, id, week,
+              COALESCE(MAX(CASE kind WHEN 'strategy' THEN title || ': ' END), '') || COALESCE(MAX(CASE WHEN kind <> 'strategy' THEN text END), '') AS text,
+              consent
+       FROM (${PUBLISHED}) WHERE participant_id = ?1
+       GROUP BY 1, id
+       ORDER BY week DESC, id DESC`,
     )
     .bind(participantId)
     .all<PublishedItem>();

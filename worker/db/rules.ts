@@ -62,3 +62,23 @@ export const PULSE_MEAN = `(${pulseColumns.join(' + ')}) / ${pulseColumns.length
 export const PULSE_SUMS = Object.entries(PULSE_COLUMNS)
   .map(([dimension, column]) => `SUM(${column}) AS ${dimension}`)
   .join(', ');
+
+/**
+ * What is published: every piece of text its author shared beyond themselves (consent that lets it
+ * onto the cohort's pages), one row each — kind ('win', 'insight', 'strategy', 'milestone'), id (of
+ * the check-in, reflection or milestone it is part of), participant_id, cohort_id, week, title (a
+ * strategy's name, else ''), text, consent. Select from it filtered by cohort_id or participant_id:
+ * SQLite pushes the filter into each part, where an index finds the rows.
+ */
+export const PUBLISHED = `
+  SELECT 'win' AS kind, id, participant_id, cohort_id, week, '' AS title, win AS text, win_consent AS consent
+  FROM checkins WHERE ${onCohortPages('win_consent')} AND win <> ''
+  UNION ALL
+  SELECT 'insight', id, participant_id, cohort_id, week, '', insight, consent
+  FROM reflections WHERE ${onCohortPages('consent')} AND insight <> ''
+  UNION ALL
+  SELECT 'strategy', id, participant_id, cohort_id, week, strategy_title, strategy_body, consent
+  FROM reflections WHERE ${onCohortPages('consent')} AND strategy_title <> ''
+  UNION ALL
+  SELECT 'milestone', id, participant_id, cohort_id, week, '', title, consent
+  FROM milestones WHERE ${onCohortPages('consent')} AND title <> ''`;

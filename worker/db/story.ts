@@ -8,7 +8,7 @@ import type { MomentKind, SharedConsent } from '../domain/consent.ts';
 import { scrubText } from '../domain/redact.ts';
 import { listPublishedCohorts, type Cohort } from './cohorts.ts';
 import { cohortMetricsStatements, readCohortMetrics } from './metrics.ts';
-import { onCohortPages } from './rules.ts';
+import { PUBLISHED } from './rules.ts';
 import { listSharedStrategies, listSuccessStories, type SharedStrategy, type SuccessStory } from './strategies.ts';
 
 export interface Member {
@@ -48,22 +48,10 @@ export async function loadCohortStory(db: D1Database, cohort: Cohort, now = new 
       .bind(cohort.id),
     db
       .prepare(
-        `SELECT c.week, 'win' AS kind, p.display_name AS author, '' AS title, c.win AS text, c.win_consent AS consent
-         FROM checkins c JOIN participants p ON p.id = c.participant_id
-         WHERE c.cohort_id = ?1 AND ${onCohortPages('c.win_consent')} AND c.win <> ''
-         UNION ALL
-         SELECT r.week, 'insight', p.display_name, '', r.insight, r.consent
-         FROM reflections r JOIN participants p ON p.id = r.participant_id
-         WHERE r.cohort_id = ?1 AND ${onCohortPages('r.consent')} AND r.insight <> ''
-         UNION ALL
-         SELECT r.week, 'strategy', p.display_name, r.strategy_title, r.strategy_body, r.consent
-         FROM reflections r JOIN participants p ON p.id = r.participant_id
-         WHERE r.cohort_id = ?1 AND ${onCohortPages('r.consent')} AND r.strategy_title <> ''
-         UNION ALL
-         SELECT m.week, 'milestone', p.display_name, '', m.title, m.consent
-         FROM milestones m JOIN participants p ON p.id = m.participant_id
-         WHERE m.cohort_id = ?1 AND ${onCohortPages('m.consent')} AND m.title <> ''
-         ORDER BY 1, 2, 3`,
+        `SELECT s.week, s.kind, p.display_name AS author, s.title, s.text, s.consent
+         FROM (${PUBLISHED}) s JOIN participants p ON p.id = s.participant_id
+         WHERE s.cohort_id = ?1
+         ORDER BY s.week, s.kind, author`,
       )
       .bind(cohort.id),
     ...cohortMetricsStatements(db, cohort, now),
