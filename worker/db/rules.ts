@@ -4,7 +4,7 @@
  * action and a pulse score. Fragments are plain SQL text; the vocabularies come from worker/domain.
  */
 import type { PulseDimension } from '../domain/cohort-metrics.ts';
-import { COHORT_PAGE_CONSENT, PUBLIC_PAGE_CONSENT } from '../domain/consent.ts';
+import { COHORT_PAGE_CONSENT, PUBLIC_PAGE_CONSENT, type MomentKind } from '../domain/consent.ts';
 
 /** A list of SQL string literals for `IN`, e.g. ('cohort', 'public'). */
 export function sqlList(values: readonly string[]): string {
@@ -63,6 +63,9 @@ export const PULSE_SUMS = Object.entries(PULSE_COLUMNS)
   .map(([dimension, column]) => `SUM(${column}) AS ${dimension}`)
   .join(', ');
 
+/** A kind of published text, as an SQL literal. */
+const kind = (name: MomentKind) => `'${name}'`;
+
 /**
  * What is published: every piece of text its author shared beyond themselves (consent that lets it
  * onto the cohort's pages), one row each — kind ('win', 'insight', 'strategy', 'milestone'), id (of
@@ -71,14 +74,14 @@ export const PULSE_SUMS = Object.entries(PULSE_COLUMNS)
  * SQLite pushes the filter into each part, where an index finds the rows.
  */
 export const PUBLISHED = `
-  SELECT 'win' AS kind, id, participant_id, cohort_id, week, '' AS title, win AS text, win_consent AS consent
+  SELECT ${kind('win')} AS kind, id, participant_id, cohort_id, week, '' AS title, win AS text, win_consent AS consent
   FROM checkins WHERE ${onCohortPages('win_consent')} AND win <> ''
   UNION ALL
-  SELECT 'insight', id, participant_id, cohort_id, week, '', insight, consent
+  SELECT ${kind('insight')}, id, participant_id, cohort_id, week, '', insight, consent
   FROM reflections WHERE ${onCohortPages('consent')} AND insight <> ''
   UNION ALL
-  SELECT 'strategy', id, participant_id, cohort_id, week, strategy_title, strategy_body, consent
+  SELECT ${kind('strategy')}, id, participant_id, cohort_id, week, strategy_title, strategy_body, consent
   FROM reflections WHERE ${onCohortPages('consent')} AND strategy_title <> ''
   UNION ALL
-  SELECT 'milestone', id, participant_id, cohort_id, week, '', title, consent
+  SELECT ${kind('milestone')}, id, participant_id, cohort_id, week, '', title, consent
   FROM milestones WHERE ${onCohortPages('consent')} AND title <> ''`;
