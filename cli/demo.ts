@@ -7,8 +7,8 @@ import { countCohorts, deleteCohort, insertCohort } from '../worker/db/cohorts.t
 import { getParticipant, listLinkRecipients } from '../worker/db/participants.ts';
 import { importRoster, type RosterEntry } from '../worker/db/roster.ts';
 import { checkinRow, upsertStatement, reflectionRow } from '../worker/db/submissions.ts';
+import type { Consent } from '../worker/domain/consent.ts';
 import { addDays, cycleStart, localDate } from '../worker/domain/weeks.ts';
-import type { Consent } from '../worker/forms/fields.ts';
 import { UsageError } from './commands.ts';
 import type { Connection } from '../worker/db/connection.ts';
 import { seedPartnership } from './demo-partnership.ts';

@@ -1,5 +1,6 @@
 /** Content schemas of the site's collections. */
 import { z } from 'astro/zod';
+import { COHORT_PAGE_CONSENT, MOMENT_KINDS } from '../worker/domain/consent.ts';
 
 export const LIBRARY_KINDS = ['guide', 'checklist', 'dialogue', 'role-play', 'template', 'story'] as const;
 export const LIBRARY_STAGES = ['kickoff', 'weekly', 'feedback', 'setback', 'pause', 'reflection', 'closing', 'mentor'] as const;
@@ -43,7 +44,7 @@ const consentedMoment = z.object({
   /** Cohort week the text was written in. */
   week: z.number().int().positive(),
   /** Where the text comes from: a check-in's win, a reflection's insight or shared strategy, a milestone reached. */
-  kind: z.enum(['win', 'insight', 'strategy', 'milestone']),
+  kind: z.enum(MOMENT_KINDS),
   /** The author's display name (a pseudonym), never an e-mail. */
   author: z.string(),
   /** A strategy's name; empty for other kinds. */
@@ -51,7 +52,7 @@ const consentedMoment = z.object({
   /** The consented text, already scrubbed of e-mails, phone numbers and links. */
   text: z.string(),
   /** How far the author let it go: 'cohort' (the cohort's pages) or 'public' (also the report and library). */
-  consent: z.enum(['cohort', 'public']),
+  consent: z.enum(COHORT_PAGE_CONSENT),
 });
 
 /** Part of a whole (a share) or a sum and a count (a mean); null where a small group is hidden. */

@@ -1,8 +1,9 @@
 /**
  * Every report query uses an index, and so do the statements of a form post. The build's whole
  * read (loadPublishedProgram, which the content loaders call), the mentor's dashboard
- * (loadDashboard, which the Worker renders live) and a check-in post (its admitted upsert, and the
- * read that explains a refusal) run against a small synthetic program — the benchmarks' generator fills every table in one batch,
+ * (loadDashboard, which the Worker renders live), the circles (loadCircles, `tandem circles`), a
+ * participant's published items (listPublished, on their page) and a check-in post (its admitted
+ * upsert, and the read that explains a refusal) run against a small synthetic program — the benchmarks' generator fills every table in one batch,
  * where seeding the demo statement by statement takes seconds — through a database wrapper that
  * records every statement prepared, batched ones included, so a query added to the reports later
  * is checked without touching this test. Each is then run again as EXPLAIN QUERY PLAN with the
@@ -16,8 +17,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, PROJECT_ROOT } from '../../worker/db/connection.ts';
 import { generateProgram } from '../../bench/generate.ts';
 import { admit, postLimit } from '../../worker/db/admission.ts';
+import { loadCircles } from '../../worker/db/circles.ts';
 import { loadDashboard } from '../../worker/db/mentor.ts';
 import { getParticipant } from '../../worker/db/participants.ts';
+import { listPublished } from '../../worker/db/published.ts';
 import { storeCheckin } from '../../worker/db/submissions.ts';
 import { cycleAt } from '../../worker/domain/weeks.ts';
 import { loadPublishedProgram } from '../../worker/db/story.ts';
@@ -96,12 +99,15 @@ beforeAll(async () => {
     const recorder = recording(conn.db, log);
     const program = await loadPublishedProgram(recorder);
     expect(program.stories.length).toBeGreaterThan(0);
-    await loadDashboard(recorder, program.stories[0]!.cohort);
+    const { cohort } = program.stories[0]!;
+    await loadDashboard(recorder, cohort);
+    await loadCircles(recorder, cohort, cycleAt(cohort, new Date()));
     const { id } = (await conn.db.prepare(`SELECT id FROM participants WHERE role = 'mentee' LIMIT 1`).first<{ id: number }>())!;
     const author = { ...(await getParticipant(conn.db, id))!, limit: postLimit(new Date()) };
     const checkin = { idempotency_key: 'query-plan-post', progress: 'p', obstacles: '', next_step: 'n', committed_action: 'c', last_action_done: undefined, win: '', win_consent: 'private', challenge: '', decision_reason: '', energy: undefined, needs_pause: false, carry_forward: false, challenge_to_circle: false } as const;
     expect(await storeCheckin(recorder, author, cycleAt(author.cohort, new Date()), checkin)).not.toBeNull();
     expect(await admit(recorder, author, new Date(), 'checkins')).toHaveProperty('participant');
+    await listPublished(recorder, author.id);
     // One plan per distinct statement, with the parameters it was last bound to.
     const bySql = new Map<string, Recorded>();
     for (const entry of log) if (entry.params.length || !bySql.has(entry.sql)) bySql.set(entry.sql, entry);

@@ -6,7 +6,8 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getCohortBySlug, insertCohort, type Cohort } from '../../worker/db/cohorts.ts';
-import { loadCohortMetrics, type CohortMetrics } from '../../worker/db/metrics.ts';
+import { loadCohortMetrics } from '../../worker/db/metrics.ts';
+import type { CohortMetrics } from '../../worker/domain/cohort-metrics.ts';
 import { listLinkRecipients } from '../../worker/db/participants.ts';
 import { importRoster } from '../../worker/db/roster.ts';
 import { makeCohort } from './helpers.ts';

@@ -8,6 +8,7 @@ import { circleFacilitator, type Member } from '../domain/roles.ts';
 import { cycleOn } from '../domain/weeks.ts';
 import type { Participant } from './participants.ts';
 import { pairWeeksStatement, pausesByPair, type PairWeekRow } from './pauses.ts';
+import { latestOfItsWeek, onCohortPages } from './rules.ts';
 
 export interface CircleMember {
   id: number;
@@ -57,14 +58,14 @@ const CHALLENGES = `
 SELECT c.participant_id, p.display_name, c.challenge
 FROM pairs me JOIN pairs pr ON pr.circle_id = me.circle_id JOIN participants p ON p.pair_id = pr.id JOIN checkins c ON c.participant_id = p.id AND c.week = ?2
 WHERE me.id = ?1 AND me.circle_id IS NOT NULL AND c.challenge_to_circle = 1 AND c.challenge <> ''
-  AND c.id = (SELECT MAX(x.id) FROM checkins x WHERE x.participant_id = c.participant_id AND x.week = c.week)
+  AND ${latestOfItsWeek('c')}
 ORDER BY p.display_name`;
 
 // What members shared with their cohort or wider: consent `cohort` reaches their circle too.
 const SHARING = `
 SELECT p.display_name, r.week, r.insight, r.strategy_title, r.strategy_body
 FROM pairs me JOIN pairs pr ON pr.circle_id = me.circle_id JOIN participants p ON p.pair_id = pr.id JOIN reflections r ON r.participant_id = p.id
-WHERE me.id = ?1 AND me.circle_id IS NOT NULL AND r.consent IN ('cohort', 'public') AND (r.insight <> '' OR r.strategy_title <> '')
+WHERE me.id = ?1 AND me.circle_id IS NOT NULL AND ${onCohortPages('r.consent')} AND (r.insight <> '' OR r.strategy_title <> '')
 ORDER BY r.week DESC, r.id DESC`;
 
 /** The circle of the participant's pair as of cycle `week`; null when their pair is in no circle. */

@@ -1,6 +1,6 @@
 /** Micro-goals and their milestones. A participant only ever touches their own goals. */
+import type { Consent } from '../domain/consent.ts';
 import { localDate } from '../domain/weeks.ts';
-import type { Consent } from '../forms/fields.ts';
 import type { GoalInput } from '../forms/goal.ts';
 import type { Participant } from './participants.ts';
 import type { Author } from './admission.ts';

@@ -1,5 +1,5 @@
 /** A participant's own history: every check-in, reflection and goal they wrote, newest first, a page at a time. */
-import type { Consent } from '../forms/fields.ts';
+import type { Consent } from '../domain/consent.ts';
 
 /** Items on one page of the history. */
 export const HISTORY_PAGE_SIZE = 10;

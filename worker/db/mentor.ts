@@ -3,8 +3,9 @@
  * worth sharing that wait for their author's consent decision. Private to the cohort's mentor; never published.
  */
 import { riskReasons, type PairRecord } from '../domain/metrics.ts';
+import { currentWeek } from '../domain/weeks.ts';
 import type { Cohort } from './cohorts.ts';
-import { currentWeek, MENTEES_FROM_WEEK } from './metrics.ts';
+import { actionScore, latestOfItsWeek, MENTEES_FROM_WEEK, PAIR_WEEK, pausedIn, PULSE_MEAN } from './rules.ts';
 
 export interface PairHealth {
   pair: string;
@@ -37,12 +38,10 @@ export interface Dashboard {
 const PAIRS = `
 WITH
   ${MENTEES_FROM_WEEK},
-  pair_week AS (
-    SELECT pair_id, week, MAX(needs_pause) AS pause FROM checkins
-    WHERE cohort_id = ?1 AND pair_id IS NOT NULL GROUP BY pair_id, week),
+  ${PAIR_WEEK},
   -- Each member's own pulses, newest first: a drop compares a person with themselves.
   member_pulse AS (
-    SELECT participant_id, pair_id, week, (trust + safety + feedback_ease + adaptability) / 4.0 AS mean,
+    SELECT participant_id, pair_id, week, ${PULSE_MEAN} AS mean,
            ROW_NUMBER() OVER (PARTITION BY participant_id ORDER BY week DESC, id DESC) AS n
     FROM pulses WHERE cohort_id = ?1 AND pair_id IS NOT NULL),
   member_drop AS (
@@ -52,15 +51,17 @@ WITH
     JOIN participants p ON p.id = a.participant_id WHERE a.n = 1),
   -- The latest check-in of each mentee and week, as in the cohort's figures.
   pair_actions AS (
-    SELECT c.pair_id, SUM(CASE c.last_action_done WHEN 'yes' THEN 1.0 WHEN 'partly' THEN 0.5 ELSE 0 END) AS done, COUNT(*) AS due
+    SELECT c.pair_id, SUM(${actionScore('c.last_action_done')}) AS done, COUNT(*) AS due
     FROM checkins c
     WHERE c.cohort_id = ?1 AND c.pair_id IS NOT NULL AND c.last_action_done IS NOT NULL
-      AND c.id = (SELECT MAX(x.id) FROM checkins x WHERE x.participant_id = c.participant_id AND x.week = c.week)
+      AND ${latestOfItsWeek('c')}
     GROUP BY c.pair_id)
 SELECT pr.label AS pair, ci.label AS circle,
   (SELECT group_concat(display_name, ' & ') FROM (SELECT display_name FROM participants WHERE pair_id = pr.id ORDER BY display_name)) AS members,
   (SELECT MIN(from_week) FROM mentee m WHERE m.pair_id = pr.id) AS from_week,
-  last.week AS last_week, last.pause AS last_pause,
+  last.week AS last_week,
+  -- Paused now: in the week after its latest check-in, by the pause rule.
+  ${pausedIn('pr.id', 'last.week + 1')} AS paused,
   EXISTS (SELECT 1 FROM pair_week w WHERE w.pair_id = pr.id AND w.week = ?2) AS had_first,
   EXISTS (SELECT 1 FROM pair_week w WHERE w.pair_id = pr.id AND w.week = ?5) AS had_second,
   COALESCE(a.done, 0) AS actions_done, COALESCE(a.due, 0) AS actions_due,
@@ -88,7 +89,7 @@ interface PairRow {
   members: string | null;
   from_week: number | null;
   last_week: number | null;
-  last_pause: number | null;
+  paused: number | null;
   had_first: number;
   had_second: number;
   actions_done: number;
@@ -112,7 +113,7 @@ export async function loadDashboard(db: D1Database, cohort: Cohort, now = new Da
     db.prepare(WAITING).bind(cohort.id),
   ]);
   const health = (pairs!.results as PairRow[]).map((row): PairHealth => {
-    const paused = row.last_pause === 1;
+    const paused = row.paused === 1;
     // A pause explains silence, so it is not "missed"; nor are weeks before the pair joined.
     const had = [row.had_first, row.had_second];
     const missed = paused ? [] : recent.filter((w, i) => w >= Math.max(1, row.from_week ?? 1) && !had[i]);

@@ -4,6 +4,7 @@
  * build never reads these queries.
  */
 import { fromJson } from './history.ts';
+import { latestOfItsWeek } from './rules.ts';
 import type { Participant } from './participants.ts';
 
 /**
@@ -119,7 +120,7 @@ SELECT c.id, c.participant_id, c.week, c.progress, c.obstacles, c.next_step, c.c
        c.win, c.challenge, c.challenge_to_circle, c.decision_reason, c.energy, c.needs_pause
 FROM checkins c
 WHERE c.participant_id IN ${AUTHORS} AND ${readableBy('c')}
-  AND c.id = (SELECT MAX(x.id) FROM checkins x WHERE x.participant_id = c.participant_id AND x.week = c.week)
+  AND ${latestOfItsWeek('c')}
 ORDER BY c.week, c.participant_id`;
 
 const INSIGHTS = `

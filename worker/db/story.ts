@@ -3,13 +3,13 @@
  * Only text whose consent allows it is selected; e-mails and tokens are never selected; published
  * text is scrubbed of e-mail addresses, phone numbers and URLs on its way out.
  */
+import type { CohortMetrics } from '../domain/cohort-metrics.ts';
+import type { MomentKind, SharedConsent } from '../domain/consent.ts';
 import { scrubText } from '../domain/redact.ts';
 import { listPublishedCohorts, type Cohort } from './cohorts.ts';
-import { cohortMetricsStatements, readCohortMetrics, type CohortMetrics } from './metrics.ts';
+import { cohortMetricsStatements, readCohortMetrics } from './metrics.ts';
+import { PUBLISHED } from './rules.ts';
 import { listSharedStrategies, listSuccessStories, type SharedStrategy, type SuccessStory } from './strategies.ts';
-
-/** Consent levels whose text may appear on a cohort's own pages. */
-const COHORT_PAGE_CONSENT = "('cohort', 'public')";
 
 export interface Member {
   displayName: string;
@@ -18,8 +18,6 @@ export interface Member {
   circle: string | null;
 }
 
-export type MomentKind = 'win' | 'insight' | 'strategy' | 'milestone';
-
 export interface Moment {
   week: number;
   kind: MomentKind;
@@ -27,7 +25,7 @@ export interface Moment {
   title: string;
   text: string;
   /** 'cohort': for the cohort's pages only; 'public': also for public reports and the library. */
-  consent: 'cohort' | 'public';
+  consent: SharedConsent;
 }
 
 export interface CohortStory {
@@ -50,22 +48,10 @@ export async function loadCohortStory(db: D1Database, cohort: Cohort, now = new 
       .bind(cohort.id),
     db
       .prepare(
-        `SELECT c.week, 'win' AS kind, p.display_name AS author, '' AS title, c.win AS text, c.win_consent AS consent
-         FROM checkins c JOIN participants p ON p.id = c.participant_id
-         WHERE c.cohort_id = ?1 AND c.win_consent IN ${COHORT_PAGE_CONSENT} AND c.win <> ''
-         UNION ALL
-         SELECT r.week, 'insight', p.display_name, '', r.insight, r.consent
-         FROM reflections r JOIN participants p ON p.id = r.participant_id
-         WHERE r.cohort_id = ?1 AND r.consent IN ${COHORT_PAGE_CONSENT} AND r.insight <> ''
-         UNION ALL
-         SELECT r.week, 'strategy', p.display_name, r.strategy_title, r.strategy_body, r.consent
-         FROM reflections r JOIN participants p ON p.id = r.participant_id
-         WHERE r.cohort_id = ?1 AND r.consent IN ${COHORT_PAGE_CONSENT} AND r.strategy_title <> ''
-         UNION ALL
-         SELECT m.week, 'milestone', p.display_name, '', m.title, m.consent
-         FROM milestones m JOIN participants p ON p.id = m.participant_id
-         WHERE m.cohort_id = ?1 AND m.consent IN ${COHORT_PAGE_CONSENT} AND m.title <> ''
-         ORDER BY 1, 2, 3`,
+        `SELECT s.week, s.kind, p.display_name AS author, s.title, s.text, s.consent
+         FROM (${PUBLISHED}) s JOIN participants p ON p.id = s.participant_id
+         WHERE s.cohort_id = ?1
+         ORDER BY s.week, s.kind, author`,
       )
       .bind(cohort.id),
     ...cohortMetricsStatements(db, cohort, now),

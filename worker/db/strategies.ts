@@ -4,6 +4,7 @@
  * display name and cohort, scrubbed of personal data on the way out.
  */
 import { scrubText } from '../domain/redact.ts';
+import { onPublicPages } from './rules.ts';
 
 export interface SharedStrategy {
   /** The reflection it comes from. */
@@ -30,7 +31,7 @@ interface StrategyRow {
 
 const SELECT = `SELECT r.id, r.strategy_title, r.strategy_body, r.strategy_tags, p.display_name AS author, c.slug, c.name, c.publication, r.week
   FROM reflections r JOIN participants p ON p.id = r.participant_id JOIN cohorts c ON c.id = r.cohort_id
-  WHERE r.consent = 'public' AND r.strategy_title <> '' AND c.publication IN ('public', 'unlisted')`;
+  WHERE ${onPublicPages('r.consent')} AND r.strategy_title <> '' AND c.publication IN ('public', 'unlisted')`;
 
 /** Tags as published: scrubbed like all shared text, and only what still reads as a tag. */
 function publishedTags(stored: string | null): string[] {
@@ -86,8 +87,8 @@ export async function listSuccessStories(db: D1Database): Promise<SuccessStory[]
               r.insight, r.strategy_title, r.strategy_tags
        FROM milestones m JOIN participants p ON p.id = m.participant_id JOIN cohorts c ON c.id = m.cohort_id
        LEFT JOIN reflections r ON r.id = (
-         SELECT id FROM reflections WHERE participant_id = m.participant_id AND consent = 'public' AND week <= m.week ORDER BY week DESC, id DESC LIMIT 1)
-       WHERE m.consent = 'public' AND m.title <> '' AND c.publication IN ('public', 'unlisted')
+         SELECT id FROM reflections WHERE participant_id = m.participant_id AND ${onPublicPages('consent')} AND week <= m.week ORDER BY week DESC, id DESC LIMIT 1)
+       WHERE ${onPublicPages('m.consent')} AND m.title <> '' AND c.publication IN ('public', 'unlisted')
        ORDER BY m.reached_on DESC, m.id DESC`,
     )
     .all<{ id: number; title: string; reached_on: string; author: string; slug: string; name: string; publication: 'public' | 'unlisted'; insight: string | null; strategy_title: string | null; strategy_tags: string | null }>();

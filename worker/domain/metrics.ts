@@ -1,6 +1,7 @@
 /**
- * The program's outcome metrics, defined once. worker/db/metrics.ts computes the counts in SQL;
- * this module says what each figure means, hides small groups, and adds up headline figures.
+ * The program's outcome metrics, defined once. worker/db/metrics.ts computes the counts in SQL
+ * and ./cohort-metrics.ts turns them into a cohort's figures; this module says what each figure
+ * means, hides small groups, and adds up headline figures.
  *
  * Formulas (a "share" is part ÷ whole, shown as a whole percent):
  * - Engagement: mentees who sent a check-in that week ÷ mentees expected. A pair on a pause is

@@ -84,6 +84,22 @@ export function cycleAt(calendar: CohortCalendar, instant: Date): number {
   return cycleOn(calendar.startsOn, calendar.cadenceDays, localDate(instant, calendar.timezone));
 }
 
+/** A cohort's calendar and its last day (YYYY-MM-DD; null while it has no end date). */
+export interface CohortTerm extends CohortCalendar {
+  endsOn: string | null;
+}
+
+/**
+ * The cohort's current week (its last week once it has ended), and its last complete week: the
+ * week before the current one, or the last week once the cohort has ended.
+ */
+export function currentWeek(cohort: CohortTerm, now: Date): { week: number; lastComplete: number; ended: boolean; today: string } {
+  const today = localDate(now, cohort.timezone);
+  const ended = cohort.endsOn !== null && cohort.endsOn < today;
+  const week = cycleOn(cohort.startsOn, cohort.cadenceDays, ended ? cohort.endsOn! : today);
+  return { week, lastComplete: ended ? week : week - 1, ended, today };
+}
+
 /** The first instant of a local date in an IANA timezone (local midnight, or the first time after it in a DST gap). */
 function localMidnightUtc(date: string, timezone: string): number {
   // Offsets lie within UTC−12…UTC+14, so the day starts within this window; localDate only grows with time.

@@ -4,6 +4,7 @@
  * and the page that renders the form read one definition.
  */
 import { z } from 'zod';
+import { CONSENT_LABELS, CONSENT_LEVELS, DEFAULT_CONSENT } from '../domain/consent.ts';
 import { isIsoDate } from '../domain/weeks.ts';
 
 export type Control = 'textarea' | 'input' | 'radio' | 'checkbox' | 'scale';
@@ -28,16 +29,6 @@ export interface FieldMeta {
   /** What the label says instead of "(optional)" for a field needed only in some cases. */
   whenNeeded?: string;
 }
-
-/** The consent levels of free text, from most to least private. */
-export const CONSENT_LEVELS = ['private', 'cohort', 'public'] as const;
-export type Consent = (typeof CONSENT_LEVELS)[number];
-
-const consentLabels: Record<Consent, string> = {
-  private: 'Private — only my mentor and my partner see it',
-  cohort: 'My cohort — it may appear on our cohort’s story page (which our mentor may publish), under my display name',
-  public: 'Public — it may appear on public pages and in the strategy library, under my display name',
-};
 
 function withMeta<T extends z.ZodType>(schema: T, meta: FieldMeta): T {
   return schema.meta(meta as unknown as Record<string, unknown>) as T;
@@ -173,8 +164,8 @@ function toNumber(value: unknown): unknown {
 /** Who may read a piece of free text; private unless the author chooses otherwise. */
 export function consent(label: string, hint: string) {
   return withMeta(
-    z.preprocess(blankToUndefined, z.enum(CONSENT_LEVELS, { error: `Please choose who may read this (“${label}”).` }).default('private')),
-    { label, hint, control: 'radio', required: false, options: CONSENT_LEVELS.map((value) => ({ value, label: consentLabels[value] })), initial: 'private' },
+    z.preprocess(blankToUndefined, z.enum(CONSENT_LEVELS, { error: `Please choose who may read this (“${label}”).` }).default(DEFAULT_CONSENT)),
+    { label, hint, control: 'radio', required: false, options: CONSENT_LEVELS.map((value) => ({ value, label: CONSENT_LABELS[value] })), initial: DEFAULT_CONSENT },
   );
 }
 

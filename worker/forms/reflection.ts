@@ -1,6 +1,6 @@
 /** The reflection form: one schema for the Worker's validation and the /reflect/ page. */
 import { z } from 'zod';
-import { PUBLISHABLE } from '../db/published.ts';
+import { PUBLISHABLE } from '../domain/consent.ts';
 import { consent, idempotencyKey, optionalText, recordChoice, requiredText } from './fields.ts';
 
 export const reflectionSchema = z

@@ -6,13 +6,12 @@ import { confirmContract } from '../db/contracts.ts';
 import { rateFeedback } from '../db/feedback.ts';
 import { setGoalStatus, storeMilestone } from '../db/goals.ts';
 import { loadCircle } from '../db/circle.ts';
-import { setConsent } from '../db/consent.ts';
 import { loadHistory } from '../db/history.ts';
 import { loadMyWeek } from '../db/me.ts';
 import { congratulate, loadPartnership } from '../db/partnership.ts';
 import { exportParticipant } from '../db/people.ts';
 import { progressBoard } from '../domain/board.ts';
-import { withdrawConsent } from '../db/published.ts';
+import { setConsent } from '../db/published.ts';
 import { buildCalendar, toBasicUtc } from '../domain/calendar.ts';
 import { addDays, cycleAt, cycleStart, localDate } from '../domain/weeks.ts';
 import { fail } from '../errors.ts';
@@ -150,7 +149,7 @@ export const meActions = new Hono<AppEnv>()
   })
   .post('/withdrawals', async (c) => {
     const input = parseSubmission(c, withdrawalSchema, '/me/');
-    if (!(await withdrawConsent(c.env.DB, c.get('participant'), input.kind, input.id))) fail(404, 'not_found', `There is no such ${input.kind} among yours.`);
+    if (!(await setConsent(c.env.DB, c.get('participant'), input.kind, input.id, 'private'))) fail(404, 'not_found', `There is no such ${input.kind} among yours.`);
     return done(c, 200, { kind: input.kind, id: input.id, consent: 'private' });
   })
   .post('/consent', async (c) => {

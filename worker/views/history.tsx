@@ -1,15 +1,8 @@
 /** A participant's own history, newest first, a page at a time, with who may read each item. No JavaScript. */
 import type { CheckinItem, GoalItem, HistoryItem, HistoryPage, ReflectionItem } from '../db/history.ts';
 import type { Participant } from '../db/participants.ts';
-import type { Publishable } from '../db/published.ts';
-import { CONSENT_LEVELS, type Consent } from '../forms/fields.ts';
+import { CONSENT_LABELS, CONSENT_LEVELS, type Consent, type Publishable } from '../domain/consent.ts';
 import { Hidden, linkTo, outcomeText, PageLinks } from './parts.tsx';
-
-const CONSENT_NAMES: Record<Consent, string> = {
-  private: 'Private: you, your partner and your mentor',
-  cohort: 'Your cohort: also the cohort’s pages',
-  public: 'Public: also public pages and the library',
-};
 
 /** Who may read an item, and a form to change it. */
 function ConsentForm({ token, kind, id, consent, what }: { token: string; kind: Publishable; id: number; consent: Consent; what: string }) {
@@ -23,7 +16,7 @@ function ConsentForm({ token, kind, id, consent, what }: { token: string; kind: 
       <select id={field} name="consent">
         {CONSENT_LEVELS.map((level) => (
           <option value={level} selected={level === consent}>
-            {CONSENT_NAMES[level]}
+            {CONSENT_LABELS[level]}
           </option>
         ))}
       </select>

@@ -1,0 +1,87 @@
+/**
+ * Rules the SQL of several queries shares, each written once: which consent lets text onto which
+ * pages, when a mentee is expected, when a pair is paused, which check-in of a week counts, how an
+ * action and a pulse score. Fragments are plain SQL text; the vocabularies come from worker/domain.
+ */
+import type { PulseDimension } from '../domain/cohort-metrics.ts';
+import { COHORT_PAGE_CONSENT, PUBLIC_PAGE_CONSENT, type MomentKind } from '../domain/consent.ts';
+
+/** A list of SQL string literals for `IN`, e.g. ('cohort', 'public'). */
+export function sqlList(values: readonly string[]): string {
+  return `(${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')})`;
+}
+
+/** Text whose consent (in `column`) lets it onto its cohort's pages. */
+export const onCohortPages = (column: string) => `${column} IN ${sqlList(COHORT_PAGE_CONSENT)}`;
+
+/** Text whose consent (in `column`) lets it onto public pages: the library and public reports. */
+export const onPublicPages = (column: string) => `${column} IN ${sqlList(PUBLIC_PAGE_CONSENT)}`;
+
+/** The cohort week (1-based) of a YYYY-MM-DD… column, given ?3 = starts_on and ?4 = cadence in days. */
+const weekOf = (column: string) => `MAX(1, CAST((julianday(substr(${column}, 1, 10)) - julianday(?3)) / ?4 AS INTEGER) + 1)`;
+
+/**
+ * CTE `mentee`: the mentees of cohort ?1 and the first week they are expected to check in: the week
+ * they joined, or their first check-in if earlier (a roster imported after the start, as the demo's
+ * is, would otherwise make everyone a late joiner). Needs ?3 = starts_on, ?4 = cadence in days.
+ */
+export const MENTEES_FROM_WEEK = `
+  mentee AS (
+    SELECT p.id, p.pair_id, MIN(${weekOf('p.joined_on')}, COALESCE((SELECT MIN(x.week) FROM checkins x WHERE x.participant_id = p.id), 1e9)) AS from_week
+    FROM participants p WHERE p.cohort_id = ?1 AND p.role = 'mentee')`;
+
+/** CTE `pair_week`: each pair of cohort ?1 and week with a check-in, and whether one of them asked for a pause then (`pause` 1). */
+export const PAIR_WEEK = `
+  pair_week AS (
+    SELECT pair_id, week, MAX(needs_pause) AS pause FROM checkins
+    WHERE cohort_id = ?1 AND pair_id IS NOT NULL GROUP BY pair_id, week)`;
+
+/**
+ * The pause rule, over `pair_week`: pair `pair` is paused in week `week` when it sent no check-in
+ * that week and its latest check-in before asked for a pause — from the week after the request
+ * until one of them checks in again (worker/domain/pauses.ts says the same in TypeScript).
+ */
+export const pausedIn = (pair: string, week: string) => `(
+      NOT EXISTS (SELECT 1 FROM pair_week pw WHERE pw.pair_id = ${pair} AND pw.week = ${week})
+      AND (SELECT pw.pause FROM pair_week pw WHERE pw.pair_id = ${pair} AND pw.week < ${week} ORDER BY pw.week DESC LIMIT 1) = 1)`;
+
+/** The check-in (alias `c`) is the latest its mentee sent that week: one answer per mentee and week counts. */
+export const latestOfItsWeek = (c: string) => `${c}.id = (SELECT MAX(x.id) FROM checkins x WHERE x.participant_id = ${c}.participant_id AND x.week = ${c}.week)`;
+
+/** The score of an action that came due, from last_action_done: yes 1, partly ½, no 0. */
+export const actionScore = (column: string) => `CASE ${column} WHEN 'yes' THEN 1.0 WHEN 'partly' THEN 0.5 ELSE 0 END`;
+
+/** The pulse's dimensions, as columns of `pulses`. */
+const PULSE_COLUMNS: Record<PulseDimension, string> = { trust: 'trust', safety: 'safety', feedbackEase: 'feedback_ease', adaptability: 'adaptability' };
+const pulseColumns = Object.values(PULSE_COLUMNS);
+
+/** A pulse's mean: the mean of its dimensions (1–5). */
+export const PULSE_MEAN = `(${pulseColumns.join(' + ')}) / ${pulseColumns.length}.0`;
+
+/** The sum of each dimension's scores over a group of pulses, as columns named after the dimensions. */
+export const PULSE_SUMS = Object.entries(PULSE_COLUMNS)
+  .map(([dimension, column]) => `SUM(${column}) AS ${dimension}`)
+  .join(', ');
+
+/** A kind of published text, as an SQL literal. */
+const kind = (name: MomentKind) => `'${name}'`;
+
+/**
+ * What is published: every piece of text its author shared beyond themselves (consent that lets it
+ * onto the cohort's pages), one row each — kind ('win', 'insight', 'strategy', 'milestone'), id (of
+ * the check-in, reflection or milestone it is part of), participant_id, cohort_id, week, title (a
+ * strategy's name, else ''), text, consent. Select from it filtered by cohort_id or participant_id:
+ * SQLite pushes the filter into each part, where an index finds the rows.
+ */
+export const PUBLISHED = `
+  SELECT ${kind('win')} AS kind, id, participant_id, cohort_id, week, '' AS title, win AS text, win_consent AS consent
+  FROM checkins WHERE ${onCohortPages('win_consent')} AND win <> ''
+  UNION ALL
+  SELECT ${kind('insight')}, id, participant_id, cohort_id, week, '', insight, consent
+  FROM reflections WHERE ${onCohortPages('consent')} AND insight <> ''
+  UNION ALL
+  SELECT ${kind('strategy')}, id, participant_id, cohort_id, week, strategy_title, strategy_body, consent
+  FROM reflections WHERE ${onCohortPages('consent')} AND strategy_title <> ''
+  UNION ALL
+  SELECT ${kind('milestone')}, id, participant_id, cohort_id, week, '', title, consent
+  FROM milestones WHERE ${onCohortPages('consent')} AND title <> ''`;
