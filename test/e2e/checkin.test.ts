@@ -15,7 +15,7 @@ async function fillCheckin(page: Page, win: string) {
   await page.getByLabel('What is your next step?').fill('Pilot the survey with two people.');
   await page.getByLabel('One concrete action you commit to before the next check-in').fill('Send the pilot on Monday.');
   await page.getByLabel('A win worth celebrating').fill(win);
-  await page.getByLabel(/My cohort — it may appear/).check();
+  await page.getByLabel(/My cohort — my circle/).check();
   await page.getByRole('radio', { name: '4' }).check();
 }
 
@@ -59,7 +59,7 @@ describe.skipIf(!hasBrowser)(browserSuite('A weekly check-in'), () => {
     expect(await page.getByRole('alert').textContent()).toContain('Please check one answer');
     expect(await page.locator('#next_step-error').textContent()).toContain('Please fill in “What is your next step?”');
     expect(await page.getByLabel('A win worth celebrating').inputValue()).toBe('Kept after an error');
-    expect(await page.getByLabel(/My cohort — it may appear/).isChecked()).toBe(true);
+    expect(await page.getByLabel(/My cohort — my circle/).isChecked()).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'checkin-error.png'), fullPage: true });
     expect(await storedCheckins(`win = 'Kept after an error'`)).toHaveLength(0);
 
