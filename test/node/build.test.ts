@@ -84,7 +84,8 @@ async function seed() {
         decision_reason: `${PRIVATE}-reason-${i}`,
         energy: 3,
         needs_pause: false,
-        challenge_to_circle: false,
+        // Asked of the circle: shown on the circle's page, and still never built.
+        challenge_to_circle: true,
         carry_forward: false,
       });
       await storeReflection(conn.db, participant, 1, {
