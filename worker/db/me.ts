@@ -50,9 +50,10 @@ export async function loadMyWeek(db: D1Database, participant: Participant, week:
   const [circleRows, pairWeeks, thisWeek] = await db.batch([
     db
       .prepare(
+        // The pair, and every pair of its circle: a list of pair ids, so each is an index lookup.
         `SELECT p.id, p.display_name, p.joined_on, p.pair_id, ci.label AS circle
          FROM participants p JOIN pairs pr ON pr.id = p.pair_id LEFT JOIN circles ci ON ci.id = pr.circle_id
-         WHERE p.pair_id = ?1 OR (pr.circle_id IS NOT NULL AND pr.circle_id = (SELECT circle_id FROM pairs WHERE id = ?1))
+         WHERE p.pair_id IN (SELECT ?1 UNION SELECT o.id FROM pairs me JOIN pairs o ON o.circle_id = me.circle_id WHERE me.id = ?1)
          ORDER BY p.id`,
       )
       .bind(participant.pairId),

@@ -2,12 +2,16 @@
  * The mentor's dashboard: each pair's health, pairs at risk first with the reason, and reflections
  * worth sharing that wait for their author's consent decision. Private to the cohort's mentor; never published.
  */
-import { riskReasons, type PairRecord } from '../domain/metrics.ts';
+import type { CohortMetrics } from '../domain/cohort-metrics.ts';
+import { riskReasons, type PairRecord } from '../domain/risks.ts';
 import { currentWeek } from '../domain/weeks.ts';
 import type { Cohort } from './cohorts.ts';
+import { loadCohortMetrics } from './metrics.ts';
+import { loadPairDetails, type PairDetail } from './pair-health.ts';
+import { listProgramFeedback, listPulseComments, type ProgramVoice } from './pulses.ts';
 import { actionScore, latestOfItsWeek, MENTEES_FROM_WEEK, PAIR_WEEK, pausedIn, PULSE_MEAN } from './rules.ts';
 
-export interface PairHealth {
+export interface PairHealth extends Omit<PairDetail, 'record'> {
   pair: string;
   circle: string | null;
   members: string;
@@ -31,8 +35,13 @@ export interface WaitingReflection {
 
 export interface Dashboard {
   week: number;
+  lastComplete: number;
   pairs: PairHealth[];
   waiting: WaitingReflection[];
+  /** The cohort's figures with every group shown, small ones too: the dashboard is the mentor's alone. */
+  figures: CohortMetrics;
+  programFeedback: ProgramVoice[];
+  pulseComments: { name: string; week: number; comment: string }[];
 }
 
 const PAIRS = `
@@ -56,7 +65,7 @@ WITH
     WHERE c.cohort_id = ?1 AND c.pair_id IS NOT NULL AND c.last_action_done IS NOT NULL
       AND ${latestOfItsWeek('c')}
     GROUP BY c.pair_id)
-SELECT pr.label AS pair, ci.label AS circle,
+SELECT pr.id AS pair_id, pr.label AS pair, ci.label AS circle,
   (SELECT group_concat(display_name, ' & ') FROM (SELECT display_name FROM participants WHERE pair_id = pr.id ORDER BY display_name)) AS members,
   (SELECT MIN(from_week) FROM mentee m WHERE m.pair_id = pr.id) AS from_week,
   last.week AS last_week,
@@ -84,6 +93,7 @@ WHERE r.cohort_id = ?1 AND r.consent = 'private' AND (r.strategy_title <> '' OR 
 ORDER BY r.week DESC, r.id DESC`;
 
 interface PairRow {
+  pair_id: number;
   pair: string;
   circle: string | null;
   members: string | null;
@@ -105,24 +115,31 @@ interface PairRow {
 
 /** What the dashboard shows, as of `now`. */
 export async function loadDashboard(db: D1Database, cohort: Cohort, now = new Date()): Promise<Dashboard> {
-  const { week, lastComplete } = currentWeek(cohort, now);
+  const { week, lastComplete, today } = currentWeek(cohort, now);
   // The last two complete weeks: the two before this one, or the last two once the cohort has ended.
   const recent = [lastComplete - 1, lastComplete];
-  const [pairs, waiting] = await db.batch([
-    db.prepare(PAIRS).bind(cohort.id, recent[0], cohort.startsOn, cohort.cadenceDays, recent[1]),
-    db.prepare(WAITING).bind(cohort.id),
+  const [[pairs, waiting], details, figures, programFeedback, pulseComments] = await Promise.all([
+    db.batch([db.prepare(PAIRS).bind(cohort.id, recent[0], cohort.startsOn, cohort.cadenceDays, recent[1]), db.prepare(WAITING).bind(cohort.id)]),
+    loadPairDetails(db, cohort.id, week, lastComplete, today),
+    loadCohortMetrics(db, cohort, now, 0),
+    listProgramFeedback(db, cohort.id),
+    listPulseComments(db, cohort.id),
   ]);
   const health = (pairs!.results as PairRow[]).map((row): PairHealth => {
     const paused = row.paused === 1;
     // A pause explains silence, so it is not "missed"; nor are weeks before the pair joined.
     const had = [row.had_first, row.had_second];
     const missed = paused ? [] : recent.filter((w, i) => w >= Math.max(1, row.from_week ?? 1) && !had[i]);
+    const detail = details.get(row.pair_id) ?? emptyDetail();
     const record: PairRecord = {
+      ...detail.record,
       missedRecentWeeks: missed,
       pauseAskedInWeek: paused ? row.last_week : null,
       drop: row.drop_who === null ? null : { who: row.drop_who, before: { week: row.before_week!, mean: row.before! }, after: { week: row.after_week!, mean: row.after! } },
     };
+    const { record: _, ...shown } = detail;
     return {
+      ...shown,
       pair: row.pair,
       circle: row.circle,
       members: row.members ?? '',
@@ -135,5 +152,11 @@ export async function loadDashboard(db: D1Database, cohort: Cohort, now = new Da
   });
   // Pairs at risk first (most reasons first), then the rest by label.
   health.sort((a, b) => b.risks.length - a.risks.length || a.pair.localeCompare(b.pair, undefined, { numeric: true }));
-  return { week, pairs: health, waiting: waiting!.results as WaitingReflection[] };
+  return { week, lastComplete, pairs: health, waiting: waiting!.results as WaitingReflection[], figures, programFeedback, pulseComments };
+}
+
+/** A pair with nobody in it yet. */
+function emptyDetail(): PairDetail {
+  const none = { part: 0, whole: 0 };
+  return { contract: { state: 'none' }, engagement: none, feedback: { complete: none, usefulness: none }, energy: [], challenges: [], record: {} };
 }

@@ -4,20 +4,11 @@
  * worker/domain/cohort-metrics.ts turns them into figures, hiding every small group.
  */
 import { cohortFigures, type CohortMetrics, type FeedbackCounts, type GoalCounts, type MetricCounts, type MilestoneCounts, type PulseCounts, type WeekCounts } from '../domain/cohort-metrics.ts';
-import { COMPLETE_WORDS, PERIOD_WEEKS } from '../domain/metrics.ts';
+import { COMPLETE_WORDS, MIN_GROUP_SIZE, PERIOD_WEEKS } from '../domain/metrics.ts';
 import { currentWeek, cycleStartsUtc } from '../domain/weeks.ts';
 import type { Cohort } from './cohorts.ts';
-import { actionScore, latestOfItsWeek, MENTEES_FROM_WEEK, PAIR_WEEK, pausedIn, PULSE_SUMS } from './rules.ts';
+import { actionScore, isComplete, latestOfItsWeek, MENTEES_FROM_WEEK, PAIR_WEEK, pausedIn, PULSE_SUMS } from './rules.ts';
 
-/**
- * The words in a text column, for the complete-feedback rule: line breaks and tabs count as spaces,
- * and runs of up to eight spaces as one gap.
- */
-function words(column: string): string {
-  let text = `replace(replace(replace(${column}, char(13), ' '), char(10), ' '), char(9), ' ')`;
-  for (let i = 0; i < 3; i++) text = `replace(${text}, '  ', ' ')`;
-  return `(length(trim(${text})) - length(replace(trim(${text}), ' ', '')) + (trim(${text}) <> ''))`;
-}
 
 /**
  * Per week: mentees expected (less those of paused pairs), mentees who checked in, and the actions
@@ -57,7 +48,7 @@ const FEEDBACK = `
 WITH
   given AS (
     SELECT (week - 1) / ${PERIOD_WEEKS} + 1 AS period, COUNT(*) AS given, COUNT(DISTINCT participant_id) AS givers,
-           SUM(${words('behaviour')} >= ?2 AND ${words('impact')} >= ?2 AND ${words('next_step')} >= ?2) AS complete
+           SUM(${isComplete('feedback', '?2')}) AS complete
     FROM feedback WHERE cohort_id = ?1 GROUP BY period),
   rated AS (
     SELECT (MAX(1, (SELECT COUNT(*) FROM json_each(?3) WHERE value <= rated_at)) - 1) / ${PERIOD_WEEKS} + 1 AS period, SUM(usefulness) AS usefulness, COUNT(*) AS rated, COUNT(DISTINCT receiver_id) AS raters
@@ -102,13 +93,14 @@ export function cohortMetricsStatements(db: D1Database, cohort: Cohort, now: Dat
 }
 
 /** Turns the results of cohortMetricsStatements into figures, hiding every small group. */
-export function readCohortMetrics(cohort: Cohort, now: Date, results: D1Result[]): CohortMetrics {
+/** Turns the results of cohortMetricsStatements into figures, hiding every group smaller than `minGroup`. */
+export function readCohortMetrics(cohort: Cohort, now: Date, results: D1Result[], minGroup = MIN_GROUP_SIZE): CohortMetrics {
   const [weeks, pulses, feedback, goals, milestones] = results.map((r) => r.results) as [WeekCounts[], PulseCounts[], FeedbackCounts[], GoalCounts[], MilestoneCounts[]];
   const counts: MetricCounts = { weeks, pulses, feedback, goals: goals[0]!, milestones: milestones[0]! };
-  return cohortFigures(cohort, now, counts);
+  return cohortFigures(cohort, now, counts, minGroup);
 }
 
-/** A cohort's metrics in one round trip. */
-export async function loadCohortMetrics(db: D1Database, cohort: Cohort, now = new Date()): Promise<CohortMetrics> {
-  return readCohortMetrics(cohort, now, await db.batch(cohortMetricsStatements(db, cohort, now)));
+/** A cohort's metrics in one round trip; `minGroup` 0 shows every group (the mentor's dashboard, never published). */
+export async function loadCohortMetrics(db: D1Database, cohort: Cohort, now = new Date(), minGroup = MIN_GROUP_SIZE): Promise<CohortMetrics> {
+  return readCohortMetrics(cohort, now, await db.batch(cohortMetricsStatements(db, cohort, now)), minGroup);
 }

@@ -85,3 +85,16 @@ export const PUBLISHED = `
   UNION ALL
   SELECT ${kind('milestone')}, id, participant_id, cohort_id, week, '', title, consent
   FROM milestones WHERE ${onCohortPages('consent')} AND title <> ''`;
+
+/**
+ * The words in a text column, for the complete-feedback rule: line breaks and tabs count as spaces,
+ * and runs of up to eight spaces as one gap.
+ */
+function words(column: string): string {
+  let text = `replace(replace(replace(${column}, char(13), ' '), char(10), ' '), char(9), ' ')`;
+  for (let i = 0; i < 3; i++) text = `replace(${text}, '  ', ' ')`;
+  return `(length(trim(${text})) - length(replace(trim(${text}), ' ', '')) + (trim(${text}) <> ''))`;
+}
+
+/** Whether feedback row `f` is complete: behaviour, impact and next step of at least `min` words each. */
+export const isComplete = (f: string, min: string) => `(${words(`${f}.behaviour`)} >= ${min} AND ${words(`${f}.impact`)} >= ${min} AND ${words(`${f}.next_step`)} >= ${min})`;

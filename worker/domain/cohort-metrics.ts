@@ -117,8 +117,11 @@ export interface MetricCounts {
   milestones: MilestoneCounts;
 }
 
-/** A cohort's figures as of `now` from its counts, hiding every small group. */
-export function cohortFigures(cohort: CohortTerm, now: Date, counts: MetricCounts): CohortMetrics {
+/**
+ * A cohort's figures as of `now` from its counts, hiding every group smaller than `minGroup` (the
+ * small-group rule for everything published; 0 on the mentor's private dashboard).
+ */
+export function cohortFigures(cohort: CohortTerm, now: Date, counts: MetricCounts, minGroup = MIN_GROUP_SIZE): CohortMetrics {
   const { lastComplete } = currentWeek(cohort, now);
   const closed = <T extends { toWeek: number }>(period: T) => period.toWeek <= lastComplete;
   const completePeriods = Math.floor(lastComplete / PERIOD_WEEKS);
@@ -127,29 +130,29 @@ export function cohortFigures(cohort: CohortTerm, now: Date, counts: MetricCount
     week: r.week,
     startsOn: cycleStart(cohort.startsOn, cohort.cadenceDays, r.week),
     // One to four paused mentees would be a small group worked out as "mentees − expected".
-    engagement: shown({ part: r.checked_in, whole: r.expected, participants: r.paused > 0 && r.paused < MIN_GROUP_SIZE ? 0 : r.expected }),
+    engagement: shown({ part: r.checked_in, whole: r.expected, participants: r.paused > 0 && r.paused < minGroup ? 0 : r.expected }, minGroup),
     // One answer per mentee and week, so the actions that came due are also the people behind them.
-    actions: shown({ part: r.actions_done, whole: r.actions_due, participants: r.actions_due }),
+    actions: shown({ part: r.actions_done, whole: r.actions_due, participants: r.actions_due }, minGroup),
   }));
 
   const pulses: PulsePeriod[] = counts.pulses.map((r) => ({
     ...periodFigures(r.period),
-    means: r.participants >= MIN_GROUP_SIZE ? pulseMeans(r) : null,
+    means: r.participants >= minGroup ? pulseMeans(r) : null,
   })).filter(closed);
 
   const feedback: FeedbackPeriod[] = counts.feedback.map((r) => ({
     ...periodFigures(r.period),
-    usefulness: shown({ part: r.usefulness, whole: r.rated, participants: r.raters }),
-    complete: shown({ part: r.complete, whole: r.given, participants: r.givers }),
+    usefulness: shown({ part: r.usefulness, whole: r.rated, participants: r.raters }, minGroup),
+    complete: shown({ part: r.complete, whole: r.given, participants: r.givers }, minGroup),
   })).filter(closed);
 
   const g = counts.goals;
   // Each status is a group of its own: shown only when every status that has goals has five people.
   const statusPeople = [g.active_people, g.done_people, g.recalibrated_people, g.dropped_people];
   const goals: GoalFigures = {
-    byStatus: statusPeople.some((n) => n > 0) && statusPeople.every((n) => n === 0 || n >= MIN_GROUP_SIZE) ? { active: g.active, done: g.done, recalibrated: g.recalibrated, dropped: g.dropped } : null,
-    completion: shown({ part: g.done, whole: g.due, participants: g.due_participants }),
-    adaptability: shown({ part: g.recalibrated, whole: g.recalibrated + g.dropped, participants: g.given_up_participants }),
+    byStatus: statusPeople.some((n) => n > 0) && statusPeople.every((n) => n === 0 || n >= minGroup) ? { active: g.active, done: g.done, recalibrated: g.recalibrated, dropped: g.dropped } : null,
+    completion: shown({ part: g.done, whole: g.due, participants: g.due_participants }, minGroup),
+    adaptability: shown({ part: g.recalibrated, whole: g.recalibrated + g.dropped, participants: g.given_up_participants }, minGroup),
   };
   const m = counts.milestones;
 
@@ -162,7 +165,7 @@ export function cohortFigures(cohort: CohortTerm, now: Date, counts: MetricCount
     pulses,
     feedback,
     goals,
-    milestones: m.participants >= MIN_GROUP_SIZE ? m.reached : null,
+    milestones: m.participants >= minGroup ? m.reached : null,
     headlines: {
       engagement: headline(weeks.map((w) => ({ period: periodOf(w.week), ratio: w.engagement })), completePeriods),
       actions: headline(weeks.map((w) => ({ period: periodOf(w.week), ratio: w.actions })), completePeriods),

@@ -54,9 +54,9 @@ export interface Counted extends Ratio {
  * The small-group rule for one figure: the ratio when enough participants are behind it, else null.
  * An empty figure (nothing came due, nobody expected) describes no one and is shown as 0 of 0.
  */
-export function shown(figure: Counted): Ratio | null {
+export function shown(figure: Counted, minGroup = MIN_GROUP_SIZE): Ratio | null {
   if (figure.whole === 0) return { part: 0, whole: 0 };
-  return figure.participants >= MIN_GROUP_SIZE ? { part: figure.part, whole: figure.whole } : null;
+  return figure.participants >= minGroup ? { part: figure.part, whole: figure.whole } : null;
 }
 
 /** Adds up ratios that are shown; hidden ones (null) are left out, never inferred. */
@@ -99,29 +99,4 @@ export function headline(items: readonly { period: number; ratio: Ratio | null }
     latest: ofPeriod(periods.at(-1)),
     previous: periods.length > 1 ? ofPeriod(periods.at(-2)) : null,
   };
-}
-
-/** What a pair's recent record says, for the mentor's dashboard. */
-export interface PairRecord {
-  /** Weeks of the two most recent complete cycles in which the pair sent no check-in and was not paused. */
-  missedRecentWeeks: number[];
-  /** The week of the pair's latest check-in, when it asked for a pause; null otherwise. */
-  pauseAskedInWeek: number | null;
-  /** The member whose own pulse fell most from their previous pulse to their latest (null when none has two). */
-  drop: { who: string; before: { week: number; mean: number }; after: { week: number; mean: number } } | null;
-}
-
-/** Pulse drop that puts a pair at risk. */
-export const PULSE_DROP = 1;
-
-/** Why a pair is at risk, in words a mentor can act on; empty when it is not. */
-export function riskReasons(pair: PairRecord): string[] {
-  const reasons: string[] = [];
-  if (pair.missedRecentWeeks.length >= 2) reasons.push(`No check-in in weeks ${pair.missedRecentWeeks.join(' and ')}`);
-  if (pair.pauseAskedInWeek !== null) reasons.push(`Asked for a pause in week ${pair.pauseAskedInWeek}`);
-  const { drop } = pair;
-  if (drop && drop.before.mean - drop.after.mean >= PULSE_DROP - 1e-9) {
-    reasons.push(`${drop.who}’s pulse fell from ${drop.before.mean.toFixed(1)} to ${drop.after.mean.toFixed(1)} (week ${drop.before.week} → week ${drop.after.week})`);
-  }
-  return reasons;
 }

@@ -1,23 +1,47 @@
-/** The mentor's dashboard (/mentor/<slug>?t=TOKEN): for the cohort's mentor only. */
+/** The mentor's dashboard (/mentor/<slug>?t=TOKEN) and its table as CSV: for the cohort's mentor only. */
+import { stringify } from 'csv-stringify/sync';
 import { Hono } from 'hono';
-import type { AppEnv } from '../app-env.ts';
-import { getCohortBySlug } from '../db/cohorts.ts';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv, LinkEnv } from '../app-env.ts';
+import { getCohortBySlug, type Cohort } from '../db/cohorts.ts';
 import { loadDashboard } from '../db/mentor.ts';
 import { fail } from '../errors.ts';
 import { requireLink } from '../middleware/auth.ts';
 import { page } from '../views/layout.tsx';
-import { DashboardPage } from '../views/mentor.tsx';
+import { DashboardPage, PAIR_COLUMNS } from '../views/mentor.tsx';
 
-export const mentor = new Hono<AppEnv>().get('/mentor/:slug{[a-z0-9-]+}', requireLink, async (c) => {
+interface MentorEnv extends LinkEnv {
+  Variables: LinkEnv['Variables'] & { cohort: Cohort };
+}
+
+/** After requireLink: the link must be this cohort's mentor's (403 otherwise). */
+const requireMentor = createMiddleware<MentorEnv>(async (c, next) => {
   const participant = c.get('participant');
   if (participant.role !== 'mentor' || participant.cohort.slug !== c.req.param('slug')) {
     fail(403, 'forbidden', 'Your link does not open this dashboard. Your own page is the one your mentor sent you; if you are this cohort’s mentor, use the dashboard link from “npm run tandem -- links”.', {
       page: 'This page is for the cohort’s mentor',
     });
   }
-  const cohort = (await getCohortBySlug(c.env.DB, participant.cohort.slug))!;
-  const dashboard = await loadDashboard(c.env.DB, cohort);
+  c.set('cohort', (await getCohortBySlug(c.env.DB, participant.cohort.slug))!);
   c.header('Cache-Control', 'private, no-store');
   c.header('X-Robots-Tag', 'noindex');
-  return c.html(page(`${cohort.name}: dashboard`, <DashboardPage cohort={cohort} dashboard={dashboard} />));
+  await next();
 });
+
+export const mentor = new Hono<AppEnv>()
+  .get('/mentor/:slug{[a-z0-9-]+}', requireLink, requireMentor, async (c) => {
+    const cohort = c.get('cohort');
+    const dashboard = await loadDashboard(c.env.DB, cohort);
+    return c.html(page(`${cohort.name}: dashboard`, <DashboardPage cohort={cohort} dashboard={dashboard} token={c.get('token')} />));
+  })
+  .get('/mentor/:slug{[a-z0-9-]+}/pairs.csv', requireLink, requireMentor, async (c) => {
+    const cohort = c.get('cohort');
+    const dashboard = await loadDashboard(c.env.DB, cohort);
+    const csv = stringify([PAIR_COLUMNS.map((col) => col.name), ...dashboard.pairs.map((p) => PAIR_COLUMNS.map((col) => formulaSafe(col.value(p))))]);
+    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${cohort.slug}-pairs.csv"` });
+  });
+
+/** A cell a spreadsheet would not run as a formula (names and reasons are typed by people). */
+function formulaSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}

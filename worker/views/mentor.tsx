@@ -1,46 +1,80 @@
 /** The mentor's dashboard page: live, private, no JavaScript. */
 import type { Cohort } from '../db/cohorts.ts';
 import type { Dashboard, PairHealth } from '../db/mentor.ts';
-import { formatRatio } from '../domain/format.ts';
+import type { HeadlineKey } from '../domain/cohort-metrics.ts';
+import { formatRatio, type FigureKind } from '../domain/format.ts';
+import { linkTo } from './parts.tsx';
 
-function Status({ pair }: { pair: PairHealth }) {
-  if (pair.risks.length === 0) return <td>On track</td>;
+/** How each column of the pairs' table reads, shared by the page and its CSV. */
+export const PAIR_COLUMNS: { name: string; value: (p: PairHealth) => string }[] = [
+  { name: 'Pair', value: (p) => p.pair },
+  { name: 'Members', value: (p) => p.members },
+  { name: 'Circle', value: (p) => p.circle ?? '' },
+  { name: 'Contract', value: (p) => contractText(p) },
+  { name: 'Last check-in', value: (p) => (p.lastCheckinWeek !== null ? `Week ${p.lastCheckinWeek}` : 'None yet') + (p.paused ? ' (paused)' : '') },
+  { name: 'Engagement', value: (p) => formatRatio(p.engagement, 'share') },
+  { name: 'Actions completed', value: (p) => formatRatio({ part: p.actions.done, whole: p.actions.due }, 'share') },
+  { name: 'Complete feedback', value: (p) => formatRatio(p.feedback.complete, 'share') },
+  { name: 'Feedback usefulness', value: (p) => formatRatio(p.feedback.usefulness, 'mean') },
+  { name: 'Energy (last three check-ins)', value: (p) => p.energy.map((e) => `${e.who}: ${e.energies.join(' → ')}`).join('; ') || '—' },
+  { name: 'Latest pulse', value: (p) => (p.latestPulse ? `${p.latestPulse.mean.toFixed(1)} of 5 (week ${p.latestPulse.week})` : '—') },
+  { name: 'Status', value: (p) => (p.risks.length === 0 ? 'On track' : `At risk: ${p.risks.join('; ')}`) },
+];
+
+function contractText(p: PairHealth): string {
+  const c = p.contract;
+  if (c.state === 'none') return 'None yet';
+  if (c.state === 'proposed') return `Version ${c.version} proposed, waiting for ${c.waitingFor.join(' and ')}`;
+  return `Version ${c.version} agreed, review on ${c.renegotiateOn}`;
+}
+
+const FIGURES: { key: HeadlineKey; label: string; kind: FigureKind }[] = [
+  { key: 'engagement', label: 'Engagement', kind: 'share' },
+  { key: 'actions', label: 'Actions completed', kind: 'share' },
+  { key: 'completeFeedback', label: 'Complete feedback', kind: 'share' },
+  { key: 'usefulness', label: 'Feedback usefulness', kind: 'mean' },
+  { key: 'pulse', label: 'Relationship pulse', kind: 'mean' },
+  { key: 'goalCompletion', label: 'Goals reached', kind: 'share' },
+  { key: 'adaptability', label: 'Adaptability', kind: 'share' },
+];
+
+function PairsTable({ pairs }: { pairs: PairHealth[] }) {
+  const [, , , ...columns] = PAIR_COLUMNS;
   return (
-    <td>
-      <strong>At risk:</strong> {pair.risks.join('; ')}
-    </td>
+    <div class="table-scroll" role="region" aria-labelledby="pairs-caption" tabindex={0}>
+      <table>
+        <caption id="pairs-caption">Each pair’s health, pairs at risk first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Pair</th>
+            {columns.map((c) => (
+              <th scope="col">{c.name}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {pairs.map((p) => (
+            <tr>
+              <th scope="row">
+                {p.pair}
+                <br />
+                <span class="meta">
+                  {p.members}
+                  {p.circle ? ` · ${p.circle}` : ''}
+                </span>
+              </th>
+              {columns.map((c) => (c.name === 'Status' && p.risks.length > 0 ? <td><strong>At risk:</strong> {p.risks.join('; ')}</td> : <td>{c.value(p)}</td>))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
-function PairRow({ pair: p }: { pair: PairHealth }) {
-  return (
-    <tr>
-      <th scope="row">
-        {p.pair}
-        <br />
-        <span class="meta">
-          {p.members}
-          {p.circle ? ` · ${p.circle}` : ''}
-        </span>
-      </th>
-      <td>
-        {p.lastCheckinWeek !== null ? `Week ${p.lastCheckinWeek}` : 'None yet'}
-        {p.paused && (
-          <>
-            <br />
-            <span class="meta">Paused</span>
-          </>
-        )}
-      </td>
-      <td class="num">{formatRatio({ part: p.actions.done, whole: p.actions.due }, 'share')}</td>
-      <td class="num">{p.latestPulse ? `${p.latestPulse.mean.toFixed(1)} of 5 (week ${p.latestPulse.week})` : '—'}</td>
-      <Status pair={p} />
-    </tr>
-  );
-}
-
-export function DashboardPage({ cohort, dashboard }: { cohort: Cohort; dashboard: Dashboard }) {
+export function DashboardPage({ cohort, dashboard, token }: { cohort: Cohort; dashboard: Dashboard; token: string }) {
   const atRisk = dashboard.pairs.filter((p) => p.risks.length > 0).length;
+  const challenges = dashboard.pairs.flatMap((p) => p.challenges.map((c) => ({ ...c, pair: p.pair })));
   return (
     <>
       <h1>{cohort.name}: mentor’s dashboard</h1>
@@ -64,31 +98,71 @@ export function DashboardPage({ cohort, dashboard }: { cohort: Cohort; dashboard
           No pairs yet. Import a roster with a pair column: <code>npm run tandem -- roster import roster.csv --cohort {cohort.slug}</code>.
         </p>
       ) : (
-        <div class="table-scroll" role="region" aria-labelledby="pairs-caption" tabindex={0}>
-          <table>
-            <caption id="pairs-caption">Each pair’s health, pairs at risk first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Pair</th>
-                <th scope="col">Last check-in</th>
-                <th scope="col" class="num">
-                  Actions completed
-                </th>
-                <th scope="col" class="num">
-                  Latest pulse
-                </th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {dashboard.pairs.map((p) => (
-                <PairRow pair={p} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <PairsTable pairs={dashboard.pairs} />
+          <p>
+            <a href={linkTo(`/mentor/${cohort.slug}/pairs.csv`, token)}>Download this table</a> (CSV)
+          </p>
+        </>
       )}
-      <p class="meta">At risk means: no check-in in the last two complete weeks, a pause, or a member whose own pulse fell by a point or more from one pulse to the next.</p>
+      <p class="meta">
+        At risk means: no check-in in the last two complete weeks; a pause; a member whose own pulse fell by a point or more; no agreed contract by the pair’s second week; actions
+        completed under half for three weeks; a member’s energy falling at each of their last three check-ins; the contract’s review date passed; or a partner silent for two weeks while
+        the other checks in. Engagement counts check-ins received of those expected since each member joined the pair, paused weeks not expected.
+      </p>
+
+      <h2>Challenges this week</h2>
+      {challenges.length === 0 ? (
+        <p>No challenge in this week’s check-ins yet.</p>
+      ) : (
+        <ul>
+          {challenges.map((c) => (
+            <li>
+              <strong>{c.who}</strong> <span class="meta">({c.pair})</span>: {c.text}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>The cohort’s figures</h2>
+      <p class="meta">Up to week {dashboard.lastComplete}, the last complete one. Here every group is shown, however small: on published pages, groups under five are hidden.</p>
+      <dl>
+        {FIGURES.map((f) => (
+          <>
+            <dt>{f.label}</dt>
+            <dd>{dashboard.figures.headlines[f.key].total ? formatRatio(dashboard.figures.headlines[f.key].total!, f.kind) : '—'}</dd>
+          </>
+        ))}
+      </dl>
+
+      <h2>What participants say</h2>
+      <h3>Pulse comments</h3>
+      {dashboard.pulseComments.length === 0 ? (
+        <p>None yet.</p>
+      ) : (
+        <ul>
+          {dashboard.pulseComments.map((c) => (
+            <li>
+              {c.comment} <span class="meta">— {c.name}, week {c.week}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Feedback on the program</h3>
+      {dashboard.programFeedback.length === 0 ? (
+        <p>None yet.</p>
+      ) : (
+        dashboard.programFeedback.map((f) => (
+          <article class="card">
+            <p class="meta">
+              {f.name}, week {f.week} · the rhythm is {f.cadenceFit.replace('-', ' ')}
+            </p>
+            {f.tools && <p>Tools: {f.tools}</p>}
+            {f.expectations && <p>Expectations: {f.expectations}</p>}
+            {f.suggestion && <p>One change: {f.suggestion}</p>}
+          </article>
+        ))
+      )}
 
       <h2>Waiting for a consent decision</h2>
       {dashboard.waiting.length === 0 ? (
@@ -96,8 +170,8 @@ export function DashboardPage({ cohort, dashboard }: { cohort: Cohort; dashboard
       ) : (
         <>
           <p>
-            Insights and strategies their authors wrote down but kept private. Ask whether they would share them with the cohort or publicly; they choose on the reflection form, and can
-            withdraw on their own page.
+            Insights and strategies their authors wrote down but kept private. Ask whether they would share them with the cohort or publicly; they choose on their history page, and
+            can withdraw on their own page.
           </p>
           <ul>
             {dashboard.waiting.map((w) => (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { headline, MIN_GROUP_SIZE, periodOf, riskReasons, shown, sumShown } from '../../../worker/domain/metrics.ts';
+import { headline, MIN_GROUP_SIZE, periodOf, shown, sumShown } from '../../../worker/domain/metrics.ts';
+import { isFalling, riskReasons, silentPartner } from '../../../worker/domain/risks.ts';
 
 describe('the small-group rule', () => {
   it('hides a figure drawn from fewer than five people', () => {
@@ -68,5 +69,44 @@ describe('riskReasons', () => {
   it('names a pulse drop of a whole point, and not of less', () => {
     expect(riskReasons({ ...calm, drop: drop(3.6) })).toEqual([]);
     expect(riskReasons({ ...calm, drop: drop(3.5) })).toEqual(['Ana’s pulse fell from 4.5 to 3.5 (week 4 → week 8)']);
+  });
+
+  it('names a contract not agreed by the second week, and a review date passed', () => {
+    expect(riskReasons({ ...calm, noContractBy: 2, reviewPassedOn: '2026-03-01' })).toEqual([
+      'No agreed contract by its second week (week 2)',
+      'Its contract’s review date, 2026-03-01, has passed',
+    ]);
+  });
+
+  it('names actions under half for three weeks running, not for two, nor when one week reached half', () => {
+    const score = (week: number, done: number) => ({ week, done, due: 2 });
+    expect(riskReasons({ ...calm, recentActions: [score(3, 0.5), score(4, 0), score(5, 0.5)] })).toEqual(['Actions completed under half for three weeks (weeks 3–5)']);
+    expect(riskReasons({ ...calm, recentActions: [score(4, 0), score(5, 0.5)] })).toEqual([]);
+    expect(riskReasons({ ...calm, recentActions: [score(3, 1), score(4, 0), score(5, 0.5)] })).toEqual([]);
+    expect(riskReasons({ ...calm, recentActions: [score(3, 0), { week: 4, done: 0, due: 0 }, score(5, 0)] })).toEqual([]);
+  });
+
+  it('names falling energy and a silent partner', () => {
+    expect(riskReasons({ ...calm, energyFall: { who: 'Bo', energies: [5, 3, 2] }, silent: { who: 'Bo', while: 'Ana', weeks: [4, 5] } })).toEqual([
+      'Bo’s energy fell at each of their last three check-ins (5 → 3 → 2)',
+      'Bo has not checked in for weeks 4 and 5, while Ana did',
+    ]);
+  });
+});
+
+describe('isFalling', () => {
+  it('wants three strictly falling energies at the end', () => {
+    expect(isFalling([4, 3, 2])).toBe(true);
+    expect(isFalling([5, 4, 4])).toBe(false);
+    expect(isFalling([2, 5, 4, 3])).toBe(true);
+    expect(isFalling([4, 3])).toBe(false);
+  });
+});
+
+describe('silentPartner', () => {
+  it('finds a member silent in every week while another checked in in every week', () => {
+    expect(silentPartner(new Map([['Ana', [4, 5]], ['Bo', []]]), [4, 5])).toEqual({ who: 'Bo', while: 'Ana', weeks: [4, 5] });
+    expect(silentPartner(new Map([['Ana', [4, 5]], ['Bo', [5]]]), [4, 5])).toBeNull();
+    expect(silentPartner(new Map([['Ana', [4]], ['Bo', []]]), [4, 5])).toBeNull();
   });
 });
