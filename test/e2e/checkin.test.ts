@@ -86,7 +86,8 @@ describe.skipIf(!hasBrowser)(browserSuite('A weekly check-in'), () => {
   it('publishes the new week on the story page after the next build', async () => {
     world.program.build();
     const page = await world.page({ javaScript: true, width: 1100 });
-    await page.goto(`${BASE}/cohorts/e2e/`);
+    // wrangler dev notices the new build and reloads its assets; on a busy machine that takes a while.
+    await expect.poll(async () => (await page.goto(`${BASE}/cohorts/e2e/`))?.status() === 200 && (await page.locator('.timeline').count()) > 0, { timeout: 60_000, interval: 1_000 }).toBe(true);
     // This week's win is on the timeline; its figures wait until the week is over (the demo's story
     // page, with its charts drawn, is checked by the accessibility test).
     expect(await page.locator('.timeline').textContent()).toContain('E2E win: the pilot group said yes');

@@ -7,6 +7,8 @@ import type { Stored } from './submissions.ts';
 export interface Contract {
   id: number;
   version: number;
+  /** The week it was proposed in. */
+  week: number;
   proposedBy: number;
   purpose: string;
   cadenceDays: number;
@@ -64,9 +66,10 @@ export async function storeContract(db: D1Database, author: Author, week: number
   return { id: row.id, week: row.week, replayed: inserted!.meta.changes === 0 || row.revision > 1 };
 }
 
-interface ContractRow {
+export interface ContractRow {
   id: number;
   version: number;
+  week: number;
   participant_id: number;
   purpose: string;
   cadence_days: number;
@@ -83,19 +86,14 @@ interface ContractRow {
   confirmed_by: string | null;
 }
 
-/** The pair's latest contract version with who confirmed it, or null before the first. */
-export async function getLatestContract(db: D1Database, pairId: number): Promise<Contract | null> {
-  const row = await db
-    .prepare(
-      `SELECT c.*, (SELECT group_concat(participant_id) FROM contract_confirmations WHERE contract_id = c.id AND revision = c.revision) AS confirmed_by
-       FROM contracts c WHERE c.pair_id = ?1 ORDER BY c.version DESC LIMIT 1`,
-    )
-    .bind(pairId)
-    .first<ContractRow>();
-  if (!row) return null;
+/** The columns of contract `c` a Contract is made from, with who confirmed it as it stands. */
+export const CONTRACT_COLUMNS = `c.*, (SELECT group_concat(participant_id) FROM contract_confirmations WHERE contract_id = c.id AND revision = c.revision) AS confirmed_by`;
+
+export function contractFrom(row: ContractRow): Contract {
   return {
     id: row.id,
     version: row.version,
+    week: row.week,
     proposedBy: row.participant_id,
     purpose: row.purpose,
     cadenceDays: row.cadence_days,
@@ -111,6 +109,12 @@ export async function getLatestContract(db: D1Database, pairId: number): Promise
     revision: row.revision,
     confirmedBy: row.confirmed_by ? row.confirmed_by.split(',').map(Number) : [],
   };
+}
+
+/** The pair's latest contract version with who confirmed it, or null before the first. */
+export async function getLatestContract(db: D1Database, pairId: number): Promise<Contract | null> {
+  const row = await db.prepare(`SELECT ${CONTRACT_COLUMNS} FROM contracts c WHERE c.pair_id = ?1 ORDER BY c.version DESC LIMIT 1`).bind(pairId).first<ContractRow>();
+  return row && contractFrom(row);
 }
 
 export type ConfirmOutcome = 'confirmed' | 'not-found' | 'outdated';

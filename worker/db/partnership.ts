@@ -3,6 +3,7 @@
  * weeks they were partners (pair_memberships) — never anyone else's. Private text ends here: the
  * build never reads these queries.
  */
+import { CONTRACT_COLUMNS, contractFrom, type Contract, type ContractRow } from './contracts.ts';
 import { fromJson } from './history.ts';
 import { latestOfItsWeek } from './rules.ts';
 import type { Participant } from './participants.ts';
@@ -63,26 +64,6 @@ export interface PairGoal {
   milestones: { id: number; title: string; reachedOn: string; congratulatedBy: number[] }[];
 }
 
-export interface ContractVersion {
-  id: number;
-  version: number;
-  week: number;
-  proposedBy: number;
-  purpose: string;
-  cadenceDays: number;
-  meetingDay: string;
-  meetingTime: string;
-  meetingMinutes: number;
-  channel: string;
-  boundaries: string;
-  successMeasure: string;
-  contributions: string;
-  dialogueFormat: string;
-  renegotiateOn: string;
-  revision: number;
-  confirmedBy: number[];
-}
-
 export interface FeedbackItem {
   id: number;
   week: number;
@@ -109,7 +90,7 @@ export interface Partnership {
   /** Active goals of the viewer and their current partners, with milestones. */
   goals: PairGoal[];
   /** Every version of the current pair's contract the viewer may read, newest first. */
-  contracts: ContractVersion[];
+  contracts: Contract[];
   /** Feedback the viewer gave or received, newest first. */
   feedback: FeedbackItem[];
 }
@@ -141,10 +122,7 @@ WHERE g.participant_id IN (SELECT ?1 UNION SELECT id FROM participants WHERE pai
 ORDER BY g.participant_id = ?1 DESC, g.due_on, g.id`;
 
 const CONTRACTS = `
-SELECT c.id, c.version, c.week, c.participant_id, c.purpose, c.cadence_days, c.meeting_day, c.meeting_time, c.meeting_minutes, c.channel,
-       c.boundaries, c.success_measure, c.contributions, c.dialogue_format, c.renegotiate_on, c.revision,
-       (SELECT group_concat(participant_id) FROM contract_confirmations WHERE contract_id = c.id AND revision = c.revision) AS confirmed_by
-FROM contracts c
+SELECT ${CONTRACT_COLUMNS} FROM contracts c
 WHERE c.pair_id = ?2 AND c.week >= (SELECT MIN(from_week) FROM pair_memberships WHERE participant_id = ?1 AND pair_id = ?2 AND until_week IS NULL)
 ORDER BY c.version DESC`;
 
@@ -189,7 +167,7 @@ export async function loadPartnership(db: D1Database, participant: Participant):
       dueOn: r.due_on as string,
       milestones: fromJson<PairGoal['milestones']>(r.milestones).map((m) => ({ ...m, congratulatedBy: fromJson<number[]>(m.congratulatedBy) })),
     })),
-    contracts: rows(contracts).map(contractFrom),
+    contracts: rows(contracts).map((r) => contractFrom(r as unknown as ContractRow)),
     feedback: rows(feedback).map((r) => ({
       id: r.id as number,
       week: r.week as number,
@@ -222,28 +200,6 @@ export function checkinFrom(r: Row): PairCheckin {
     decisionReason: r.decision_reason as string,
     energy: r.energy as number | null,
     needsPause: r.needs_pause === 1,
-  };
-}
-
-function contractFrom(r: Row): ContractVersion {
-  return {
-    id: r.id as number,
-    version: r.version as number,
-    week: r.week as number,
-    proposedBy: r.participant_id as number,
-    purpose: r.purpose as string,
-    cadenceDays: r.cadence_days as number,
-    meetingDay: r.meeting_day as string,
-    meetingTime: r.meeting_time as string,
-    meetingMinutes: r.meeting_minutes as number,
-    channel: r.channel as string,
-    boundaries: r.boundaries as string,
-    successMeasure: r.success_measure as string,
-    contributions: r.contributions as string,
-    dialogueFormat: r.dialogue_format as string,
-    renegotiateOn: r.renegotiate_on as string,
-    revision: r.revision as number,
-    confirmedBy: r.confirmed_by ? String(r.confirmed_by).split(',').map(Number) : [],
   };
 }
 

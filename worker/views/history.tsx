@@ -2,7 +2,7 @@
 import type { CheckinItem, GoalItem, HistoryItem, HistoryPage, ReflectionItem } from '../db/history.ts';
 import type { Participant } from '../db/participants.ts';
 import { CONSENT_LABELS, CONSENT_LEVELS, type Consent, type Publishable } from '../domain/consent.ts';
-import { Hidden, linkTo, outcomeText, PageLinks } from './parts.tsx';
+import { Answers, GoalLine, Hidden, linkTo, outcomeText, PageLinks } from './parts.tsx';
 
 /** Who may read an item, and a form to change it. */
 function ConsentForm({ token, kind, id, consent, what }: { token: string; kind: Publishable; id: number; consent: Consent; what: string }) {
@@ -24,21 +24,6 @@ function ConsentForm({ token, kind, id, consent, what }: { token: string; kind: 
         Save
       </button>
     </form>
-  );
-}
-
-function Answers({ answers }: { answers: [string, string][] }) {
-  return (
-    <dl class="answers">
-      {answers
-        .filter(([, text]) => text !== '')
-        .map(([label, text]) => (
-          <>
-            <dt>{label}</dt>
-            <dd>{text}</dd>
-          </>
-        ))}
-    </dl>
   );
 }
 
@@ -92,9 +77,7 @@ function Goal({ item, token }: { item: GoalItem; token: string }) {
       <p>
         <strong>{item.what}</strong> ({STATUS[item.status]})
       </p>
-      <p class="meta">
-        {item.measure}: {item.target} by {item.dueOn}
-      </p>
+      <GoalLine goal={item} />
       {item.milestones.map((m) => (
         <>
           <p>

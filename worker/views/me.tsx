@@ -5,7 +5,7 @@ import type { Participant } from '../db/participants.ts';
 import type { PairRole } from '../domain/roles.ts';
 import { FORM_LIST } from '../forms/registry.ts';
 import { GuidanceList } from './guidance.tsx';
-import { capitalise, Hidden, linkTo, PageLinks } from './parts.tsx';
+import { capitalise, ContractTerms, FeedbackText, GoalLine, Hidden, linkTo, PageLinks } from './parts.tsx';
 
 const ROLE_DUTIES: Record<PairRole, string> = {
   observer: 'the observer: you keep time and give one piece of feedback at the end (behaviour → impact → next step)',
@@ -102,9 +102,7 @@ function Goals({ token, my, newKey }: MePageProps) {
       {my.goals.map((g) => (
         <article class="card">
           <h3>{g.what}</h3>
-          <p class="meta">
-            {g.measure}: {g.target} by {g.dueOn}
-          </p>
+          <GoalLine goal={g} />
           {g.milestones.length > 0 && (
             <ul>
               {g.milestones.map((m) => (
@@ -212,18 +210,7 @@ function Contract({ participant, token, my, today }: MePageProps) {
             <>
               <details>
                 <summary>Read it before you confirm</summary>
-                <dl>
-                  <dt>Purpose</dt>
-                  <dd>{contract.purpose}</dd>
-                  <dt>Boundaries</dt>
-                  <dd>{contract.boundaries}</dd>
-                  <dt>How we will know it works</dt>
-                  <dd>{contract.successMeasure}</dd>
-                  <dt>What each of us brings</dt>
-                  <dd>{contract.contributions}</dd>
-                  <dt>Each session</dt>
-                  <dd>{contract.dialogueFormat}</dd>
-                </dl>
+                <ContractTerms terms={contract} />
               </details>
               <form method="post" action="/api/me/contract-confirmations">
                 <Hidden token={token} />
@@ -250,15 +237,7 @@ function FeedbackToRate({ token, my }: MePageProps) {
       {my.feedbackToRate.map((f) => (
         <article class="card">
           <p class="meta">From {f.from}</p>
-          <p>
-            <strong>What they saw:</strong> {f.behaviour}
-          </p>
-          <p>
-            <strong>What it changed:</strong> {f.impact}
-          </p>
-          <p>
-            <strong>Try next:</strong> {f.nextStep}
-          </p>
+          <FeedbackText feedback={f} />
           <form method="post" action="/api/me/feedback-ratings">
             <Hidden token={token} />
             <input type="hidden" name="feedback_id" value={f.id} />

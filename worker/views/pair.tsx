@@ -3,7 +3,7 @@ import type { FeedbackItem, PairCheckin, Partnership } from '../db/partnership.t
 import type { Participant } from '../db/participants.ts';
 import type { BoardWeek } from '../domain/board.ts';
 import { formatDay } from '../domain/format.ts';
-import { ContractTerms, Hidden, linkTo, outcomeText, PageLinks } from './parts.tsx';
+import { Answers, ContractTerms, FeedbackText, GoalLine, Hidden, linkTo, outcomeText, PageLinks } from './parts.tsx';
 
 export interface PairPageProps {
   participant: Participant;
@@ -22,29 +22,21 @@ const LAST_ACTION = { yes: 'Yes', partly: 'Partly', no: 'No' } as const;
 
 /** One person's check-in, every answer that was given. */
 function CheckinAnswers({ checkin }: { checkin: PairCheckin }) {
-  const answers: [string, string][] = [
-    ['Progress', checkin.progress],
-    ['What got in the way', checkin.obstacles],
-    ['Next step', checkin.nextStep],
-    ['Action committed for next time', checkin.committedAction + (checkin.carriedForward ? ' (carried forward)' : '')],
-    ['Last time’s action done?', checkin.lastActionDone ? LAST_ACTION[checkin.lastActionDone] : ''],
-    ['Win', checkin.win],
-    ['Challenge to get feedback on', checkin.challenge + (checkin.challenge && checkin.challengeToCircle ? ' (asked the circle too)' : '')],
-    ['Why they decided what they decided', checkin.decisionReason],
-    ['Energy', checkin.energy === null ? '' : `${checkin.energy} of 5`],
-    ['Pause', checkin.needsPause ? 'Asked for a pause' : ''],
-  ];
   return (
-    <dl class="answers">
-      {answers
-        .filter(([, text]) => text !== '')
-        .map(([label, text]) => (
-          <>
-            <dt>{label}</dt>
-            <dd>{text}</dd>
-          </>
-        ))}
-    </dl>
+    <Answers
+      answers={[
+        ['Progress', checkin.progress],
+        ['What got in the way', checkin.obstacles],
+        ['Next step', checkin.nextStep],
+        ['Action committed for next time', checkin.committedAction + (checkin.carriedForward ? ' (carried forward)' : '')],
+        ['Last time’s action done?', checkin.lastActionDone ? LAST_ACTION[checkin.lastActionDone] : ''],
+        ['Win', checkin.win],
+        ['Challenge to get feedback on', checkin.challenge + (checkin.challenge && checkin.challengeToCircle ? ' (asked the circle too)' : '')],
+        ['Why they decided what they decided', checkin.decisionReason],
+        ['Energy', checkin.energy === null ? '' : `${checkin.energy} of 5`],
+        ['Pause', checkin.needsPause ? 'Asked for a pause' : ''],
+      ]}
+    />
   );
 }
 
@@ -124,9 +116,7 @@ function Goals({ participant, token, people, partnership }: PairPageProps) {
             {goals.map((g) => (
               <article class="card">
                 <h4>{g.what}</h4>
-                <p class="meta">
-                  {g.measure}: {g.target} by {g.dueOn}
-                </p>
+                <GoalLine goal={g} />
                 {g.milestones.length > 0 && (
                   <ul>
                     {g.milestones.map((m) => (
@@ -199,15 +189,7 @@ function FeedbackList({ items, received }: { items: FeedbackItem[]; received: bo
           <p class="meta">
             {received ? `From ${f.from}` : `To ${f.to}`}, week {f.week} · {f.usefulness === null ? 'not rated yet' : `rated ${f.usefulness} of 5 for usefulness`}
           </p>
-          <p>
-            <strong>What they saw:</strong> {f.behaviour}
-          </p>
-          <p>
-            <strong>What it changed:</strong> {f.impact}
-          </p>
-          <p>
-            <strong>Try next:</strong> {f.nextStep}
-          </p>
+          <FeedbackText feedback={f} />
         </article>
       ))}
     </>

@@ -1,4 +1,5 @@
 /** Small pieces the participant's pages share. */
+import type { Contract } from '../db/contracts.ts';
 import { HONEYPOT } from '../forms/slots.ts';
 
 /** A link to one of the participant's pages or forms, carrying their token. */
@@ -37,22 +38,8 @@ export function PageLinks({ token, current, inCircle }: { token: string; current
   );
 }
 
-export interface ContractTermsProps {
-  purpose: string;
-  cadenceDays: number;
-  meetingDay: string;
-  meetingTime: string;
-  meetingMinutes: number;
-  channel: string;
-  boundaries: string;
-  successMeasure: string;
-  contributions: string;
-  dialogueFormat: string;
-  renegotiateOn: string;
-}
-
 /** A contract's full terms. */
-export function ContractTerms({ terms }: { terms: ContractTermsProps }) {
+export function ContractTerms({ terms }: { terms: Contract }) {
   return (
     <dl>
       <dt>Purpose</dt>
@@ -84,4 +71,46 @@ const OUTCOMES = { yes: 'done', partly: 'partly done', no: 'not done' } as const
 /** How an action went, in words. */
 export function outcomeText(outcome: 'yes' | 'partly' | 'no'): string {
   return OUTCOMES[outcome];
+}
+
+/** Answers as a list of label and text, leaving out the ones not given. */
+export function Answers({ answers }: { answers: [string, string][] }) {
+  return (
+    <dl class="answers">
+      {answers
+        .filter(([, text]) => text !== '')
+        .map(([label, text]) => (
+          <>
+            <dt>{label}</dt>
+            <dd>{text}</dd>
+          </>
+        ))}
+    </dl>
+  );
+}
+
+/** What a goal is, how it is measured and by when. */
+export function GoalLine({ goal }: { goal: { measure: string; target: string; dueOn: string } }) {
+  return (
+    <p class="meta">
+      {goal.measure}: {goal.target} by {goal.dueOn}
+    </p>
+  );
+}
+
+/** A piece of peer feedback: behaviour → impact → next step. */
+export function FeedbackText({ feedback }: { feedback: { behaviour: string; impact: string; nextStep: string } }) {
+  return (
+    <>
+      <p>
+        <strong>What they saw:</strong> {feedback.behaviour}
+      </p>
+      <p>
+        <strong>What it changed:</strong> {feedback.impact}
+      </p>
+      <p>
+        <strong>Try next:</strong> {feedback.nextStep}
+      </p>
+    </>
+  );
 }
