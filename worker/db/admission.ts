@@ -69,12 +69,9 @@ export function admissionSql(author: Author, table: PostTable, first: number): {
 
 const calendars = new Map<number, CohortCalendar>();
 
-/**
- * A cohort's calendar, read once per isolate (or now, with `fresh`); `admissionSql` notices when
- * it has changed since.
- */
-export async function calendarOf(db: D1Database, cohortId: number, { fresh = false } = {}): Promise<CohortCalendar | null> {
-  const cached = fresh ? undefined : calendars.get(cohortId);
+/** A cohort's calendar, read once per isolate; `admissionSql` notices when it has changed since, and `admit` reads it anew. */
+export async function calendarOf(db: D1Database, cohortId: number): Promise<CohortCalendar | null> {
+  const cached = calendars.get(cohortId);
   if (cached) return cached;
   const calendar = await db
     .prepare('SELECT slug, name, timezone, cadence_days AS cadenceDays, starts_on AS startsOn, ends_on AS endsOn FROM cohorts WHERE id = ?1')

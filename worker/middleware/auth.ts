@@ -33,18 +33,17 @@ const INVALID_LINK = 'This link is not valid (it may have been replaced). Ask yo
 /** The author a token's claim names, checked without reading D1 (the token spells out the cohort). */
 async function authorOf<E extends AppEnv>(c: Context<E>, claim: TokenClaim, now: Date): Promise<Author> {
   const { participantId, cohortId, linkVersion } = claim;
-  let cohort = (await verifyClaim(c.env.LINK_SECRET, claim, { participantId, cohortId, linkVersion })) ? await calendarOf(c.env.DB, cohortId) : null;
+  const cohort = (await verifyClaim(c.env.LINK_SECRET, claim, { participantId, cohortId, linkVersion })) ? await calendarOf(c.env.DB, cohortId) : null;
   if (!cohort) fail(401, 'unauthorized', INVALID_LINK);
-  // Refused only on the calendar as it is now: the mentor may have moved the end since it was cached.
-  if (cohortLinksExpired(cohort, now)) cohort = (await calendarOf(c.env.DB, cohortId, { fresh: true })) ?? cohort;
-  if (cohortLinksExpired(cohort, now)) fail(401, 'link_expired', endedMessage(cohort.endsOn!));
   const setting = Number(c.env.POSTS_PER_MINUTE);
   const max = Number.isInteger(setting) && setting > 0 ? setting : POSTS_PER_MINUTE;
-  return { id: participantId, cohortId, linkVersion, cohort, limit: postLimit(now, max) };
+  const author = { id: participantId, cohortId, linkVersion, cohort, limit: postLimit(now, max) };
+  // Refused only on the calendar as it is now: the mentor may have moved the end since it was cached.
+  return cohortLinksExpired(cohort, now) ? { ...author, cohort: (await admittedParticipant(c.env.DB, author)).cohort } : author;
 }
 
 /** Answers a post that was not admitted: a link that no longer works (401) or too many posts (429). */
-export function refuse(admission: Exclude<Admission, { participant: Participant }>): never {
+function refuse(admission: Exclude<Admission, { participant: Participant }>): never {
   if (admission.refused === 'ended') fail(401, 'link_expired', endedMessage(admission.endsOn));
   if (admission.refused === 'limited') fail(429, 'rate_limited', TOO_MANY);
   fail(401, 'unauthorized', INVALID_LINK);
@@ -69,10 +68,11 @@ export const requireAuthor = createMiddleware<AuthorEnv>(async (c, next) => {
 });
 
 /**
- * The participant a post's author is, read from D1 and admitted to post to `table` now: for posts
- * that need more than the author (their pair) or are not one guarded upsert.
+ * The participant a post's author is, read from D1 and admitted (401 otherwise) and, given the kind
+ * of post (`table`), under their limit (429): for posts that need more than the author (their
+ * pair) or are not one guarded upsert, and to say why a guarded upsert stored nothing.
  */
-export async function admittedParticipant(db: D1Database, author: Author, table: PostTable): Promise<Participant> {
+export async function admittedParticipant(db: D1Database, author: Author, table?: PostTable): Promise<Participant> {
   const admission = await admit(db, author, new Date(), table);
   return 'refused' in admission ? refuse(admission) : admission.participant;
 }

@@ -2,13 +2,13 @@
 import { Hono, type Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod';
-import { admit, type Author, type PostTable } from '../db/admission.ts';
+import type { Author, PostTable } from '../db/admission.ts';
 import type { Stored } from '../db/submissions.ts';
 import { cycleAt } from '../domain/weeks.ts';
 import type { AppEnv, AuthorEnv } from '../app-env.ts';
 import { fail } from '../errors.ts';
 import type { FormEntry } from '../forms/registry.ts';
-import { refuse, requireAuthor } from '../middleware/auth.ts';
+import { admittedParticipant, requireAuthor } from '../middleware/auth.ts';
 import { readBody, wantsHtml } from '../middleware/body.ts';
 import { countPosts } from '../middleware/rate-limit.ts';
 import { formState, parseSubmission, refuseHoneypot } from '../middleware/validation.ts';
@@ -30,30 +30,39 @@ export interface SubmissionForm<S extends z.ZodType> {
   needs?(input: z.output<S>): readonly string[];
 }
 
+/** A stored post, and its input as checked (a check may complete it). */
+type Outcome<S extends z.ZodType> = { stored: Stored; input: z.output<S> };
+
 /**
- * Checks and stores a post. When it was not admitted, reads why: a refusal (401, 429), or a
- * cohort calendar that changed since this isolate cached it; then it is tried once more, its week
+ * Checks and stores a post; the statement that stores it also admits it (worker/db/admission.ts).
+ * When nothing was stored, reads why: a refusal (401, 429) ends it; otherwise the cohort's calendar
+ * changed since this isolate cached it, and the post is checked and stored once more, its week
  * worked out from the calendar as it is now.
  */
-async function checkAndStore<S extends z.ZodType>(c: Context<AuthorEnv>, form: SubmissionForm<S>, parsed: z.output<S>, now: Date): Promise<{ stored: Stored; input: z.output<S> }> {
-  let author = c.get('author');
-  for (let attempt = 1; ; attempt++) {
-    const week = cycleAt(author.cohort, now);
-    const checked = form.check ? await form.check(c.env.DB, author, week, parsed) : { input: parsed };
-    if ('errors' in checked) {
-      // The check read stored data: its answer is for an admitted author only (a revoked link must
-      // not learn, say, who is in the pair).
-      const admission = await admit(c.env.DB, author, now, form.entry.table);
-      if ('refused' in admission) refuse(admission);
-      fail(400, 'invalid_input', 'Some answers need another look.', { fields: checked.errors, form: formState(c, form.entry.page) });
-    }
-    const stored = await form.store(c.env.DB, author, week, checked.input);
-    if (stored) return { stored, input: checked.input };
-    const admission = await admit(c.env.DB, author, now, form.entry.table);
-    if ('refused' in admission) refuse(admission);
-    if (attempt === 2) throw new Error(`a post by participant ${author.id} was admitted but not stored`);
-    author = { ...author, cohort: admission.participant.cohort };
+async function checkAndStore<S extends z.ZodType>(c: Context<AuthorEnv>, form: SubmissionForm<S>, parsed: z.output<S>, now: Date): Promise<Outcome<S>> {
+  const author = c.get('author');
+  const first = await checkThenStore(c, form, author, parsed, now);
+  if (first) return first;
+  const { cohort } = await admittedParticipant(c.env.DB, author, form.entry.table);
+  const second = await checkThenStore(c, form, { ...author, cohort }, parsed, now);
+  if (second) return second;
+  // Refused in the meantime (another post reached the limit, the link was revoked), or a bug.
+  await admittedParticipant(c.env.DB, author, form.entry.table);
+  throw new Error(`a post by participant ${author.id} was admitted but not stored`);
+}
+
+/** The form's checks, then its store, in the week of the author's calendar; null when the store did not admit the post. */
+async function checkThenStore<S extends z.ZodType>(c: Context<AuthorEnv>, form: SubmissionForm<S>, author: Author, parsed: z.output<S>, now: Date): Promise<Outcome<S> | null> {
+  const week = cycleAt(author.cohort, now);
+  const checked = form.check ? await form.check(c.env.DB, author, week, parsed) : { input: parsed };
+  if ('errors' in checked) {
+    // The check read stored data: its answer is for an admitted author only (a revoked link must
+    // not learn, say, who is in the pair).
+    await admittedParticipant(c.env.DB, author, form.entry.table);
+    fail(400, 'invalid_input', 'Some answers need another look.', { fields: checked.errors, form: formState(c, form.entry.page) });
   }
+  const stored = await form.store(c.env.DB, author, week, checked.input);
+  return stored && { stored, input: checked.input };
 }
 
 export function submissionRoutes<S extends z.ZodType>(form: SubmissionForm<S>) {
