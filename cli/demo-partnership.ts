@@ -48,7 +48,8 @@ export async function seedPartnership(
       success_measure: 'Eight of ten check-ins held, and both goals reached or consciously recalibrated.',
       contributions: `${first.displayName}: structure and deadlines. ${second.displayName}: encouragement and honest questions.`,
       dialogue_format: DEFAULT_DIALOGUE_FORMAT,
-      renegotiate_on: dayOf(6),
+      // A few pairs are due to look at their contract again; the rest in week 14.
+      renegotiate_on: dayOf(i % 4 === 0 ? 6 : 14),
     };
     const v1 = expectStored(await storeContract(db, first, 1, { idempotency_key: `demo-contract-${i}-1`, ...terms }));
     counts.contracts++;

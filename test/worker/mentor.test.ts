@@ -120,9 +120,9 @@ describe('what the dashboard shows', () => {
 
   it('shows each pair’s last check-in, actions completed and latest pulse', () => {
     // P1: Ana yes in weeks 2–4 (week 3: her later answer), Bea partly in week 2: 3.5 of 4.
-    expect(rows[3]).toContain('<td>Week 4</td>');
-    expect(rows[3]).toContain('<td>3.5 of 4 (88%)</td>');
-    expect(rows[3]).toContain('<td>4.0 of 5 (week 4)</td>');
+    expect(rows[3]).toContain('>Week 4</td>');
+    expect(rows[3]).toContain('>3.5 of 4 (88%)</td>');
+    expect(rows[3]).toContain('>4.0 of 5 (week 4)</td>');
     expect(rows.find((r) => r.includes('>P3<'))).toContain('Week 4 (paused)');
   });
 
@@ -195,14 +195,14 @@ describe('what a mentor needs to act on', () => {
   });
 
   it('shows the contract’s state, engagement, feedback and energy per pair', () => {
-    expect(row('Q1')).toContain('<td>None yet</td>');
+    expect(row('Q1')).toContain('>None yet</td>');
     expect(row('Q2')).toMatch(/Version 1 agreed, review on/);
     // Q1: Ivy 5 of 5 weeks, Jo 0 of 5. Q2: 10 of 10.
-    expect(row('Q1')).toContain('<td>5 of 10 (50%)</td>');
-    expect(row('Q2')).toContain('<td>10 of 10 (100%)</td>');
+    expect(row('Q1')).toContain('>5 of 10 (50%)</td>');
+    expect(row('Q2')).toContain('>10 of 10 (100%)</td>');
     // Kai gave one complete piece of two, rated 4 once.
-    expect(row('Q2')).toContain('<td>1 of 2 (50%)</td>');
-    expect(row('Q2')).toContain('<td>4.0 of 5</td>');
+    expect(row('Q2')).toContain('>1 of 2 (50%)</td>');
+    expect(row('Q2')).toContain('>4.0 of 5</td>');
     expect(row('Q1')).toContain('Ivy: 4 → 3 → 2');
   });
 

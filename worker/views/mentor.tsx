@@ -42,7 +42,7 @@ function PairsTable({ pairs }: { pairs: PairHealth[] }) {
   const [, , , ...columns] = PAIR_COLUMNS;
   return (
     <div class="table-scroll" role="region" aria-labelledby="pairs-caption" tabindex={0}>
-      <table>
+      <table class="stacked">
         <caption id="pairs-caption">Each pair’s health, pairs at risk first</caption>
         <thead>
           <tr>
@@ -63,7 +63,15 @@ function PairsTable({ pairs }: { pairs: PairHealth[] }) {
                   {p.circle ? ` · ${p.circle}` : ''}
                 </span>
               </th>
-              {columns.map((c) => (c.name === 'Status' && p.risks.length > 0 ? <td><strong>At risk:</strong> {p.risks.join('; ')}</td> : <td>{c.value(p)}</td>))}
+              {columns.map((c) =>
+                c.name === 'Status' && p.risks.length > 0 ? (
+                  <td data-label={c.name}>
+                    <strong>At risk:</strong> {p.risks.join('; ')}
+                  </td>
+                ) : (
+                  <td data-label={c.name}>{c.value(p)}</td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>
