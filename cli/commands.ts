@@ -3,13 +3,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { stringify } from 'csv-stringify/sync';
 import { signToken } from '../worker/domain/links.ts';
 import { loadCircles } from '../worker/db/circles.ts';
-import { getCohortBySlug, insertCohort, setEndsOn, setPublication, type Cohort, type Publication } from '../worker/db/cohorts.ts';
+import { getCohortBySlug, insertCohort, setCadence, setEndsOn, setPublication, type Cohort, type Publication } from '../worker/db/cohorts.ts';
+import { everyDays, isCadence, MAX_CADENCE_DAYS, MIN_CADENCE_DAYS, planCadence } from '../worker/domain/cadence.ts';
 import { LINK_GRACE_DAYS } from '../worker/domain/links.ts';
 import { listLinkRecipients } from '../worker/db/participants.ts';
 import { listProgramFeedback, listPulseComments } from '../worker/db/pulses.ts';
 import { setRetention } from '../worker/db/retention.ts';
 import { importRoster, listRoster } from '../worker/db/roster.ts';
-import { cycleAt, isIsoDate, isTimezone, localDate } from '../worker/domain/weeks.ts';
+import { cadenceOf, cycleAt, isIsoDate, isTimezone, localDate } from '../worker/domain/weeks.ts';
 import type { Connection } from '../worker/db/connection.ts';
 import { readRoster } from './roster.ts';
 
@@ -36,9 +37,7 @@ export async function addCohort(conn: Connection, options: Options): Promise<Coh
   const name = required(options, 'name', 'the cohort name pages show');
   const timezone = required(options, 'timezone', 'an IANA timezone such as Europe/London');
   if (!isTimezone(timezone)) throw new UsageError(`--timezone “${timezone}” is not a timezone name; use one like Europe/London or America/New_York.`);
-  const cadenceText = typeof options.cadence === 'string' ? options.cadence : '7';
-  const cadenceDays = Number(cadenceText);
-  if (!Number.isInteger(cadenceDays) || cadenceDays < 1 || cadenceDays > 90) throw new UsageError(`--cadence must be a whole number of days from 1 to 90 (got “${cadenceText}”).`);
+  const cadenceDays = cadenceOption(typeof options.cadence === 'string' ? options.cadence : '7');
   const startsOn = typeof options.starts === 'string' ? options.starts : localDate(new Date(), timezone);
   if (!isIsoDate(startsOn)) throw new UsageError(`--starts must be a date like 2027-03-01 (got “${startsOn}”).`);
   const publication = typeof options.publication === 'string' ? publicationOption(options.publication) : 'unlisted';
@@ -113,7 +112,7 @@ export async function printPairs(conn: Connection, options: Options): Promise<vo
   const cohort = await cohortOrFail(conn.db, required(options, 'cohort', 'the cohort slug'));
   const week = cycleAt(cohort, new Date());
   const { circles, mentors } = await loadCircles(conn.db, cohort, week);
-  const lines = [`${cohort.name} — week ${week} (cycles of ${cohort.cadenceDays} days)`, ''];
+  const lines = [`${cohort.name} — week ${week} (cycles of ${cadenceOf(cohort, week)} days)`, ''];
   for (const circle of circles) {
     lines.push(circle.label === null ? 'Pairs without a circle' : `${circle.label} — facilitator this cycle: ${circle.facilitator ?? 'nobody (all paused)'}`);
     for (const pair of circle.pairs) {
@@ -150,6 +149,13 @@ export async function printProgramFeedback(conn: Connection, options: Options): 
   console.log(lines.join('\n'));
 }
 
+/** `--cadence DAYS`: the number of days between check-ins. */
+function cadenceOption(value: string): number {
+  const days = Number(value);
+  if (value.trim() === '' || !isCadence(days)) throw new UsageError(`--cadence must be a whole number of days from ${MIN_CADENCE_DAYS} to ${MAX_CADENCE_DAYS} (got “${value}”).`);
+  return days;
+}
+
 /** `--ends YYYY-MM-DD` (or `none` where clearing it makes sense): the cohort's last day. */
 function endsOption(value: string, startsOn: string): string | null {
   if (value === 'none') return null;
@@ -177,14 +183,16 @@ export function whereItIs(cohort: Cohort, origin: string): string {
 
 /**
  * `cohort set --slug S [--publication public|unlisted|private] [--ends YYYY-MM-DD|none]
- * [--retention-months N|none]`: who may see the cohort's pages, when it ends, how long it keeps
- * free text.
+ * [--cadence DAYS] [--retention-months N|none]`: who may see the cohort's pages, when it ends, how
+ * often its participants check in from the next cycle on, how long it keeps free text.
  */
-export async function setCohort(conn: Connection, options: Options): Promise<void> {
+export async function setCohort(conn: Connection, options: Options, now = new Date()): Promise<void> {
   const slug = required(options, 'slug', 'the cohort slug');
-  if (options.publication === undefined && options['retention-months'] === undefined && options.ends === undefined) {
-    throw new UsageError('Say what to change: --publication public|unlisted|private, --ends YYYY-MM-DD|none and/or --retention-months N|none.');
+  if ([options.publication, options.ends, options.cadence, options['retention-months']].every((o) => o === undefined)) {
+    throw new UsageError('Say what to change: --publication public|unlisted|private, --ends YYYY-MM-DD|none, --cadence DAYS and/or --retention-months N|none.');
   }
+  // Checked before anything is written, so a bad value changes nothing.
+  const cadenceDays = options.cadence === undefined ? undefined : cadenceOption(String(options.cadence));
   if (options.ends !== undefined) {
     const current = await cohortOrFail(conn.db, slug);
     const cohort = (await setEndsOn(conn.db, slug, endsOption(String(options.ends), current.startsOn)))!;
@@ -194,7 +202,35 @@ export async function setCohort(conn: Connection, options: Options): Promise<voi
     const cohort = (await setPublication(conn.db, slug, publicationOption(String(options.publication)))) ?? (await cohortOrFail(conn.db, slug));
     console.log(whereItIs(cohort, linkOrigin(options)), 'The change shows at the next build.');
   }
+  if (cadenceDays !== undefined) await setCadenceDays(conn, slug, cadenceDays, now);
   if (options['retention-months'] !== undefined) await setRetentionMonths(conn, slug, options);
+}
+
+/**
+ * `--cadence DAYS`: check-ins every DAYS days from the next cycle on (worker/domain/cadence.ts).
+ * The cycle under way ends as it was due to, and no past week is renumbered.
+ */
+async function setCadenceDays(conn: Connection, slug: string, cadenceDays: number, now: Date): Promise<void> {
+  const cohort = await cohortOrFail(conn.db, slug);
+  const plan = planCadence(cohort, cadenceDays, localDate(now, cohort.timezone));
+  if (cohort.endsOn !== null && plan.startsOn > cohort.endsOn) {
+    throw new UsageError(`“${slug}” ends on ${cohort.endsOn}, before its next cycle would begin (${plan.startsOn}), so a new cadence would change nothing. Move the end first with --ends.`);
+  }
+  if (plan.unchanged) {
+    console.log(`“${slug}” already checks in ${everyDays(cadenceDays)} from cycle ${plan.fromCycle} (${plan.startsOn}); nothing changed.`);
+    return;
+  }
+  if (!(await setCadence(conn.db, cohort, plan.rhythm))) throw new UsageError(`The rhythm of “${slug}” changed while this command ran; run it again.`);
+  const cancelled = plan.replaced.map((c) => `${everyDays(c.cadenceDays)} from cycle ${c.fromCycle}`).join(', ');
+  if (plan.fromCycle === 1) {
+    console.log(`“${slug}” checks in ${everyDays(cadenceDays)} from its start: cycle 1 begins on ${plan.startsOn}.`);
+  } else if (plan.rhythm.cadenceChanges.at(-1)?.fromCycle === plan.fromCycle) {
+    const current = plan.fromCycle - 1;
+    console.log(`“${slug}” checks in ${everyDays(cadenceDays)} from cycle ${plan.fromCycle}, which begins on ${plan.startsOn}. Cycle ${current}, under way, keeps its ${cadenceOf(cohort, current)} days; past weeks keep their numbers.`);
+    if (cancelled) console.log(`This replaces the change planned earlier (${cancelled}).`);
+  } else {
+    console.log(`“${slug}” keeps checking in ${everyDays(cadenceDays)}: the change planned earlier (${cancelled}) is cancelled.`);
+  }
 }
 
 async function setRetentionMonths(conn: Connection, slug: string, options: Options): Promise<void> {

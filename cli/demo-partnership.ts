@@ -32,8 +32,8 @@ export async function seedPartnership(
   const { db } = conn;
   const rand = random(42);
   const pairs = [...Map.groupBy(mentees, (m) => m.pairId!).values()];
-  const start = mentees[0]!.cohort.startsOn;
-  const dayOf = (week: number) => addDays(cycleStart(start, 7, week), 2);
+  const calendar = mentees[0]!.cohort;
+  const dayOf = (week: number) => addDays(cycleStart(calendar, week), 2);
   const counts = { contracts: 0, goals: 0, feedback: 0, pulses: 0 };
 
   for (const [i, pair] of pairs.entries()) {

@@ -141,7 +141,7 @@ async function seedCohort(conn: Connection, cohortId: number, startsOn: string):
       const paused = pair === 6 && (week === 8 || week === 9);
       const quiet = pair === 11 && week >= 8;
       if (paused || quiet || rand() > 0.9 - week * 0.01) continue;
-      const at = new Date(`${addDays(cycleStart(startsOn, 7, week), 4 + Math.floor(rand() * 3))}T18:${String(10 + index).padStart(2, '0')}:00Z`);
+      const at = new Date(`${addDays(cycleStart(participant.cohort, week), 4 + Math.floor(rand() * 3))}T18:${String(10 + index).padStart(2, '0')}:00Z`);
       const action: string = `${pick(ACTION_STARTS)} ${goal.aim}, before ${pick(ACTION_DEADLINES)}`;
       writes.push(upsertStatement(conn.db, participant, 'checkins', checkinRow(week, {
         idempotency_key: `demo-checkin-${person.id}-${week}`,

@@ -16,9 +16,11 @@ Usage: npm run tandem -- <command> [options] [--remote]
 
   cohort add --slug S --name N --timezone TZ [--cadence DAYS] [--starts YYYY-MM-DD] [--ends YYYY-MM-DD]
              [--publication public|unlisted|private]
-  cohort set --slug S [--publication public|unlisted|private] [--ends YYYY-MM-DD|none] [--retention-months N|none]
+  cohort set --slug S [--publication public|unlisted|private] [--ends YYYY-MM-DD|none] [--cadence DAYS]
+             [--retention-months N|none]
                                         who sees its pages (unlisted: a secret address; private: none);
                                         its last day (links stop working 30 days later);
+                                        check-ins every DAYS days from the next cycle (past weeks stay as they were);
                                         keep free text N months, then empty it (counts and ratings stay)
   roster import FILE.csv --cohort S     columns name,email,role,pair,circle; all rows or none
   links --revoke --participant ID [--base-url URL]

@@ -98,7 +98,10 @@ export const cohortStorySchema = z.object({
     slug: z.string(),
     name: z.string(),
     timezone: z.string(),
+    /** Days between check-ins from week 1, until the first change of rhythm. */
     cadenceDays: z.number().int(),
+    /** Later changes of rhythm, oldest first: from week `fromCycle`, which began on `startsOn`, every `cadenceDays` days. */
+    cadenceChanges: z.array(z.object({ fromCycle: z.number().int(), startsOn: z.string(), cadenceDays: z.number().int() })),
     startsOn: z.string(),
     endsOn: z.string().nullable(),
     publication: z.enum(['public', 'unlisted']),

@@ -9,7 +9,7 @@ import type { Story } from './stories.ts';
 export function openData(story: Story) {
   const { cohort, metrics } = story;
   return {
-    cohort: { name: cohort.name, startsOn: cohort.startsOn, endsOn: cohort.endsOn, cadenceDays: cohort.cadenceDays, mentees: story.members.filter((m) => m.role === 'mentee').length },
+    cohort: { name: cohort.name, startsOn: cohort.startsOn, endsOn: cohort.endsOn, cadenceDays: cohort.cadenceDays, cadenceChanges: cohort.cadenceChanges, mentees: story.members.filter((m) => m.role === 'mentee').length },
     notes: [
       'Figures are part ÷ whole (shares) or sum ÷ count (means, 1–5). null means fewer than five people were behind the figure, so it is not shown.',
       'Headline totals and trends add up the shown figures only.',

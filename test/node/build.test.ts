@@ -150,6 +150,7 @@ beforeAll(async () => {
   const tinyFile = `${rosterFile}.tiny.csv`;
   (await import('node:fs')).writeFileSync(tinyFile, TINY_ROSTER);
   expect(program.tandem('roster', 'import', tinyFile, '--cohort', 'tiny-cohort').stderr).toBe('');
+  expect(program.tandem('cohort', 'set', '--slug', 'tiny-cohort', '--cadence', '14').status).toBe(0);
   await seed();
   await seedTiny();
   program.copyLibrary();
@@ -238,6 +239,12 @@ describe('the built site', () => {
     const row = (name: string) => overview.slice(overview.indexOf(name)).split('</tr>')[0]!.match(/<td class="num"[^>]*>[^<]*<\/td>/g)!.slice(1);
     expect(row('All public cohorts')).toEqual(row('Story test cohort'));
     expect(overview).toContain('Tiny cohort');
+  });
+
+  it('says how often a cohort checks in, its change of cadence included', () => {
+    expect(program.page('cohorts/tiny-cohort')).toMatch(/check-ins every 7 days, then every 14 days from week \d+ \(\d{4}-\d{2}-\d{2}\)\./);
+    const data = JSON.parse(readFileSync(join(program.outDir, 'cohorts/tiny-cohort/data.json'), 'utf8'));
+    expect(data.cohort.cadenceChanges).toEqual([expect.objectContaining({ cadenceDays: 14 })]);
   });
 
   it('builds an unlisted cohort only under its unguessable path, marked noindex and linked from nowhere', () => {

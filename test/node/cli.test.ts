@@ -8,6 +8,7 @@ import { signToken } from '../../worker/domain/links.ts';
 import { getCohortBySlug } from '../../worker/db/cohorts.ts';
 import { getParticipant, listLinkRecipients, participantForToken } from '../../worker/db/participants.ts';
 import { storeProgramFeedback } from '../../worker/db/pulses.ts';
+import { addDays } from '../../worker/domain/weeks.ts';
 import { Program, ROSTER_CSV } from '../support/program.ts';
 
 const program = new Program();
@@ -78,6 +79,38 @@ describe('tandem cohort set', () => {
     expect(program.tandem('cohort', 'set', '--slug', 'spring-2027', '--ends', '2027-06-30').stdout).toContain('ends on 2027-06-30; its links stop working 30 days later');
     expect(program.tandem('cohort', 'set', '--slug', 'spring-2027', '--ends', '2027-01-01').stderr).toContain('is before the cohort starts (2027-03-01)');
     expect(program.tandem('cohort', 'set', '--slug', 'spring-2027', '--ends', 'none').stdout).toContain('has no end date');
+  });
+
+  it('changes the cadence from the next cycle, says from which cycle and day, and refuses a bad one', async () => {
+    // Weekly in UTC since ten days ago: cycle 2 (days 7–13) is under way, cycle 3 begins in four days.
+    const startsOn = addDays(new Date().toISOString().slice(0, 10), -10);
+    expect(program.tandem('cohort', 'add', '--slug', 'rhythm', '--name', 'Rhythm', '--timezone', 'UTC', '--starts', startsOn).status).toBe(0);
+    const run = program.tandem('cohort', 'set', '--slug', 'rhythm', '--cadence', '14');
+    expect([run.status, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).toContain(`“rhythm” checks in every 14 days from cycle 3, which begins on ${addDays(startsOn, 14)}. Cycle 2, under way, keeps its 7 days; past weeks keep their numbers.`);
+    process.env.TANDEM_STATE_DIR = program.stateDir;
+    const conn = await openDatabase();
+    try {
+      const cohort = (await getCohortBySlug(conn.db, 'rhythm'))!;
+      expect([cohort.cadenceDays, cohort.cadenceChanges]).toEqual([7, [{ fromCycle: 3, startsOn: addDays(startsOn, 14), cadenceDays: 14 }]]);
+    } finally {
+      await conn.close();
+    }
+    expect(program.tandem('cohort', 'set', '--slug', 'rhythm', '--cadence', '14').stdout).toContain('already checks in every 14 days from cycle 3');
+    for (const bad of ['0', '91', '2.5']) {
+      const refused = program.tandem('cohort', 'set', '--slug', 'rhythm', '--cadence', bad);
+      expect([refused.status, refused.stderr.trim()]).toEqual([2, `--cadence must be a whole number of days from 1 to 90 (got “${bad}”).`]);
+    }
+    expect(program.tandem('cohort', 'set', '--slug', 'nope', '--cadence', '7').stderr).toMatch(/no cohort “nope”/);
+  });
+
+  it('refuses a new cadence that would begin after the cohort’s last day', () => {
+    const startsOn = addDays(new Date().toISOString().slice(0, 10), -3);
+    const endsOn = addDays(startsOn, 5);
+    expect(program.tandem('cohort', 'add', '--slug', 'short', '--name', 'Short', '--timezone', 'UTC', '--starts', startsOn, '--ends', endsOn).status).toBe(0);
+    const refused = program.tandem('cohort', 'set', '--slug', 'short', '--cadence', '3');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain(`“short” ends on ${endsOn}, before its next cycle would begin (${addDays(startsOn, 7)})`);
   });
 });
 

@@ -226,7 +226,7 @@ describe('pulse and program feedback', () => {
 describe('the weekly loop', () => {
   it('shows last cycle’s action on the check-in form and carries it forward when asked', async () => {
     const { cy } = await makeCohort();
-    const week = cycleAt({ startsOn: '2026-01-05', cadenceDays: 7, timezone: 'Europe/London', endsOn: null }, new Date());
+    const week = cycleAt({ startsOn: '2026-01-05', cadenceDays: 7, timezone: 'Europe/London', endsOn: null, cadenceChanges: [] }, new Date());
     await env.DB.prepare(`INSERT INTO checkins (idempotency_key, participant_id, cohort_id, week, progress, next_step, committed_action)
       SELECT 'loop-1', id, cohort_id, ?2, 'p', 'n', 'Call the printer' FROM participants WHERE id = ?1`).bind(cy.id, week - 1).run();
     expect(await page(`/checkin/?t=${cy.token}`)).toMatch(/<p data-show-with="last-action">Last time: <strong data-text="last-action">Call the printer<\/strong>/);
@@ -242,7 +242,7 @@ describe('the weekly loop', () => {
 
   it('carries nothing when a new action is written, and nothing after a done one', async () => {
     const { ben } = await makeCohort();
-    const week = cycleAt({ startsOn: '2026-01-05', cadenceDays: 7, timezone: 'Europe/London', endsOn: null }, new Date());
+    const week = cycleAt({ startsOn: '2026-01-05', cadenceDays: 7, timezone: 'Europe/London', endsOn: null, cadenceChanges: [] }, new Date());
     await env.DB.prepare(`INSERT INTO checkins (idempotency_key, participant_id, cohort_id, week, progress, next_step, committed_action)
       SELECT 'loop-2', id, cohort_id, ?2, 'p', 'n', 'Old action' FROM participants WHERE id = ?1`).bind(ben.id, week - 1).run();
     const written = await request('/api/checkins', jsonPost(validCheckin({ carry_forward: 'yes', committed_action: 'A new action' }), ben.token));

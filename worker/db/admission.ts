@@ -7,8 +7,10 @@
  * statement stores nothing, `admit` reads what happened: a revoked or forgotten link, too many
  * posts, or a cohort whose calendar changed since it was cached (then the post is tried again).
  */
+import { cadenceChangesJson } from '../domain/cadence.ts';
 import { cohortLinksExpired } from '../domain/links.ts';
 import type { CohortCalendar } from '../domain/weeks.ts';
+import { calendarFrom, type CalendarRow } from './cohorts.ts';
 import { participantFrom, PARTICIPANT_COLUMNS, type Participant, type ParticipantRow } from './participants.ts';
 
 /**
@@ -50,18 +52,19 @@ function recentPostsSql(table: PostTable, since: string): string {
 
 /**
  * The WHERE clause, over `participants p`, that admits the author's post to a table: the link's
- * participant, cohort and version, the calendar the Worker used, and the limit. Its parameters
- * are numbered from `first`. (Subqueries, not a join with cohorts: as a join the upsert took a
- * fifth longer in local D1.)
+ * participant, cohort and version, the calendar the Worker used (its cadence changes included, as
+ * the text they are stored as), and the limit. Its parameters are numbered from `first`.
+ * (Subqueries, not a join with cohorts: as a join the upsert took a fifth longer in local D1.)
  */
 export function admissionSql(author: Author, table: PostTable, first: number): { where: string; params: (string | number | null)[] } {
   const n = (i: number) => `?${first + i}`;
-  const { startsOn, cadenceDays, timezone, endsOn } = author.cohort;
-  const params: (string | number | null)[] = [author.id, author.cohortId, author.linkVersion, startsOn, cadenceDays, timezone, endsOn];
+  const { startsOn, cadenceDays, timezone, endsOn, cadenceChanges } = author.cohort;
+  const params: (string | number | null)[] = [author.id, author.cohortId, author.linkVersion, startsOn, cadenceDays, timezone, endsOn, cadenceChangesJson(cadenceChanges)];
   let where = `p.id = ${n(0)} AND p.cohort_id = ${n(1)} AND p.link_version = ${n(2)}
-    AND (SELECT starts_on = ${n(3)} AND cadence_days = ${n(4)} AND timezone = ${n(5)} AND ends_on IS ${n(6)} FROM cohorts WHERE id = p.cohort_id)`;
+    AND (SELECT starts_on = ${n(3)} AND cadence_days = ${n(4)} AND timezone = ${n(5)} AND ends_on IS ${n(6)} AND cadence_changes = ${n(7)}
+         FROM cohorts WHERE id = p.cohort_id)`;
   if (author.limit) {
-    where += ` AND ${recentPostsSql(table, n(7))} < ${n(8)}`;
+    where += ` AND ${recentPostsSql(table, n(8))} < ${n(9)}`;
     params.push(author.limit.since, author.limit.max);
   }
   return { where, params };
@@ -73,11 +76,10 @@ const calendars = new Map<number, CohortCalendar>();
 export async function calendarOf(db: D1Database, cohortId: number): Promise<CohortCalendar | null> {
   const cached = calendars.get(cohortId);
   if (cached) return cached;
-  const calendar = await db
-    .prepare('SELECT slug, name, timezone, cadence_days AS cadenceDays, starts_on AS startsOn, ends_on AS endsOn FROM cohorts WHERE id = ?1')
-    .bind(cohortId)
-    .first<CohortCalendar>();
-  if (calendar) calendars.set(cohortId, calendar);
+  const row = await db.prepare('SELECT timezone, cadence_days, starts_on, ends_on, cadence_changes FROM cohorts WHERE id = ?1').bind(cohortId).first<CalendarRow>();
+  if (!row) return null;
+  const calendar = calendarFrom(row);
+  calendars.set(cohortId, calendar);
   return calendar;
 }
 

@@ -81,8 +81,7 @@ export async function loadCircle(db: D1Database, participant: Participant, week:
   const rows = members!.results as { id: number; display_name: string; joined_on: string; pair_id: number; pair: string; circle: string }[];
   if (rows.length === 0) return null;
 
-  const { startsOn, cadenceDays } = participant.cohort;
-  const asMember = (r: (typeof rows)[number]): Member => ({ id: r.id, joinedCycle: cycleOn(startsOn, cadenceDays, r.joined_on) });
+  const asMember = (r: (typeof rows)[number]): Member => ({ id: r.id, joinedCycle: cycleOn(participant.cohort, r.joined_on) });
   const pauses = pausesByPair(pairWeeks!.results as PairWeekRow[], week + 1);
   const pairOf = new Map(rows.map((r) => [r.id, r.pair_id]));
   const pausedIn = (id: number, cycle: number) => pauses.get(pairOf.get(id)!)?.has(cycle) ?? false;

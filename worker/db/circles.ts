@@ -42,7 +42,7 @@ export async function loadCircles(db: D1Database, cohort: Cohort, week: number):
   const pauses = pausesByPair(pairWeeks!.results as PairWeekRow[], week);
   const pairOf = new Map(rows.map((r) => [r.id, r.pair_id]));
   const pausedIn = (id: number, cycle: number) => pauses.get(pairOf.get(id)!)?.has(cycle) ?? false;
-  const member = (r: Row) => ({ id: r.id, joinedCycle: cycleOn(cohort.startsOn, cohort.cadenceDays, r.joined_on) });
+  const member = (r: Row) => ({ id: r.id, joinedCycle: cycleOn(cohort, r.joined_on) });
   const paired = rows.filter((r) => r.pair_id !== null);
   const circles = [...Map.groupBy(paired, (r) => r.circle)].map(([label, circleRows]): CircleLine => {
     const facilitator = label === null ? null : circleFacilitator(circleRows.map(member), week, pausedIn);

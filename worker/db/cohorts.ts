@@ -1,5 +1,6 @@
 /** Cohorts: the unit a mentor runs, publishes and reports on. */
-import type { CohortCalendar } from '../domain/weeks.ts';
+import { cadenceChangesJson, readCadenceChanges } from '../domain/cadence.ts';
+import type { CohortCalendar, Rhythm } from '../domain/weeks.ts';
 
 export type Publication = 'public' | 'unlisted' | 'private';
 
@@ -12,19 +13,29 @@ export interface Cohort extends CohortCalendar {
   path: string | null;
 }
 
-interface CohortRow {
-  id: number;
-  slug: string;
-  name: string;
+/** The columns of `cohorts` its calendar is read from. */
+export interface CalendarRow {
   timezone: string;
   cadence_days: number;
   starts_on: string;
   ends_on: string | null;
+  cadence_changes: string;
+}
+
+/** A cohort's calendar from its row. */
+export function calendarFrom(row: CalendarRow): CohortCalendar {
+  return { timezone: row.timezone, cadenceDays: row.cadence_days, startsOn: row.starts_on, endsOn: row.ends_on, cadenceChanges: readCadenceChanges(row.cadence_changes) };
+}
+
+interface CohortRow extends CalendarRow {
+  id: number;
+  slug: string;
+  name: string;
   publication: Publication;
   share_key: string;
 }
 
-const COLUMNS = 'id, slug, name, timezone, cadence_days, starts_on, ends_on, publication, share_key';
+const COLUMNS = 'id, slug, name, timezone, cadence_days, starts_on, ends_on, cadence_changes, publication, share_key';
 
 /**
  * Where a cohort's pages live: /cohorts/<slug>/ when public; when unlisted, a path with the
@@ -41,16 +52,14 @@ export function toCohort(row: CohortRow): Cohort {
     id: row.id,
     slug: row.slug,
     name: row.name,
-    timezone: row.timezone,
-    cadenceDays: row.cadence_days,
-    startsOn: row.starts_on,
-    endsOn: row.ends_on,
+    ...calendarFrom(row),
     publication: row.publication,
     path: cohortPath(row.slug, row.publication, row.share_key),
   };
 }
 
-export type NewCohort = Omit<Cohort, 'id' | 'path'>;
+/** A new cohort: its rhythm has not changed yet. */
+export type NewCohort = Omit<Cohort, 'id' | 'path' | 'cadenceChanges'>;
 
 /** Adds a cohort; null when the slug is taken. */
 export async function insertCohort(db: D1Database, cohort: NewCohort): Promise<Cohort | null> {
@@ -86,6 +95,21 @@ export async function setPublication(db: D1Database, slug: string, publication: 
 /** Sets or clears (null) a cohort's last day; null when there is no such cohort. */
 export async function setEndsOn(db: D1Database, slug: string, endsOn: string | null): Promise<Cohort | null> {
   const row = await db.prepare(`UPDATE cohorts SET ends_on = ?2 WHERE slug = ?1 RETURNING ${COLUMNS}`).bind(slug, endsOn).first<CohortRow>();
+  return row ? toCohort(row) : null;
+}
+
+/**
+ * Gives a cohort a new rhythm (worker/domain/cadence.ts plans it) if its rhythm is still the one
+ * the plan was made from; null when there is no such cohort or its rhythm changed meanwhile.
+ */
+export async function setCadence(db: D1Database, cohort: Pick<Cohort, 'id'> & Rhythm, rhythm: Rhythm): Promise<Cohort | null> {
+  const row = await db
+    .prepare(
+      `UPDATE cohorts SET cadence_days = ?2, cadence_changes = ?3
+       WHERE id = ?1 AND starts_on = ?4 AND cadence_days = ?5 AND cadence_changes = ?6 RETURNING ${COLUMNS}`,
+    )
+    .bind(cohort.id, rhythm.cadenceDays, cadenceChangesJson(rhythm.cadenceChanges), cohort.startsOn, cohort.cadenceDays, cadenceChangesJson(cohort.cadenceChanges))
+    .first<CohortRow>();
   return row ? toCohort(row) : null;
 }
 

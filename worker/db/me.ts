@@ -45,8 +45,7 @@ interface MemberRow {
 }
 
 export async function loadMyWeek(db: D1Database, participant: Participant, week: number): Promise<MyWeek> {
-  const { startsOn, cadenceDays } = participant.cohort;
-  const asMember = (r: MemberRow): Member => ({ id: r.id, joinedCycle: cycleOn(startsOn, cadenceDays, r.joined_on) });
+  const asMember = (r: MemberRow): Member => ({ id: r.id, joinedCycle: cycleOn(participant.cohort, r.joined_on) });
   const [circleRows, pairWeeks, thisWeek] = await db.batch([
     db
       .prepare(

@@ -4,7 +4,7 @@
  */
 import type { CohortMetrics } from '../domain/cohort-metrics.ts';
 import { riskReasons, type PairRecord } from '../domain/risks.ts';
-import { currentWeek } from '../domain/weeks.ts';
+import { currentWeek, cycleStarts } from '../domain/weeks.ts';
 import type { Cohort } from './cohorts.ts';
 import { loadCohortMetrics } from './metrics.ts';
 import { loadPairDetails, type PairDetail } from './pair-health.ts';
@@ -72,7 +72,7 @@ SELECT pr.id AS pair_id, pr.label AS pair, ci.label AS circle,
   -- Paused now: in the week after its latest check-in, by the pause rule.
   ${pausedIn('pr.id', 'last.week + 1')} AS paused,
   EXISTS (SELECT 1 FROM pair_week w WHERE w.pair_id = pr.id AND w.week = ?2) AS had_first,
-  EXISTS (SELECT 1 FROM pair_week w WHERE w.pair_id = pr.id AND w.week = ?5) AS had_second,
+  EXISTS (SELECT 1 FROM pair_week w WHERE w.pair_id = pr.id AND w.week = ?4) AS had_second,
   COALESCE(a.done, 0) AS actions_done, COALESCE(a.due, 0) AS actions_due,
   (SELECT AVG(mean) FROM member_pulse mp WHERE mp.pair_id = pr.id AND mp.n = 1) AS pulse_mean,
   (SELECT MAX(week) FROM member_pulse mp WHERE mp.pair_id = pr.id AND mp.n = 1) AS pulse_week,
@@ -118,8 +118,10 @@ export async function loadDashboard(db: D1Database, cohort: Cohort, now = new Da
   const { week, lastComplete, today } = currentWeek(cohort, now);
   // The last two complete weeks: the two before this one, or the last two once the cohort has ended.
   const recent = [lastComplete - 1, lastComplete];
+  // ?3: the first days of weeks 1 … this week + 1, for the week each mentee joined (MENTEES_FROM_WEEK).
+  const weekStarts = JSON.stringify(cycleStarts(cohort, week + 1));
   const [[pairs, waiting], details, figures, programFeedback, pulseComments] = await Promise.all([
-    db.batch([db.prepare(PAIRS).bind(cohort.id, recent[0], cohort.startsOn, cohort.cadenceDays, recent[1]), db.prepare(WAITING).bind(cohort.id)]),
+    db.batch([db.prepare(PAIRS).bind(cohort.id, recent[0], weekStarts, recent[1]), db.prepare(WAITING).bind(cohort.id)]),
     loadPairDetails(db, cohort.id, week, lastComplete, today),
     loadCohortMetrics(db, cohort, now, 0),
     listProgramFeedback(db, cohort.id),

@@ -5,14 +5,14 @@
  */
 import { cohortFigures, type CohortMetrics, type FeedbackCounts, type GoalCounts, type MetricCounts, type MilestoneCounts, type PulseCounts, type WeekCounts } from '../domain/cohort-metrics.ts';
 import { COMPLETE_WORDS, MIN_GROUP_SIZE, PERIOD_WEEKS } from '../domain/metrics.ts';
-import { currentWeek, cycleStartsUtc } from '../domain/weeks.ts';
+import { currentWeek, cycleStarts, cycleStartsUtc } from '../domain/weeks.ts';
 import type { Cohort } from './cohorts.ts';
 import { actionScore, isComplete, latestOfItsWeek, MENTEES_FROM_WEEK, PAIR_WEEK, pausedIn, PULSE_SUMS } from './rules.ts';
 
 
 /**
  * Per week: mentees expected (less those of paused pairs), mentees who checked in, and the actions
- * that came due with their score. Weeks run from 1 to ?2 or the latest week with a check-in.
+ * that came due with their score. Weeks run from 1 to ?2; ?3 holds the first days of the weeks.
  */
 const WEEKLY = `
 WITH RECURSIVE
@@ -81,12 +81,13 @@ const MILESTONES = `SELECT COUNT(*) AS reached, COUNT(DISTINCT participant_id) A
 /** The statements of a cohort's metrics, for a caller's db.batch(); read them with readCohortMetrics. */
 export function cohortMetricsStatements(db: D1Database, cohort: Cohort, now: Date): D1PreparedStatement[] {
   const { week, lastComplete, today } = currentWeek(cohort, now);
-  // Starts of weeks 1 … current + 1: a later rating falls in an open period either way.
-  const weekStarts = JSON.stringify(cycleStartsUtc(cohort.startsOn, cohort.cadenceDays, cohort.timezone, week + 1));
+  // Starts of weeks 1 … current + 1: a later day (a join, a rating) falls in an open week either way.
+  const weekStarts = JSON.stringify(cycleStarts(cohort, week + 1));
+  const weekStartsUtc = JSON.stringify(cycleStartsUtc(cohort, week + 1));
   return [
-    db.prepare(WEEKLY).bind(cohort.id, lastComplete, cohort.startsOn, cohort.cadenceDays),
+    db.prepare(WEEKLY).bind(cohort.id, lastComplete, weekStarts),
     db.prepare(PULSES).bind(cohort.id),
-    db.prepare(FEEDBACK).bind(cohort.id, COMPLETE_WORDS, weekStarts),
+    db.prepare(FEEDBACK).bind(cohort.id, COMPLETE_WORDS, weekStartsUtc),
     db.prepare(GOALS).bind(cohort.id, today),
     db.prepare(MILESTONES).bind(cohort.id),
   ];

@@ -1,7 +1,7 @@
 /** Participants as the Worker sees them when a signed link comes in. */
 import { cohortLinksExpired, readToken, verifyClaim } from '../domain/links.ts';
 import type { CohortCalendar } from '../domain/weeks.ts';
-import type { Cohort } from './cohorts.ts';
+import { calendarFrom, type CalendarRow, type Cohort } from './cohorts.ts';
 
 export interface Participant {
   id: number;
@@ -14,7 +14,7 @@ export interface Participant {
   cohort: CohortCalendar & Pick<Cohort, 'slug' | 'name'>;
 }
 
-export interface ParticipantRow {
+export interface ParticipantRow extends CalendarRow {
   id: number;
   cohort_id: number;
   pair_id: number | null;
@@ -23,15 +23,11 @@ export interface ParticipantRow {
   link_version: number;
   slug: string;
   name: string;
-  timezone: string;
-  cadence_days: number;
-  starts_on: string;
-  ends_on: string | null;
 }
 
 /** The columns of `participants p JOIN cohorts c` that make a Participant. */
 export const PARTICIPANT_COLUMNS = `p.id, p.cohort_id, p.pair_id, p.role, p.display_name, p.link_version,
-  c.slug, c.name, c.timezone, c.cadence_days, c.starts_on, c.ends_on`;
+  c.slug, c.name, c.timezone, c.cadence_days, c.starts_on, c.ends_on, c.cadence_changes`;
 
 export function participantFrom(row: ParticipantRow): Participant {
   return {
@@ -41,7 +37,7 @@ export function participantFrom(row: ParticipantRow): Participant {
     role: row.role,
     displayName: row.display_name,
     linkVersion: row.link_version,
-    cohort: { slug: row.slug, name: row.name, timezone: row.timezone, cadenceDays: row.cadence_days, startsOn: row.starts_on, endsOn: row.ends_on },
+    cohort: { slug: row.slug, name: row.name, ...calendarFrom(row) },
   };
 }
 

@@ -1,5 +1,6 @@
 /** Writing a cohort's roster: circles, pairs, participants and who is in which pair since when, in one transaction. */
 import { cycleOn, localDate } from '../domain/weeks.ts';
+import { calendarFrom, type CalendarRow } from './cohorts.ts';
 
 export interface RosterEntry {
   name: string;
@@ -22,10 +23,11 @@ export interface RosterResult {
  * is one transaction.
  */
 export async function importRoster(db: D1Database, cohortId: number, entries: RosterEntry[], joinedOn?: string): Promise<RosterResult> {
-  const calendar = await db.prepare('SELECT starts_on, cadence_days, timezone FROM cohorts WHERE id = ?1').bind(cohortId).first<{ starts_on: string; cadence_days: number; timezone: string }>();
-  if (!calendar) throw new Error(`There is no cohort ${cohortId}.`);
+  const row = await db.prepare('SELECT timezone, cadence_days, starts_on, ends_on, cadence_changes FROM cohorts WHERE id = ?1').bind(cohortId).first<CalendarRow>();
+  if (!row) throw new Error(`There is no cohort ${cohortId}.`);
+  const calendar = calendarFrom(row);
   // The week from which this import's pairs hold: a new partner reads the other's words from it on.
-  const week = cycleOn(calendar.starts_on, calendar.cadence_days, joinedOn ?? localDate(new Date(), calendar.timezone));
+  const week = cycleOn(calendar, joinedOn ?? localDate(new Date(), calendar.timezone));
   const circles = [...new Set(entries.map((e) => e.circle).filter(Boolean))];
   const pairs = new Map<string, string>();
   for (const e of entries) if (e.pair) pairs.set(e.pair, e.circle);

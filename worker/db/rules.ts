@@ -17,13 +17,18 @@ export const onCohortPages = (column: string) => `${column} IN ${sqlList(COHORT_
 /** Text whose consent (in `column`) lets it onto public pages: the library and public reports. */
 export const onPublicPages = (column: string) => `${column} IN ${sqlList(PUBLIC_PAGE_CONSENT)}`;
 
-/** The cohort week (1-based) of a YYYY-MM-DD… column, given ?3 = starts_on and ?4 = cadence in days. */
-const weekOf = (column: string) => `MAX(1, CAST((julianday(substr(${column}, 1, 10)) - julianday(?3)) / ?4 AS INTEGER) + 1)`;
+/**
+ * The cohort week (1-based) of a YYYY-MM-DD… column, given ?3 = a JSON array of the first days of
+ * weeks 1, 2, … (cycleStarts in worker/domain/weeks.ts): the number of weeks begun by that day,
+ * and 1 before the first. Counted, not divided by one cadence, so a change of rhythm counts right.
+ */
+const weekOf = (column: string) => `MAX(1, (SELECT COUNT(*) FROM json_each(?3) WHERE value <= substr(${column}, 1, 10)))`;
 
 /**
  * CTE `mentee`: the mentees of cohort ?1 and the first week they are expected to check in: the week
  * they joined, or their first check-in if earlier (a roster imported after the start, as the demo's
- * is, would otherwise make everyone a late joiner). Needs ?3 = starts_on, ?4 = cadence in days.
+ * is, would otherwise make everyone a late joiner). Needs ?3 = the first days of weeks 1, 2, … up
+ * to at least the week after the last one asked about (a later day counts as that week).
  */
 export const MENTEES_FROM_WEEK = `
   mentee AS (

@@ -1,6 +1,6 @@
 /** iCalendar (RFC 5545) feeds of a partnership: check-in due dates and partnership meetings. */
 
-import { addDays, cycleOn, cycleStart, daysBetween, isIsoDate, type CohortCalendar } from './weeks.ts';
+import { addDays, cadenceOf, cycleOn, cycleStart, daysBetween, isIsoDate, type CohortCalendar } from './weeks.ts';
 
 const DAY_MS = 86_400_000;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
@@ -94,10 +94,9 @@ export const toBasicUtc = (instant: Date) => instant.toISOString().replace(/[-:]
 
 /** The .ics text of a partnership's upcoming check-in due dates and meetings. */
 export function buildCalendar(input: CalendarInput): string {
-  const { cadenceDays, startsOn, today, meeting } = input;
-  const weekly = cadenceDays === 7;
-  const first = cycleOn(startsOn, cadenceDays, today);
-  let windowEnd = addDays(cycleStart(startsOn, cadenceDays, first + Math.max(0, input.weeksAhead)), -1);
+  const { startsOn, today, meeting } = input;
+  const first = cycleOn(input, today);
+  let windowEnd = addDays(cycleStart(input, first + Math.max(0, input.weeksAhead)), -1);
   if (input.endsOn !== null && input.endsOn < windowEnd) windowEnd = input.endsOn;
   const inWindow = (date: string) => date >= today && date <= windowEnd;
 
@@ -106,8 +105,10 @@ export function buildCalendar(input: CalendarInput): string {
     events.push(['BEGIN:VEVENT', `UID:${text(`${input.uidPrefix}-${kind}-${basicDate(date)}@tandem`)}`, `DTSTAMP:${input.stamp}`, ...lines, 'END:VEVENT']);
 
   for (let cycle = first; cycle < first + input.weeksAhead; cycle++) {
-    const due = addDays(cycleStart(startsOn, cadenceDays, cycle), cadenceDays - 1);
+    // Due on the cycle's last day, each cycle as long as the rhythm in force when it begins.
+    const due = addDays(cycleStart(input, cycle + 1), -1);
     if (!inWindow(due)) continue;
+    const weekly = cadenceOf(input, cycle) === 7;
     event('checkin', due, [
       `DTSTART;VALUE=DATE:${basicDate(due)}`,
       `DTEND;VALUE=DATE:${basicDate(addDays(due, 1))}`,

@@ -128,7 +128,7 @@ export function cohortFigures(cohort: CohortTerm, now: Date, counts: MetricCount
 
   const weeks: WeekFigures[] = counts.weeks.map((r) => ({
     week: r.week,
-    startsOn: cycleStart(cohort.startsOn, cohort.cadenceDays, r.week),
+    startsOn: cycleStart(cohort, r.week),
     // One to four paused mentees would be a small group worked out as "mentees − expected".
     engagement: shown({ part: r.checked_in, whole: r.expected, participants: r.paused > 0 && r.paused < minGroup ? 0 : r.expected }, minGroup),
     // One answer per mentee and week, so the actions that came due are also the people behind them.

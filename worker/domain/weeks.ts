@@ -42,25 +42,22 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-/**
- * The cohort's cycle ("week") number on a date: 1 for the first `cadenceDays` days from the start.
- * Days before the start count as cycle 1, so an early kickoff check-in is not lost.
- */
-export function cycleOn(startsOn: string, cadenceDays: number, date: string): number {
-  const days = daysBetween(startsOn, date);
-  return days < 0 ? 1 : Math.floor(days / cadenceDays) + 1;
-}
-
-/** The first day of a cycle. */
-export function cycleStart(startsOn: string, cadenceDays: number, cycle: number): string {
-  return addDays(startsOn, (cycle - 1) * cadenceDays);
-}
-
 /** Whether a string is a real YYYY-MM-DD calendar date. */
 export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const time = Date.parse(`${value}T00:00:00Z`);
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
+
+/**
+ * A change of a cohort's rhythm: from cycle `fromCycle`, which begins on `startsOn`, cycles last
+ * `cadenceDays` days. The cycles before keep the lengths they had, so no week is renumbered.
+ */
+export interface CadenceChange {
+  fromCycle: number;
+  /** YYYY-MM-DD in the cohort's timezone: the first day of cycle `fromCycle` by the rhythm before. */
+  startsOn: string;
+  cadenceDays: number;
 }
 
 /**
@@ -71,17 +68,60 @@ export function isIsoDate(value: string): boolean {
 export interface CohortCalendar {
   /** IANA, e.g. `Europe/London`. */
   timezone: string;
-  /** Length of a check-in cycle ("week") in days. */
+  /** Length in days of cycle 1 ("week" 1) and of the cycles after it, up to the first cadence change. */
   cadenceDays: number;
   /** The first day of cycle 1, YYYY-MM-DD in the timezone. */
   startsOn: string;
   /** The last day, YYYY-MM-DD in the timezone; null while the cohort has no end date. */
   endsOn: string | null;
+  /** Later changes of the rhythm, oldest first; empty while it never changed. */
+  cadenceChanges: readonly CadenceChange[];
+}
+
+/** What a cohort's cycles are counted from: cycle 1's first day and length, and the changes since. */
+export type Rhythm = Pick<CohortCalendar, 'startsOn' | 'cadenceDays' | 'cadenceChanges'>;
+
+/** The rhythm as runs of cycles of one length, oldest first; the first run begins with cycle 1. */
+export function cadenceSegments(rhythm: Rhythm): CadenceChange[] {
+  return [{ fromCycle: 1, startsOn: rhythm.startsOn, cadenceDays: rhythm.cadenceDays }, ...rhythm.cadenceChanges];
+}
+
+/**
+ * The cohort's cycle ("week") number on a date: 1 for the first cycle's days from the start, and
+ * so on, each cycle as long as the rhythm in force when it began. Days before the start count as
+ * cycle 1, so an early kickoff check-in is not lost.
+ */
+export function cycleOn(rhythm: Rhythm, date: string): number {
+  const segment = cadenceSegments(rhythm).findLast((s) => s.startsOn <= date);
+  if (!segment) return 1;
+  return segment.fromCycle + Math.floor(daysBetween(segment.startsOn, date) / segment.cadenceDays);
+}
+
+/** The run of cycles a cycle belongs to (cycles before 1 belong to the first). */
+function segmentOf(rhythm: Rhythm, cycle: number): CadenceChange {
+  const segments = cadenceSegments(rhythm);
+  return segments.findLast((s) => s.fromCycle <= cycle) ?? segments[0]!;
+}
+
+/** The first day of a cycle. */
+export function cycleStart(rhythm: Rhythm, cycle: number): string {
+  const segment = segmentOf(rhythm, cycle);
+  return addDays(segment.startsOn, (cycle - segment.fromCycle) * segment.cadenceDays);
+}
+
+/** How many days a cycle lasts. */
+export function cadenceOf(rhythm: Rhythm, cycle: number): number {
+  return segmentOf(rhythm, cycle).cadenceDays;
+}
+
+/** The first days of cycles 1 … `cycles`, YYYY-MM-DD: the SQL counts how many a date has reached (worker/db/rules.ts). */
+export function cycleStarts(rhythm: Rhythm, cycles: number): string[] {
+  return Array.from({ length: Math.max(0, cycles) }, (_, i) => cycleStart(rhythm, i + 1));
 }
 
 /** The cycle a cohort is in at an instant, by the cohort's own calendar. */
 export function cycleAt(calendar: CohortCalendar, instant: Date): number {
-  return cycleOn(calendar.startsOn, calendar.cadenceDays, localDate(instant, calendar.timezone));
+  return cycleOn(calendar, localDate(instant, calendar.timezone));
 }
 
 /** A cohort's calendar and its last day (YYYY-MM-DD; null while it has no end date). */
@@ -96,7 +136,7 @@ export interface CohortTerm extends CohortCalendar {
 export function currentWeek(cohort: CohortTerm, now: Date): { week: number; lastComplete: number; ended: boolean; today: string } {
   const today = localDate(now, cohort.timezone);
   const ended = cohort.endsOn !== null && cohort.endsOn < today;
-  const week = cycleOn(cohort.startsOn, cohort.cadenceDays, ended ? cohort.endsOn! : today);
+  const week = cycleOn(cohort, ended ? cohort.endsOn! : today);
   return { week, lastComplete: ended ? week : week - 1, ended, today };
 }
 
@@ -121,16 +161,17 @@ function startsDate(instant: number, date: string, timezone: string): boolean {
 /**
  * The UTC instants, as ISO strings like Date#toISOString, at which cycles 1 … `cycles` begin: local
  * midnight of each cycle's first day in the cohort's timezone, daylight-saving changes included.
- * Each start is first guessed as the one before plus the cadence (right unless the clocks changed
- * in between), so the search runs only for the first cycle and after a change.
+ * Each start is first guessed as the one before plus that cycle's length (right unless the clocks
+ * changed in between), so the search runs only for the first cycle and after the clocks change.
  */
-export function cycleStartsUtc(startsOn: string, cadenceDays: number, timezone: string, cycles: number): string[] {
+export function cycleStartsUtc(calendar: Rhythm & Pick<CohortCalendar, 'timezone'>, cycles: number): string[] {
   const starts: number[] = [];
-  for (let cycle = 1; cycle <= cycles; cycle++) {
-    const date = cycleStart(startsOn, cadenceDays, cycle);
+  let previousDate = '';
+  for (const date of cycleStarts(calendar, cycles)) {
     const previous = starts.at(-1);
-    const guess = previous === undefined ? null : previous + cadenceDays * DAY_MS;
-    starts.push(guess !== null && startsDate(guess, date, timezone) ? guess : localMidnightUtc(date, timezone));
+    const guess = previous === undefined ? null : previous + daysBetween(previousDate, date) * DAY_MS;
+    starts.push(guess !== null && startsDate(guess, date, calendar.timezone) ? guess : localMidnightUtc(date, calendar.timezone));
+    previousDate = date;
   }
   return starts.map((instant) => new Date(instant).toISOString());
 }

@@ -53,7 +53,7 @@ const pairPage = async (c: Context<LinkEnv>) => {
     partnership.insights.map((i) => ({ participantId: i.participantId, week: i.week, text: i.strategyTitle ? `${i.strategyTitle}${i.insight ? ` — ${i.insight}` : ''}` : i.insight })),
     people.map((p) => p.id),
   );
-  const dueOn = addDays(cycleStart(cohort.startsOn, cohort.cadenceDays, week + 1), -1);
+  const dueOn = addDays(cycleStart(cohort, week + 1), -1);
   c.header('Cache-Control', 'private, no-cache');
   const body = <PairPage participant={participant} token={c.get('token')} week={week} dueOn={dueOn} people={people} partnership={partnership} board={board} inCircle={partnership.circleId !== null} />;
   return c.html(page('Our pair', body));
@@ -101,6 +101,7 @@ export const me = new Hono<AppEnv>()
       timezone: participant.cohort.timezone,
       startsOn: participant.cohort.startsOn,
       cadenceDays: participant.cohort.cadenceDays,
+      cadenceChanges: participant.cohort.cadenceChanges,
       endsOn: participant.cohort.endsOn,
       today: localDate(now, participant.cohort.timezone),
       stamp: toBasicUtc(now),

@@ -7,6 +7,7 @@ const base: CalendarInput = {
   timezone: 'Europe/London',
   startsOn: '2026-09-07',
   cadenceDays: 7,
+  cadenceChanges: [],
   endsOn: null,
   today: '2026-11-28',
   stamp: '20261128T061500Z',
@@ -146,6 +147,18 @@ describe('buildCalendar: check-in due dates', () => {
     expect(due.map((e) => e.get('DTSTART;VALUE=DATE'))).toEqual(['20261129', '20261213']);
     expect(due[0]!.get('SUMMARY')).toBe('Check-in due');
     expect(due[0]!.get('DESCRIPTION')).toBe('Cycle 6 of Autumn 2026: send your check-in from your personal link today.');
+  });
+
+  it('follows a change of cadence from the cycle it takes effect', () => {
+    // Weekly to cycle 12 (2026-11-23..29), every 10 days from cycle 13 (2026-11-30..12-09).
+    const changed = { ...base, cadenceChanges: [{ fromCycle: 13, startsOn: '2026-11-30', cadenceDays: 10 }] };
+    const due = events(buildCalendar(changed));
+    expect(due.map((e) => [e.get('DTSTART;VALUE=DATE'), e.get('SUMMARY')])).toEqual([
+      ['20261129', 'Weekly check-in due'],
+      ['20261209', 'Check-in due'],
+      ['20261219', 'Check-in due'],
+    ]);
+    expect(due[1]!.get('DESCRIPTION')).toBe('Cycle 13 of Autumn 2026: send your check-in from your personal link today.');
   });
 });
 

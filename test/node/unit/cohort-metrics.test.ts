@@ -3,7 +3,7 @@ import { cohortFigures, type GoalCounts, type MetricCounts } from '../../../work
 import { currentWeek } from '../../../worker/domain/weeks.ts';
 
 // A weekly cohort from Monday 2026-01-05; Wednesday 2026-02-04 is in week 5, so week 4 is the last complete one.
-const cohort = { startsOn: '2026-01-05', cadenceDays: 7, timezone: 'Europe/London', endsOn: null };
+const cohort = { startsOn: '2026-01-05', cadenceDays: 7, timezone: 'Europe/London', endsOn: null, cadenceChanges: [] };
 const NOW = new Date('2026-02-04T12:00:00Z');
 
 const noGoals: GoalCounts = { active_people: 0, done_people: 0, recalibrated_people: 0, dropped_people: 0, active: 0, done: 0, recalibrated: 0, dropped: 0, due: 0, due_participants: 0, given_up_participants: 0 };
