@@ -8,6 +8,7 @@ import { everyDays, isCadence, MAX_CADENCE_DAYS, MIN_CADENCE_DAYS, planCadence }
 import { LINK_GRACE_DAYS } from '../worker/domain/links.ts';
 import { listLinkRecipients } from '../worker/db/participants.ts';
 import { listProgramFeedback, listPulseComments } from '../worker/db/pulses.ts';
+import { setWebhook } from '../worker/db/reminders.ts';
 import { setRetention } from '../worker/db/retention.ts';
 import { importRoster, listRoster } from '../worker/db/roster.ts';
 import { cadenceOf, cycleAt, isIsoDate, isTimezone, localDate } from '../worker/domain/weeks.ts';
@@ -188,11 +189,12 @@ export function whereItIs(cohort: Cohort, origin: string): string {
  */
 export async function setCohort(conn: Connection, options: Options, now = new Date()): Promise<void> {
   const slug = required(options, 'slug', 'the cohort slug');
-  if ([options.publication, options.ends, options.cadence, options['retention-months']].every((o) => o === undefined)) {
-    throw new UsageError('Say what to change: --publication public|unlisted|private, --ends YYYY-MM-DD|none, --cadence DAYS and/or --retention-months N|none.');
+  if ([options.publication, options.ends, options.cadence, options['retention-months'], options.webhook].every((o) => o === undefined)) {
+    throw new UsageError('Say what to change: --publication public|unlisted|private, --ends YYYY-MM-DD|none, --cadence DAYS, --retention-months N|none and/or --webhook URL|none.');
   }
   // Checked before anything is written, so a bad value changes nothing.
   const cadenceDays = options.cadence === undefined ? undefined : cadenceOption(String(options.cadence));
+  if (options.webhook !== undefined) await setCohortWebhook(conn, slug, String(options.webhook));
   if (options.ends !== undefined) {
     const current = await cohortOrFail(conn.db, slug);
     const cohort = (await setEndsOn(conn.db, slug, endsOption(String(options.ends), current.startsOn)))!;
@@ -243,4 +245,19 @@ async function setRetentionMonths(conn: Connection, slug: string, options: Optio
       ? `“${slug}” keeps participants' free text until you delete it.`
       : `“${slug}” keeps participants' free text for ${months} month${months === 1 ? '' : 's'}; after that the scheduled job empties it, keeping every count and rating.`,
   );
+}
+
+/** `cohort set --webhook URL|none`: the cohort's incoming webhook (Slack, Discord, Teams or any JSON endpoint). */
+async function setCohortWebhook(conn: Connection, slug: string, value: string): Promise<void> {
+  let url: string | null = null;
+  if (value !== 'none') {
+    try {
+      url = new URL(value).protocol === 'https:' ? value : null;
+    } catch {
+      url = null;
+    }
+    if (url === null) throw new UsageError(`--webhook must be an https:// address (an incoming webhook of Slack, Discord, Teams or your own), or none (got “${value}”).`);
+  }
+  if (!(await setWebhook(conn.db, slug, url))) throw new UsageError(`There is no cohort “${slug}”.`);
+  console.log(url ? `“${slug}” posts who has still to check in to its webhook on each cycle's last day at 09:00. The address is kept private.` : `“${slug}” has no webhook any more.`);
 }

@@ -8,6 +8,7 @@ import { exportPerson, forgetPerson, revokePersonLinks } from './people.ts';
 import { openDatabase } from '../worker/db/connection.ts';
 import { seedDemo } from './demo.ts';
 import { promoteStrategy } from './promote.ts';
+import { printOutbox, runRemindersCommand } from './rhythm.ts';
 import { RosterError } from './roster.ts';
 
 const HELP = `Tandem — tools for the mentor of an accountability-partnership program.
@@ -17,7 +18,7 @@ Usage: npm run tandem -- <command> [options] [--remote]
   cohort add --slug S --name N --timezone TZ [--cadence DAYS] [--starts YYYY-MM-DD] [--ends YYYY-MM-DD]
              [--publication public|unlisted|private]
   cohort set --slug S [--publication public|unlisted|private] [--ends YYYY-MM-DD|none] [--cadence DAYS]
-             [--retention-months N|none]
+             [--retention-months N|none] [--webhook https://…|none]
                                         who sees its pages (unlisted: a secret address; private: none);
                                         its last day (links stop working 30 days later);
                                         check-ins every DAYS days from the next cycle (past weeks stay as they were);
@@ -33,6 +34,11 @@ Usage: npm run tandem -- <command> [options] [--remote]
                                         (keep it private: it holds e-mails)
   pairs --cohort S                      circles and pairs with this cycle's roles (observer, reporter, facilitator)
   program-feedback --cohort S           what participants said about the program, and pulse comments (private)
+  reminders run --cohort S [--at INSTANT] [--json] [--base-url URL]
+                                        what the hourly job does, as if it were INSTANT (e.g. 2027-03-08T09:00:00Z):
+                                        records the reminders, nudges, escalations and digest due, and sends them
+                                        (mail is simulated on the local database)
+  outbox --cohort S [--json]            every message recorded: who, kind, channel, when, status (and the text, locally)
   library promote ID [--to DIR]         turn a publicly shared strategy into a library entry you can edit
                                         (written to content/library/ unless --to says otherwise)
   demo                                  seed a demo program (only into an empty database)
@@ -57,6 +63,9 @@ async function main(argv: string[]): Promise<void> {
       'retention-months': { type: 'string' },
       to: { type: 'string' },
       participant: { type: 'string' },
+      at: { type: 'string' },
+      webhook: { type: 'string' },
+      json: { type: 'boolean', default: false },
       revoke: { type: 'boolean', default: false },
       yes: { type: 'boolean', default: false },
       remote: { type: 'boolean', default: false },
@@ -69,7 +78,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(HELP);
     return;
   }
-  const known = ['cohort add', 'cohort set', 'roster import', 'links', 'pairs', 'program-feedback', 'library promote', 'export', 'forget', 'demo'];
+  const known = ['cohort add', 'cohort set', 'roster import', 'links', 'pairs', 'program-feedback', 'reminders run', 'outbox', 'library promote', 'export', 'forget', 'demo'];
   const match = known.find((k) => key === k || key.startsWith(`${k} `) || (k.split(' ').length === 1 && command === k));
   if (!match) throw new UsageError(`Unknown command “${positionals.join(' ')}”.\n\n${HELP}`);
 
@@ -85,6 +94,8 @@ async function main(argv: string[]): Promise<void> {
     else if (match === 'forget') await forgetPerson(conn, options);
     else if (match === 'pairs') await printPairs(conn, options);
     else if (match === 'program-feedback') await printProgramFeedback(conn, options);
+    else if (match === 'reminders run') await runRemindersCommand(conn, options);
+    else if (match === 'outbox') await printOutbox(conn, options);
     else if (match === 'library promote') await promoteStrategy(conn, arg, new Date().toISOString().slice(0, 10), typeof options.to === 'string' ? options.to : undefined);
     else await seedDemo(conn);
   } finally {

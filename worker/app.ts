@@ -13,6 +13,7 @@ import { endpoints } from './routes/endpoints.ts';
 import { forms, serveForm } from './routes/forms.tsx';
 import { me, meActions } from './routes/me.tsx';
 import { mentor } from './routes/mentor.tsx';
+import { rhythm } from './routes/rhythm.tsx';
 import { messagePage } from './views/layout.tsx';
 
 /** The largest body a form post may have. */
@@ -33,6 +34,7 @@ app.use(
 app.route('/', forms);
 app.route('/', me);
 app.route('/', mentor);
+app.route('/', rhythm);
 app.route('/api/me', meActions);
 app.route('/', endpoints);
 

@@ -84,6 +84,8 @@ function layerOf(file: string): string {
 
 /** What the site and the CLI may use of worker/: D1 only through worker/db, never the HTTP side. */
 const SHARED = ['worker/domain', 'worker/forms', 'worker/db'];
+/** The CLI also runs the scheduled work itself (`tandem reminders run`), free of HTTP. */
+const CLI_ALSO = ['worker/rhythm', 'worker/views'];
 
 /** Whether a file of layer `from` may import one of layer `to`. Layers not named are not restricted, but for test/. */
 function mayImport(from: string, to: string): boolean {
@@ -103,8 +105,11 @@ function mayImport(from: string, to: string): boolean {
     case 'worker/routes':
       return !['worker/app.ts', 'worker/index.ts'].includes(to);
     case 'site':
-    case 'cli':
       return !to.startsWith('worker/') || SHARED.includes(to);
+    case 'cli':
+      return !to.startsWith('worker/') || SHARED.includes(to) || CLI_ALSO.includes(to);
+    case 'worker/rhythm':
+      return !['worker/routes', 'worker/middleware', 'worker/app.ts'].includes(to);
     default:
       return true;
   }

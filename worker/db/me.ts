@@ -3,7 +3,7 @@ import { isAgreed } from '../domain/contract.ts';
 import { needsOf, type Need } from '../domain/needs.ts';
 import { circleFacilitator, pairRoles, type Member, type PairRole } from '../domain/roles.ts';
 import { cycleOn } from '../domain/weeks.ts';
-import { PULSE_EVERY_WEEKS } from '../forms/pulse.ts';
+import { PULSE_EVERY } from '../domain/reminders.ts';
 import { getLatestContract, type Contract } from './contracts.ts';
 import { listFeedbackToRate, type FeedbackToRate } from './feedback.ts';
 import { listActiveGoals, type Goal } from './goals.ts';
@@ -95,6 +95,6 @@ export async function loadMyWeek(db: D1Database, participant: Participant, week:
       waitingFor: memberIds.filter((id) => !contract.confirmedBy.includes(id)).map(person),
     },
     feedbackToRate,
-    pulseDue: pulseWeek === null || week - pulseWeek >= PULSE_EVERY_WEEKS,
+    pulseDue: pulseWeek === null || week - pulseWeek >= PULSE_EVERY,
   };
 }

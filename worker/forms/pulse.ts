@@ -2,8 +2,6 @@
 import { z } from 'zod';
 import { idempotencyKey, optionalText, requiredScale } from './fields.ts';
 
-/** Weeks between pulses unless a pair chooses otherwise. */
-export const PULSE_EVERY_WEEKS = 4;
 
 export const pulseSchema = z.object({
   idempotency_key: idempotencyKey,

@@ -25,8 +25,14 @@ export async function serveForm<E extends AppEnv>(c: Context<E>, path: FormPath,
 }
 
 export const forms = new Hono<AppEnv>();
+/** Answers a link may choose in advance (a reminder's "last action: done", "we need a pause"). */
+const PRESETS: Record<string, readonly string[]> = { last_action_done: ['yes', 'partly', 'no'], needs_pause: ['on'] };
+
 for (const { page } of FORM_LIST) {
-  forms.get(page, requireLink, (c) => serveForm(c, page, { participant: c.get('participant'), token: c.get('token') }));
+  forms.get(page, requireLink, (c) => {
+    const values = Object.fromEntries(Object.entries(PRESETS).flatMap(([name, allowed]) => (allowed.includes(c.req.query(name) ?? '') ? [[name, c.req.query(name)!]] : [])));
+    return serveForm(c, page, { participant: c.get('participant'), token: c.get('token'), values: Object.keys(values).length ? values : undefined });
+  });
 }
 
 /** The thank-you page, pointing to the library's guidance for what the check-in revealed (?need=…). */

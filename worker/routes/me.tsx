@@ -10,7 +10,9 @@ import { loadHistory } from '../db/history.ts';
 import { loadMyWeek } from '../db/me.ts';
 import { congratulate, loadPartnership } from '../db/partnership.ts';
 import { exportParticipant } from '../db/people.ts';
+import { getReminderSettings, saveReminderSettings } from '../db/reminders.ts';
 import { progressBoard } from '../domain/board.ts';
+import { reminderSettingsSchema } from '../forms/reminders.ts';
 import { setConsent } from '../db/published.ts';
 import { buildCalendar, toBasicUtc } from '../domain/calendar.ts';
 import { addDays, cycleAt, cycleStart, localDate } from '../domain/weeks.ts';
@@ -34,10 +36,10 @@ import { PairPage } from '../views/pair.tsx';
 const mePage = async (c: Context<LinkEnv>) => {
   const participant = c.get('participant');
   const my = await loadMyWeek(c.env.DB, participant, cycleAt(participant.cohort, new Date()));
-  const guidance = await loadGuidance(c, my.needs);
+  const [guidance, reminders] = await Promise.all([loadGuidance(c, my.needs), getReminderSettings(c.env.DB, participant.id)]);
   c.header('Cache-Control', 'private, no-cache');
   const today = localDate(new Date(), participant.cohort.timezone);
-  const body = <MePage participant={participant} token={c.get('token')} my={my} today={today} guidance={guidance} newKey={() => crypto.randomUUID()} />;
+  const body = <MePage participant={participant} token={c.get('token')} my={my} today={today} guidance={guidance} reminders={reminders} newKey={() => crypto.randomUUID()} />;
   return c.html(page(`${participant.displayName}’s week`, body));
 };
 
@@ -152,6 +154,12 @@ export const meActions = new Hono<AppEnv>()
     const input = parseSubmission(c, withdrawalSchema, '/me/');
     if (!(await setConsent(c.env.DB, c.get('participant'), input.kind, input.id, 'private'))) fail(404, 'not_found', `There is no such ${input.kind} among yours.`);
     return done(c, 200, { kind: input.kind, id: input.id, consent: 'private' });
+  })
+  .post('/reminders', async (c) => {
+    const input = parseSubmission(c, reminderSettingsSchema, '/me/');
+    const quiet = input.quiet_from === undefined || input.quiet_until === undefined ? null : { from: input.quiet_from, until: input.quiet_until };
+    await saveReminderSettings(c.env.DB, c.get('participant').id, { byMail: input.by_mail, hour: input.remind_hour, timezone: input.timezone || null, quiet });
+    return done(c, 200, { by_mail: input.by_mail, remind_hour: input.remind_hour, timezone: input.timezone || null, quiet });
   })
   .post('/consent', async (c) => {
     const input = parseSubmission(c, consentChangeSchema, '/me/');

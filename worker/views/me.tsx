@@ -1,6 +1,7 @@
 /** A participant's own page: everything they need for the week, with no JavaScript. */
 import type { Guidance } from '../assets.ts';
 import type { MyWeek } from '../db/me.ts';
+import type { ReminderSettings } from '../db/reminders.ts';
 import type { Participant } from '../db/participants.ts';
 import type { PairRole } from '../domain/roles.ts';
 import { FORM_LIST } from '../forms/registry.ts';
@@ -23,8 +24,60 @@ export interface MePageProps {
   today: string;
   /** Library entries for what the latest check-in revealed. */
   guidance: Guidance[];
+  /** How they are reminded. */
+  reminders: ReminderSettings;
   /** A fresh idempotency key for each small form. */
   newKey: () => string;
+}
+
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
+const clock = (h: number) => `${String(h).padStart(2, '0')}:00`;
+
+function HourSelect({ name, label, value, optional }: { name: string; label: string; value: number | null; optional?: boolean }) {
+  return (
+    <p>
+      <label for={`reminders-${name}`}>{label}</label>{' '}
+      <select id={`reminders-${name}`} name={name}>
+        {optional && <option value="">—</option>}
+        {HOURS.map((h) => (
+          <option value={h} selected={h === value}>
+            {clock(h)}
+          </option>
+        ))}
+      </select>
+    </p>
+  );
+}
+
+function Reminders({ participant, token, reminders }: MePageProps) {
+  return (
+    <section aria-labelledby="reminders">
+      <h2 id="reminders">Reminders</h2>
+      <p>
+        {reminders.byMail
+          ? `By e-mail at ${clock(reminders.hour)} (${reminders.timezone ?? participant.cohort.timezone}) on the day your check-in is due, and one nudge that evening if it is still missing.`
+          : reminders.unsubscribed
+            ? 'You stopped e-mail reminders. Tick the box below to have them again.'
+            : 'E-mail reminders are off.'}
+      </p>
+      <form method="post" action="/api/me/reminders">
+        <Hidden token={token} />
+        <p>
+          <label>
+            <input type="checkbox" name="by_mail" value="on" checked={reminders.byMail} /> Remind me by e-mail
+          </label>
+        </p>
+        <HourSelect name="remind_hour" label="At" value={reminders.hour} />
+        <p>
+          <label for="reminders-timezone">My timezone</label>{' '}
+          <input type="text" id="reminders-timezone" name="timezone" value={reminders.timezone ?? ''} placeholder={participant.cohort.timezone} autocomplete="off" />
+        </p>
+        <HourSelect name="quiet_from" label="Nothing from" value={reminders.quiet?.from ?? null} optional />
+        <HourSelect name="quiet_until" label="until" value={reminders.quiet?.until ?? null} optional />
+        <button type="submit">Save my reminders</button>
+      </form>
+    </section>
+  );
 }
 
 function ThisWeek({ participant, token, my }: MePageProps) {
@@ -280,6 +333,7 @@ export function MePage(props: MePageProps) {
       <Published {...props} />
       <Contract {...props} />
       <FeedbackToRate {...props} />
+      <Reminders {...props} />
       <section aria-labelledby="forms">
         <h2 id="forms">Your forms</h2>
         <ul>

@@ -1,0 +1,89 @@
+/**
+ * One run of the rhythm at an instant: for each running cohort, the messages due (domain), each
+ * rendered (views/mail.tsx) and recorded under its key (db) before anything is sent. Answers the
+ * ids recorded by this run: the cron puts them on the queue, `tandem reminders run` sends them itself.
+ * The same run twice at the same instant records nothing the second time.
+ */
+import { loadDashboard } from '../db/mentor.ts';
+import { getCohortBySlug } from '../db/cohorts.ts';
+import { listLinkRecipients } from '../db/participants.ts';
+import { listRunningCohorts, loadCohortState, recordedKeys, recordMessages, type Rendered, type RhythmCohort } from '../db/reminders.ts';
+import { signToken } from '../domain/links.ts';
+import { dueMessages, type Due } from '../domain/reminders.ts';
+import { cycleAt, localDate } from '../domain/weeks.ts';
+import { renderMessage, type MailLinks } from '../views/mail.tsx';
+
+export interface RunOptions {
+  /** Where links in messages point: the site's address. */
+  baseUrl: string;
+  linkSecret: string;
+  /** Only this cohort (by slug). */
+  cohort?: string;
+}
+
+export interface RunResult {
+  /** Messages due at the instant, recorded before or now. */
+  due: number;
+  /** Ids recorded by this run: the ones to send. */
+  recorded: number[];
+}
+
+export async function runReminders(db: D1Database, now: Date, options: RunOptions): Promise<RunResult> {
+  const today = localDate(now, 'UTC');
+  const cohorts = (await listRunningCohorts(db, today)).filter((c) => !options.cohort || c.slug === options.cohort);
+  let due = 0;
+  const recorded: number[] = [];
+  for (const cohort of cohorts) {
+    const state = await loadCohortState(db, cohort, cycleAt(cohort.calendar, now));
+    const messages = dueMessages(state, now);
+    due += messages.length;
+    // Render only what is new; the key decides again, atomically, when it is recorded.
+    const known = await recordedKeys(db, messages.map((m) => m.key));
+    const fresh = messages.filter((m) => !known.has(m.key));
+    if (fresh.length === 0) continue;
+    recorded.push(...(await recordMessages(db, await renderAll(db, cohort, fresh, now, options), now)));
+  }
+  return { due, recorded };
+}
+
+async function renderAll(db: D1Database, cohort: RhythmCohort, due: Due[], now: Date, options: RunOptions): Promise<Rendered[]> {
+  const people = new Map((await listLinkRecipients(db, cohort.id)).map((p) => [p.id, p]));
+  const link = async (id: number, path: string) => {
+    const p = people.get(id)!;
+    const token = await signToken(options.linkSecret, { participantId: p.id, cohortId: p.cohortId, linkVersion: p.linkVersion });
+    return `${options.baseUrl}${path}?t=${encodeURIComponent(token)}`;
+  };
+  const digest = due.some((d) => d.kind === 'digest') ? await digestOf(db, cohort, now) : undefined;
+  const rendered: Rendered[] = [];
+  for (const d of due) {
+    const links: MailLinks =
+      d.to === null
+        ? { checkin: options.baseUrl, me: options.baseUrl, pulse: options.baseUrl, unsubscribe: options.baseUrl }
+        : {
+            checkin: await link(d.to, '/checkin/'),
+            me: await link(d.to, '/me/'),
+            pulse: await link(d.to, '/pulse/'),
+            dashboard: d.kind === 'digest' || d.step === 3 ? await link(d.to, `/mentor/${cohort.slug}`) : undefined,
+            unsubscribe: await link(d.to, '/unsubscribe'),
+          };
+    const message = renderMessage(d, {
+      cohortName: cohort.name,
+      recipientName: d.to === null ? '' : people.get(d.to)!.displayName,
+      aboutName: d.about === null ? undefined : people.get(d.about)?.displayName,
+      digest,
+      links,
+    });
+    rendered.push({ key: d.key, cohortId: cohort.id, to: d.to, about: d.about, kind: d.kind, cycle: d.cycle, channel: d.to === null ? 'webhook' : 'mail', ...message });
+  }
+  return rendered;
+}
+
+/** The mentor's digest: pairs at risk with their reasons, and last cycle's check-ins. */
+async function digestOf(db: D1Database, rhythm: RhythmCohort, now: Date) {
+  const cohort = (await getCohortBySlug(db, rhythm.slug))!;
+  const dashboard = await loadDashboard(db, cohort, now);
+  const atRisk = dashboard.pairs.filter((p) => p.risks.length > 0).map((p) => `${p.pair} (${p.members}): ${p.risks.join('; ')}`);
+  const week = dashboard.lastComplete;
+  const counts = dashboard.figures.weeks.find((w) => w.week === week)?.engagement;
+  return { atRisk, received: counts ? `${counts.part} of ${counts.whole} mentees checked in for week ${week}` : `no figures for week ${week} yet` };
+}
