@@ -50,6 +50,8 @@ export async function seedPartnership(
       dialogue_format: DEFAULT_DIALOGUE_FORMAT,
       // A few pairs are due to look at their contract again; the rest in week 14.
       renegotiate_on: dayOf(i % 4 === 0 ? 6 : 14),
+      // Every third pair turned on its escalation ladder: the partner after one missed check-in, the mentor after two.
+      ...(i % 3 === 0 ? { escalate_partner_after: '1' as const, escalate_mentor_after: '2' as const } : {}),
     };
     const v1 = expectStored(await storeContract(db, first, 1, { idempotency_key: `demo-contract-${i}-1`, ...terms }));
     counts.contracts++;

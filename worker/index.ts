@@ -5,11 +5,12 @@ import { runScheduled } from './scheduled.ts';
 
 export default {
   fetch: app.fetch,
-  async scheduled(_controller, env, ctx) {
+  async scheduled(controller, env, ctx) {
     ctx.waitUntil(runScheduled(env));
-    ctx.waitUntil(runRhythm(env));
+    // As of the instant the run was scheduled for, so a late run still sends what was due then.
+    ctx.waitUntil(runRhythm(env, new Date(controller.scheduledTime)));
   },
-  async queue(batch, env) {
+  async queue(batch, env, _ctx) {
     await consumeBatch(batch, env.DB, { mail: env.EMAIL, from: env.MAIL_FROM });
   },
 } satisfies ExportedHandler<Env, RhythmJob>;

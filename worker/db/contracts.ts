@@ -4,6 +4,11 @@ import { admissionSql, type Author } from './admission.ts';
 import type { Participant } from './participants.ts';
 import type { Stored } from './submissions.ts';
 
+/** A ladder step as stored: a number of missed check-ins, or null (off). */
+function step(value: string | undefined): number | null {
+  return value === undefined ? null : Number(value);
+}
+
 export interface Contract {
   id: number;
   version: number;
@@ -21,13 +26,15 @@ export interface Contract {
   contributions: string;
   dialogueFormat: string;
   renegotiateOn: string;
+  /** The escalation ladder: after how many missed check-ins the partner, the facilitator and the mentor are told (null: never). */
+  ladder: { partner: number | null; facilitator: number | null; mentor: number | null };
   /** Changes to this version since it was proposed (a resend with other answers). */
   revision: number;
   /** Who confirmed this version as it stands (its current revision). */
   confirmedBy: number[];
 }
 
-const CONTENT = ['purpose', 'cadence_days', 'meeting_day', 'meeting_time', 'channel', 'boundaries', 'success_measure', 'contributions', 'dialogue_format', 'renegotiate_on'] as const;
+const CONTENT = ['purpose', 'cadence_days', 'meeting_day', 'meeting_time', 'channel', 'boundaries', 'success_measure', 'contributions', 'dialogue_format', 'renegotiate_on', 'escalate_partner_after', 'escalate_facilitator_after', 'escalate_mentor_after'] as const;
 
 /**
  * Stores a proposed contract as the pair's next version, confirmed by its proposer, if the author
@@ -36,7 +43,7 @@ const CONTENT = ['purpose', 'cadence_days', 'meeting_day', 'meeting_time', 'chan
  * (their confirmation was of the earlier revision). An unchanged resend changes nothing.
  */
 export async function storeContract(db: D1Database, author: Author, week: number, input: ContractInput): Promise<Stored | null> {
-  const values = [input.purpose, Number(input.cadence_days), input.meeting_day, input.meeting_time, input.channel, input.boundaries, input.success_measure, input.contributions, input.dialogue_format, input.renegotiate_on];
+  const values = [input.purpose, Number(input.cadence_days), input.meeting_day, input.meeting_time, input.channel, input.boundaries, input.success_measure, input.contributions, input.dialogue_format, input.renegotiate_on, step(input.escalate_partner_after), step(input.escalate_facilitator_after), step(input.escalate_mentor_after)];
   const placeholders = CONTENT.map((_, i) => `?${i + 3}`).join(', ');
   const admission = admissionSql(author, 'contracts', CONTENT.length + 3);
   const [inserted, , stored] = await db.batch([
@@ -82,6 +89,9 @@ export interface ContractRow {
   contributions: string;
   dialogue_format: string;
   renegotiate_on: string;
+  escalate_partner_after: number | null;
+  escalate_facilitator_after: number | null;
+  escalate_mentor_after: number | null;
   revision: number;
   confirmed_by: string | null;
 }
@@ -106,6 +116,7 @@ export function contractFrom(row: ContractRow): Contract {
     contributions: row.contributions,
     dialogueFormat: row.dialogue_format,
     renegotiateOn: row.renegotiate_on,
+    ladder: { partner: row.escalate_partner_after, facilitator: row.escalate_facilitator_after, mentor: row.escalate_mentor_after },
     revision: row.revision,
     confirmedBy: row.confirmed_by ? row.confirmed_by.split(',').map(Number) : [],
   };

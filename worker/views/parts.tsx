@@ -56,10 +56,23 @@ export function ContractTerms({ terms }: { terms: Contract }) {
       <dd>{terms.contributions}</dd>
       <dt>Each session</dt>
       <dd>{terms.dialogueFormat}</dd>
+      <dt>When one of us misses check-ins</dt>
+      <dd>{ladderText(terms.ladder)}</dd>
       <dt>Review on</dt>
       <dd>{terms.renegotiateOn}</dd>
     </dl>
   );
+}
+
+/** The escalation ladder in words. */
+export function ladderText(ladder: Contract['ladder']): string {
+  const steps = [
+    ['the partner', ladder.partner],
+    ['the circle’s facilitator', ladder.facilitator],
+    ['the mentor', ladder.mentor],
+  ].filter((s): s is [string, number] => s[1] !== null);
+  if (steps.length === 0) return 'Nobody is told: the ladder is off.';
+  return `${steps.map(([who, n]) => `${who} after ${n} missed check-in${n === 1 ? '' : 's'} in a row`).join(', then ')}.`.replace(/^./, (c) => c.toUpperCase());
 }
 
 export function capitalise(word: string): string {
