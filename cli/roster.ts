@@ -1,9 +1,15 @@
-/** Reading a roster CSV (`name,email,role,pair,circle`): every problem named by its line, or none. */
+/**
+ * Reading a roster CSV (`name,email,role,pair,circle`, and optionally `timezone,remind_hour,reminders`):
+ * every problem named by its line, or none.
+ */
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { RosterEntry } from '../worker/db/roster.ts';
+import { isTimezone } from '../worker/domain/weeks.ts';
 
 export const ROSTER_COLUMNS = ['name', 'email', 'role', 'pair', 'circle'] as const;
+/** Columns a roster may add: how each person is reminded (each may be left empty for the default). */
+export const REMINDER_COLUMNS = ['timezone', 'remind_hour', 'reminders'] as const;
 
 const rowSchema = z.object({
   name: z.string().trim().min(1, 'the name is empty').max(80, 'the name is longer than 80 characters'),
@@ -11,6 +17,9 @@ const rowSchema = z.object({
   role: z.string().trim().toLowerCase().pipe(z.enum(['mentor', 'mentee'], 'the role must be “mentor” or “mentee”')),
   pair: z.string().trim().max(40, 'the pair is longer than 40 characters').default(''),
   circle: z.string().trim().max(40, 'the circle is longer than 40 characters').default(''),
+  timezone: z.string().trim().default('').refine((tz) => tz === '' || isTimezone(tz), 'the timezone is not one like Europe/London or America/New_York'),
+  remind_hour: z.string().trim().default('').refine((h) => h === '' || (/^\d{1,2}$/.test(h) && Number(h) <= 23), 'the reminder hour must be a whole hour from 0 to 23'),
+  reminders: z.string().trim().toLowerCase().default('').pipe(z.enum(['', 'on', 'off', 'yes', 'no'], 'reminders must be “on” or “off”')),
 });
 
 export class RosterError extends Error {
@@ -48,7 +57,9 @@ export function readRoster(text: string, existing: RosterEntry[] = []): RosterEn
       problems.push(`line ${line}: ${result.error.issues.map((i) => i.message).join('; ')}`);
       continue;
     }
-    const entry = result.data;
+    const { timezone, remind_hour, reminders, ...person } = result.data;
+    const entry: RosterEntry = { ...person };
+    if (timezone || remind_hour || reminders) entry.reminders = { timezone: timezone || null, hour: remind_hour === '' ? 9 : Number(remind_hour), byMail: reminders === '' || reminders === 'on' || reminders === 'yes' };
     const seen = emails.get(entry.email);
     if (seen) problems.push(`line ${line}: ${entry.email} is already on line ${seen}`);
     else emails.set(entry.email, line);

@@ -247,7 +247,7 @@ describe('one person’s data rights', () => {
     expect(data.participant).toMatchObject({ id: cy.id, display_name: 'Cy', email: 'cy@tandem-test.invalid', cohort_slug: 'spring-2027' });
     expect(data.program_feedback).toHaveLength(1);
     expect(data.program_feedback[0]).toMatchObject({ suggestion: 'Fortnightly circles' });
-    expect(Object.keys(data).sort()).toEqual(['checkins', 'congratulations', 'contract_confirmations', 'contracts', 'feedback', 'feedback_received', 'goals', 'milestones', 'pair_memberships', 'participant', 'program_feedback', 'pulses', 'reflections']);
+    expect(Object.keys(data).sort()).toEqual(['checkins', 'congratulations', 'contract_confirmations', 'contracts', 'feedback', 'feedback_received', 'goals', 'messages', 'milestones', 'pair_memberships', 'participant', 'program_feedback', 'pulses', 'reflections', 'reminder_settings']);
   });
 
   it('revokes one person’s links and prints new ones that work', async () => {
@@ -298,5 +298,35 @@ describe('tandem demo and help', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/Unknown command/);
     expect(run.stderr).toMatch(/roster import FILE.csv/);
+  });
+});
+
+describe('tandem reminders run and outbox', () => {
+  // spring-2027 checks in every 14 days from Monday 1 March 2027, London time: cycle 1 is due on Sunday 14 March.
+  const runAt = (at: string, ...more: string[]) => program.tandem('reminders', 'run', '--cohort', 'spring-2027', '--at', at, ...more);
+
+  it('does what the hourly job does at an instant, once, and the outbox lists it with its text', () => {
+    expect(runAt('2027-03-14T08:17:00Z').stdout).toMatch(/0 message\(s\) due, 0 new/);
+    const run = runAt('2027-03-14T09:17:00Z');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/reminder\s+Ben\s+Your week 1 check-in is due today\s+\[mail simulated locally\]/);
+    const again = runAt('2027-03-14T09:17:00Z');
+    expect(again.stdout).toMatch(/0 new \(\d+ recorded before, not sent again\)/);
+    const lines = JSON.parse(program.tandem('outbox', '--cohort', 'spring-2027', '--json').stdout) as { kind: string; to: string; status: string; text: string }[];
+    const ben = lines.filter((l) => l.kind === 'reminder' && l.to === 'Ben');
+    expect(ben).toHaveLength(1);
+    expect(ben[0]).toMatchObject({ status: 'sent' });
+    expect(ben[0]!.text).toMatch(/\/checkin\/\?t=/);
+    expect(program.tandem('outbox', '--cohort', 'spring-2027').stdout).toMatch(/reminder\s+mail\s+Ben\s+sent/);
+  });
+
+  it('refuses an instant without a timezone, an unknown cohort, and a webhook that is not https', () => {
+    expect(runAt('2027-03-14 09:00').stderr).toMatch(/--at wants an instant with its timezone/);
+    expect(program.tandem('reminders', 'run', '--cohort', 'nope').stderr).toMatch(/no cohort “nope”/);
+    const webhook = program.tandem('cohort', 'set', '--slug', 'spring-2027', '--webhook', 'http://hooks.example/x');
+    expect(webhook.status).toBe(2);
+    expect(webhook.stderr).toMatch(/--webhook must be an https:\/\/ address/);
+    expect(program.tandem('cohort', 'set', '--slug', 'spring-2027', '--webhook', 'https://hooks.example/x').stdout).toMatch(/posts who has still to check in/);
+    expect(program.tandem('cohort', 'set', '--slug', 'spring-2027', '--webhook', 'none').stdout).toMatch(/has no webhook any more/);
   });
 });

@@ -219,7 +219,7 @@ describe('what a mentor needs to act on', () => {
 
   it('downloads the pairs’ table as CSV, with a header and one row a pair', () => {
     const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe('Pair,Members,Circle,Contract,Last check-in,Engagement,Actions completed,Complete feedback,Feedback usefulness,Energy (last three check-ins),Latest pulse,Status');
+    expect(lines[0]).toBe('Pair,Members,Circle,Contract,Last check-in,Engagement,Actions completed,Complete feedback,Feedback usefulness,Energy (last three check-ins),Last reminder · nudge,Latest pulse,Status');
     expect(lines).toHaveLength(3);
     expect(csv).toContain('Jo has not checked in for weeks 4 and 5');
   });

@@ -9,6 +9,7 @@ import type { Cohort } from './cohorts.ts';
 import { loadCohortMetrics } from './metrics.ts';
 import { loadPairDetails, type PairDetail } from './pair-health.ts';
 import { listProgramFeedback, listPulseComments, type ProgramVoice } from './pulses.ts';
+import { lastMessagesByPair } from './reminders.ts';
 import { actionScore, latestOfItsWeek, MENTEES_FROM_WEEK, PAIR_WEEK, pausedIn, PULSE_MEAN } from './rules.ts';
 
 export interface PairHealth extends Omit<PairDetail, 'record'> {
@@ -24,6 +25,8 @@ export interface PairHealth extends Omit<PairDetail, 'record'> {
   paused: boolean;
   /** Why the pair is at risk; empty when it is not. */
   risks: string[];
+  /** When the pair was last reminded and nudged (ISO instants), and the latest failed send. */
+  messages: { reminder: string | null; nudge: string | null; failure: string | null };
 }
 
 /** A private reflection with an insight or strategy its author might share. */
@@ -127,6 +130,7 @@ export async function loadDashboard(db: D1Database, cohort: Cohort, now = new Da
     listProgramFeedback(db, cohort.id),
     listPulseComments(db, cohort.id),
   ]);
+  const messages = await lastMessagesByPair(db, cohort.id);
   const health = (pairs!.results as PairRow[]).map((row): PairHealth => {
     const paused = row.paused === 1;
     // A pause explains silence, so it is not "missed"; nor are weeks before the pair joined.
@@ -150,6 +154,7 @@ export async function loadDashboard(db: D1Database, cohort: Cohort, now = new Da
       latestPulse: row.pulse_week === null ? null : { week: row.pulse_week, mean: row.pulse_mean! },
       paused,
       risks: riskReasons(record),
+      messages: messages.get(row.pair_id) ?? { reminder: null, nudge: null, failure: null },
     };
   });
   // Pairs at risk first (most reasons first), then the rest by label.

@@ -13,6 +13,8 @@ const THEIR_ROWS = [
   ['program_feedback', 'participant_id'],
   ['pair_memberships', 'participant_id'],
   ['congratulations', 'participant_id'],
+  ['reminder_settings', 'participant_id'],
+  ['messages', 'participant_id'],
 ] as const;
 
 export interface PersonExport {

@@ -8,6 +8,8 @@ export interface RosterEntry {
   role: 'mentor' | 'mentee';
   pair: string;
   circle: string;
+  /** How they are reminded, when the roster says (its optional columns); otherwise as they chose, or the defaults. */
+  reminders?: { timezone: string | null; hour: number; byMail: boolean };
 }
 
 export interface RosterResult {
@@ -53,6 +55,17 @@ export async function importRoster(db: D1Database, cohortId: number, entries: Ro
         )
         .bind(cohortId, e.role, e.name, e.email, e.pair, joinedOn ?? null),
     ),
+    ...entries
+      .filter((e) => e.reminders)
+      .map((e) =>
+        db
+          .prepare(
+            `INSERT INTO reminder_settings (participant_id, timezone, remind_hour, by_mail)
+             SELECT id, ?3, ?4, ?5 FROM participants WHERE cohort_id = ?1 AND email = ?2
+             ON CONFLICT (participant_id) DO UPDATE SET timezone = excluded.timezone, remind_hour = excluded.remind_hour, by_mail = excluded.by_mail`,
+          )
+          .bind(cohortId, e.email, e.reminders!.timezone, e.reminders!.hour, e.reminders!.byMail ? 1 : 0),
+      ),
     // Someone who moved to another pair (or out of one) leaves it at this week…
     db
       .prepare(

@@ -11,7 +11,7 @@ import { listRunningCohorts, loadCohortState, recordedKeys, recordMessages, type
 import { signToken } from '../domain/links.ts';
 import { dueMessages, type Due } from '../domain/reminders.ts';
 import { cycleAt, localDate } from '../domain/weeks.ts';
-import { renderMessage, type MailLinks } from '../views/mail.tsx';
+import { renderMessage, type MailLinks } from '../views/mail.ts';
 
 export interface RunOptions {
   /** Where links in messages point: the site's address. */

@@ -17,6 +17,7 @@ export const PAIR_COLUMNS: { name: string; value: (p: PairHealth) => string }[] 
   { name: 'Complete feedback', value: (p) => formatRatio(p.feedback.complete, 'share') },
   { name: 'Feedback usefulness', value: (p) => formatRatio(p.feedback.usefulness, 'mean') },
   { name: 'Energy (last three check-ins)', value: (p) => p.energy.map((e) => `${e.who}: ${e.energies.join(' → ')}`).join('; ') || '—' },
+  { name: 'Last reminder · nudge', value: (p) => `${p.messages.reminder?.slice(0, 10) ?? '—'} · ${p.messages.nudge?.slice(0, 10) ?? '—'}${p.messages.failure ? ` (failed: ${p.messages.failure})` : ''}` },
   { name: 'Latest pulse', value: (p) => (p.latestPulse ? `${p.latestPulse.mean.toFixed(1)} of 5 (week ${p.latestPulse.week})` : '—') },
   { name: 'Status', value: (p) => (p.risks.length === 0 ? 'On track' : `At risk: ${p.risks.join('; ')}`) },
 ];

@@ -128,3 +128,20 @@ describe('readRoster: bad files', () => {
     expect(problemsOf(csv('name,email,role,pair', 'A,a@x.org,mentor'))[0]).toMatch(/^the file is not valid CSV: .*line 2/);
   });
 });
+
+describe('the optional reminder columns', () => {
+  it('reads each person’s timezone, hour and whether they get mail, and names a bad value by its line', () => {
+    const [ada, ben] = readRoster(`name,email,role,pair,circle,timezone,remind_hour,reminders
+Ada,ada@x.invalid,mentee,P1,,Asia/Kolkata,7,
+Ben,ben@x.invalid,mentee,P1,,,,off
+`);
+    expect(ada!.reminders).toEqual({ timezone: 'Asia/Kolkata', hour: 7, byMail: true });
+    expect(ben!.reminders).toEqual({ timezone: null, hour: 9, byMail: false });
+    expect(() =>
+      readRoster(`name,email,role,pair,circle,timezone,remind_hour,reminders
+Ada,ada@x.invalid,mentee,P1,,Mars/Olympus,24,maybe
+Ben,ben@x.invalid,mentee,P1,,,,
+`),
+    ).toThrow(/line 2: the timezone is not one like Europe\/London or America\/New_York; the reminder hour must be a whole hour from 0 to 23; reminders must be “on” or “off”/);
+  });
+});

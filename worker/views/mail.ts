@@ -102,37 +102,23 @@ function toText(content: Content, links: MailLinks, personal: boolean): string {
   return lines.join('\n').trim() + '\n';
 }
 
-function Mail({ content, links }: { content: Content; links: MailLinks }) {
-  return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{content.subject}</title>
-      </head>
-      <body>
-        <main>
-          {content.paragraphs.map((p) => (
-            <p>{p}</p>
-          ))}
-          {content.actions.length > 0 && (
-            <ul>
-              {content.actions.map((a) => (
-                <li>
-                  <a href={a.url}>{a.label}</a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </main>
-        <footer>
-          <p>
-            <a href={links.unsubscribe}>Stop these messages</a>
-          </p>
-        </footer>
-      </body>
-    </html>
-  );
+/** The HTML part, written with hono/html (not JSX: the CLI runs this module on Node, which reads no .tsx). */
+function mailHtml(content: Content, links: MailLinks) {
+  return html`<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${content.subject}</title>
+  </head>
+  <body>
+    <main>
+      ${content.paragraphs.map((p) => html`<p>${p}</p>`)}
+      ${content.actions.length > 0 ? html`<ul>${content.actions.map((a) => html`<li><a href="${a.url}">${a.label}</a></li>`)}</ul>` : ''}
+    </main>
+    <footer><p><a href="${links.unsubscribe}">Stop these messages</a></p></footer>
+  </body>
+</html>`;
 }
 
 /** A message's subject, plain text and HTML. */
@@ -142,6 +128,6 @@ export function renderMessage(due: Due, ctx: MailContext): { subject: string; te
   return {
     subject: content.subject,
     text: toText(content, ctx.links, personal),
-    html: personal ? html`<!doctype html>${(<Mail content={content} links={ctx.links} />)}`.toString() : '',
+    html: personal ? mailHtml(content, ctx.links).toString() : '',
   };
 }
