@@ -2,6 +2,7 @@
 import type { BuildRun } from './build.ts';
 import type { Counts, ProgramSize } from './generate.ts';
 import type { ReadTiming } from './read.ts';
+import type { RhythmResult } from './rhythm.ts';
 import type { RouteResult } from './route.ts';
 import type { WeightReport } from './weight.ts';
 
@@ -28,4 +29,6 @@ export interface BenchResult {
   machine: { cpus: number; memory: string; node: string };
   scales: ScaleResult[];
   route: RouteResult | null;
+  /** One cron run of the rhythm on the largest program (absent in results from before it was measured). */
+  rhythm?: RhythmResult | null;
 }

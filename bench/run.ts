@@ -3,7 +3,7 @@
  * cohorts × 24 mentees × 12 weeks) it generates a program into a temporary database, times the
  * D1 read the build does, runs and measures the real build, re-times the search index, and
  * weighs the heaviest pages; then it times the check-in route against a bare insert on the
- * largest database. Progress goes to stderr; the tables go to stdout, the JSON to
+ * largest database, and one cron run of the rhythm there. Progress goes to stderr; the tables go to stdout, the JSON to
  * bench/results.json (or --out).
  *
  *   npm run bench [-- --scales 1,2,4 --route-n 2000 --seed 1 --repeat 1 --keep --out FILE]
@@ -19,6 +19,7 @@ import { writeSearchIndex } from '../site/integrations/search-index.ts';
 import { measureBuild } from './build.ts';
 import { generateState, sizeAt } from './generate.ts';
 import { timeRead } from './read.ts';
+import { benchRhythm } from './rhythm.ts';
 import { benchRoute } from './route.ts';
 import type { BenchResult, ScaleResult } from './results.ts';
 import { printReport } from './summary.ts';
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
     }
     // On the largest database, so the route's indexes and the bare insert's are at their biggest.
     if (largest && Number(values['route-n']) > 0) result.route = await benchRoute(largest, Number(values['route-n']), log);
+    if (largest) result.rhythm = await benchRhythm(largest, log);
   } finally {
     if (values.keep) log(`kept: ${dirs.join(' ')}\n`);
     else for (const dir of dirs) rmSync(dir, { recursive: true, force: true });

@@ -73,6 +73,11 @@ export function printReport(result: BenchResult): boolean {
     );
   }
 
+  if (result.rhythm) {
+    out(`\nOne cron run of the rhythm on the ${largest?.scale ?? '?'}× program (inside workerd; at 20:17 UTC on each of seven days)`);
+    out(table(['at', 'due', 'recorded and queued', 'time'], [...result.rhythm.runs, result.rhythm.repeat].map((r, i) => [i === result.rhythm!.runs.length ? `${r.at} again` : r.at, String(r.due), String(r.recorded), s(r.seconds)])));
+  }
+
   const checks: [string, string, boolean | null][] = [];
   const four = result.scales.find((r) => r.scale === 4);
   checks.push(['4× build < 60 s', four ? s(four.build.seconds) : 'not run', four ? four.build.seconds < TARGETS.buildSeconds : null]);
@@ -81,6 +86,8 @@ export function printReport(result: BenchResult): boolean {
   checks.push(['4× peak memory < 2 GB', four ? mb(four.build.peakTreeRss) : 'not run', four ? four.build.peakTreeRss < TARGETS.peakBytes : null]);
   for (const r of result.scales.filter((r) => r.growth !== null)) checks.push([`growth ${r.scale}× ÷ previous ≤ ${TARGETS.growth}×`, x(r.growth!), r.growth! <= TARGETS.growth]);
   checks.push([`route mean ≤ ${TARGETS.routeRatio}× bare insert`, route ? x(route.ratio) : 'not run', route ? route.ratio <= TARGETS.routeRatio : null]);
+  const rhythm = result.rhythm;
+  checks.push(['rhythm: a second run at the same instant sends nothing', rhythm ? `${rhythm.repeat.recorded} recorded` : 'not run', rhythm ? rhythm.repeat.recorded === 0 && rhythm.busiest.recorded > 0 : null]);
   for (const b of largest?.weight.budgets ?? []) checks.push([`${b.name} page JS ≤ ${kb(b.jsLimit)}`, b.jsGzip === null ? (b.note ?? '–') : kb(b.jsGzip), b.pass]);
   out('\nTargets');
   out(table(['target', 'measured', 'result'], checks.map(([name, measured, pass]) => [name, measured, yes(pass)])));

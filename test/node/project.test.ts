@@ -31,7 +31,7 @@ describe('wrangler.toml', () => {
     const { unstable_readConfig } = await import('wrangler');
     const config = unstable_readConfig({ config: join(ROOT, 'wrangler.toml') });
     const { FORM_LIST } = await import('../../worker/forms/registry.ts');
-    const expected = ['/api/*', '/me', '/me/*', '/mentor/*', ...FORM_LIST.map((form) => `${form.page}*`), '/thanks/*'];
+    const expected = ['/api/*', '/me', '/me/*', '/mentor/*', ...FORM_LIST.map((form) => `${form.page}*`), '/thanks/*', '/unsubscribe'];
     expect([...(config.assets?.run_worker_first as string[])].sort()).toEqual(expected.sort());
     // Each form posts to an address under /api/, which the first rule covers.
     for (const form of FORM_LIST) expect(form.action).toMatch(/^\/api\/[a-z-]+$/);
