@@ -170,3 +170,15 @@ describe('stopping messages', () => {
     expect(await row()).toEqual({ timezone: 'America/New_York', remind_hour: 7, quiet_from: 22, quiet_until: 6, by_mail: 1 });
   });
 });
+
+describe('retention', () => {
+  it('empties old messages like the text people wrote: they name people and carry their links', async () => {
+    await env.DB.prepare("UPDATE cohorts SET retention_months = 1 WHERE slug = 'rhythm'").run();
+    const { applyRetention } = await import('../../worker/db/retention.ts');
+    // The runs above recorded their messages as of March 2027: a year later they are past a month's retention.
+    await applyRetention(env.DB, new Date('2028-03-01T00:00:00Z'));
+    const left = await env.DB.prepare(`SELECT COUNT(*) AS n FROM messages WHERE cohort_id = ?1 AND (text <> '' OR html <> '' OR subject <> '')`).bind(cohortId).first<{ n: number }>();
+    expect(left!.n).toBe(0);
+    expect((await outbox()).length).toBeGreaterThan(0);
+  });
+});

@@ -12,7 +12,12 @@ const FREE_TEXT: Record<string, string[]> = {
   program_feedback: ['tools', 'expectations', 'suggestion'],
   milestones: ['title'],
   goals: ['what', 'measure', 'target'],
+  // Reminders name people and carry their links: emptied like what they wrote.
+  messages: ['subject', 'text', 'html'],
 };
+
+/** When a row was written: a submission's `submitted_at`, a message's `created_at`. */
+const WRITTEN_AT: Record<string, string> = { messages: 'created_at' };
 
 /**
  * Empties the free text of submissions older than each cohort's retention period (in whole months
@@ -25,7 +30,7 @@ export async function applyRetention(db: D1Database, now = new Date()): Promise<
         `UPDATE ${table} SET ${columns.map((c) => `${c} = ''`).join(', ')}
          WHERE (${columns.map((c) => `${c} <> ''`).join(' OR ')})
          AND cohort_id IN (SELECT id FROM cohorts WHERE retention_months IS NOT NULL)
-         AND submitted_at < (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', ?1, '-' || retention_months || ' months') FROM cohorts WHERE id = ${table}.cohort_id)`,
+         AND ${WRITTEN_AT[table] ?? 'submitted_at'} < (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', ?1, '-' || retention_months || ' months') FROM cohorts WHERE id = ${table}.cohort_id)`,
       )
       .bind(now.toISOString()),
   );
