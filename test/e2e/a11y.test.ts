@@ -237,6 +237,7 @@ describe.skipIf(!hasBrowser)(browserSuite('Accessibility').replace('with JavaScr
         { name: 'form without a link (401)', url: `${world.base}/checkin/`, status: 401 },
         { name: 'form with a broken link (401)', url: `${world.base}/reflect/?t=not-a-token`, status: 401 },
         { name: "participant's page without a link (401)", url: `${world.base}/me/`, status: 401 },
+        { name: 'the page of an unsubscribe link', url: demo('/unsubscribe', Object.keys(world.demoTokens).find((n) => !n.includes('mentor'))!) },
         { name: 'unknown API address (404)', url: `${world.base}/api/nothing`, status: 404 },
       ]),
     );
