@@ -104,7 +104,7 @@ export function HistoryPageView({ participant, token, history, inCircle }: { par
       <p class="lede">
         Everything you wrote in {participant.cohort.name}, newest first · page {history.page} of {history.pages}
       </p>
-      <PageLinks token={token} current="history" inCircle={inCircle} />
+      <PageLinks token={token} current="history" inCircle={inCircle} mentorOf={participant.role === 'mentor' ? participant.cohort.slug : undefined} />
       <p>
         <a href={linkTo('/me/data.json', token)}>Download all my data</a> (JSON: everything stored about you).
       </p>

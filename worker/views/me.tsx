@@ -321,7 +321,7 @@ export function MePage(props: MePageProps) {
       <p class="lede">
         {participant.cohort.name} · week {my.week}
       </p>
-      <PageLinks token={token} current="me" inCircle={my.circle !== null} />
+      <PageLinks token={token} current="me" inCircle={my.circle !== null} mentorOf={participant.role === 'mentor' ? participant.cohort.slug : undefined} />
       <ThisWeek {...props} />
       {guidance.length > 0 && (
         <section aria-labelledby="guidance">

@@ -205,7 +205,7 @@ export function PairPage(props: PairPageProps) {
       <p class="lede">
         {partners.length === 0 ? 'You are not in a pair yet.' : `You and ${partners.map((p) => p.displayName).join(' and ')}`} · {participant.cohort.name}
       </p>
-      <PageLinks token={token} current="pair" inCircle={inCircle} />
+      <PageLinks token={token} current="pair" inCircle={inCircle} mentorOf={participant.role === 'mentor' ? participant.cohort.slug : undefined} />
       <p class="meta">Only the two of you (or three) and your mentor see this page. A partner sees your words only from the weeks you were partners.</p>
       <ThisWeek {...props} />
       <Board {...props} />

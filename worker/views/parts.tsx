@@ -19,14 +19,14 @@ export function Hidden({ token }: { token: string }) {
   );
 }
 
-/** The links between a participant's own pages. */
-export function PageLinks({ token, current, inCircle }: { token: string; current: 'me' | 'pair' | 'history' | 'circle'; inCircle: boolean }) {
+/** The links between a participant's own pages; a mentor's lead to their dashboard instead of a pair. */
+export function PageLinks({ token, current, inCircle, mentorOf }: { token: string; current: 'me' | 'pair' | 'history' | 'circle'; inCircle: boolean; mentorOf?: string }) {
   const pages = [
     { id: 'me', path: '/me/', label: 'This week' },
-    { id: 'pair', path: '/me/pair', label: 'Our pair' },
+    mentorOf ? { id: 'dashboard', path: `/mentor/${mentorOf}`, label: 'Dashboard' } : { id: 'pair', path: '/me/pair', label: 'Our pair' },
     ...(inCircle ? [{ id: 'circle', path: '/me/circle', label: 'Our circle' }] : []),
     { id: 'history', path: '/me/history', label: 'My history' },
-  ] as const;
+  ];
   return (
     <nav class="page-links" aria-label="Your pages">
       <ul>
