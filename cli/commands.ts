@@ -8,7 +8,7 @@ import { everyDays, isCadence, MAX_CADENCE_DAYS, MIN_CADENCE_DAYS, planCadence }
 import { LINK_GRACE_DAYS } from '../worker/domain/links.ts';
 import { listLinkRecipients } from '../worker/db/participants.ts';
 import { listProgramFeedback, listPulseComments } from '../worker/db/pulses.ts';
-import { setWebhook } from '../worker/db/reminders.ts';
+import { setCircleWebhook, setWebhook } from '../worker/db/reminders.ts';
 import { setRetention } from '../worker/db/retention.ts';
 import { importRoster, listRoster } from '../worker/db/roster.ts';
 import { cadenceOf, cycleAt, isIsoDate, isTimezone, localDate } from '../worker/domain/weeks.ts';
@@ -247,17 +247,31 @@ async function setRetentionMonths(conn: Connection, slug: string, options: Optio
   );
 }
 
+/** A webhook address from --webhook: https only, or none (null). */
+function webhookOption(value: string): string | null {
+  if (value === 'none') return null;
+  let https = false;
+  try {
+    https = new URL(value).protocol === 'https:';
+  } catch {
+    https = false;
+  }
+  if (!https) throw new UsageError(`--webhook must be an https:// address (an incoming webhook of Slack, Discord, Teams or your own), or none (got “${value}”).`);
+  return value;
+}
+
 /** `cohort set --webhook URL|none`: the cohort's incoming webhook (Slack, Discord, Teams or any JSON endpoint). */
 async function setCohortWebhook(conn: Connection, slug: string, value: string): Promise<void> {
-  let url: string | null = null;
-  if (value !== 'none') {
-    try {
-      url = new URL(value).protocol === 'https:' ? value : null;
-    } catch {
-      url = null;
-    }
-    if (url === null) throw new UsageError(`--webhook must be an https:// address (an incoming webhook of Slack, Discord, Teams or your own), or none (got “${value}”).`);
-  }
+  const url = webhookOption(value);
   if (!(await setWebhook(conn.db, slug, url))) throw new UsageError(`There is no cohort “${slug}”.`);
   console.log(url ? `“${slug}” posts who has still to check in to its webhook on each cycle's last day at 09:00. The address is kept private.` : `“${slug}” has no webhook any more.`);
+}
+
+/** `circle set --cohort S --circle LABEL --webhook URL|none`: a circle's own channel. */
+export async function setCircle(conn: Connection, options: Options): Promise<void> {
+  const slug = required(options, 'cohort', 'the cohort slug');
+  const label = required(options, 'circle', 'the circle, as the roster names it');
+  const url = webhookOption(required(options, 'webhook', 'an https:// address, or none'));
+  if (!(await setCircleWebhook(conn.db, slug, label, url))) throw new UsageError(`There is no circle “${label}” in cohort “${slug}” (see npm run tandem -- pairs --cohort ${slug}).`);
+  console.log(url ? `${label} posts who of its members has still to check in to its webhook on each cycle's last day at 09:00. The address is kept private.` : `${label} has no webhook any more.`);
 }

@@ -3,7 +3,7 @@
  * the production database named in wrangler.toml's [env.production].
  */
 import { parseArgs } from 'node:util';
-import { addCohort, importRosterFile, linkOrigin, setCohort, printLinks, printPairs, printProgramFeedback, UsageError, type Options } from './commands.ts';
+import { addCohort, importRosterFile, linkOrigin, setCircle, setCohort, printLinks, printPairs, printProgramFeedback, UsageError, type Options } from './commands.ts';
 import { exportPerson, forgetPerson, revokePersonLinks } from './people.ts';
 import { openDatabase } from '../worker/db/connection.ts';
 import { seedDemo } from './demo.ts';
@@ -23,7 +23,10 @@ Usage: npm run tandem -- <command> [options] [--remote]
                                         its last day (links stop working 30 days later);
                                         check-ins every DAYS days from the next cycle (past weeks stay as they were);
                                         keep free text N months, then empty it (counts and ratings stay)
-  roster import FILE.csv --cohort S     columns name,email,role,pair,circle; all rows or none
+  circle set --cohort S --circle LABEL --webhook https://…|none
+                                        a circle's own channel: who of its members has still to check in
+  roster import FILE.csv --cohort S     columns name,email,role,pair,circle (and optionally
+                                        timezone,remind_hour,reminders); all rows or none
   links --revoke --participant ID [--base-url URL]
                                         revoke one person's links and print their new ones
   export --participant ID [--out FILE]  everything stored about one person, as JSON
@@ -63,6 +66,7 @@ async function main(argv: string[]): Promise<void> {
       'retention-months': { type: 'string' },
       to: { type: 'string' },
       participant: { type: 'string' },
+      circle: { type: 'string' },
       at: { type: 'string' },
       webhook: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -78,7 +82,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(HELP);
     return;
   }
-  const known = ['cohort add', 'cohort set', 'roster import', 'links', 'pairs', 'program-feedback', 'reminders run', 'outbox', 'library promote', 'export', 'forget', 'demo'];
+  const known = ['cohort add', 'cohort set', 'circle set', 'roster import', 'links', 'pairs', 'program-feedback', 'reminders run', 'outbox', 'library promote', 'export', 'forget', 'demo'];
   const match = known.find((k) => key === k || key.startsWith(`${k} `) || (k.split(' ').length === 1 && command === k));
   if (!match) throw new UsageError(`Unknown command “${positionals.join(' ')}”.\n\n${HELP}`);
 
@@ -87,6 +91,7 @@ async function main(argv: string[]): Promise<void> {
     const options = values as Options;
     if (match === 'cohort add') await addCohort(conn, options);
     else if (match === 'cohort set') await setCohort(conn, options);
+    else if (match === 'circle set') await setCircle(conn, options);
     else if (match === 'roster import') await importRosterFile(conn, arg, options);
     else if (match === 'links' && values.revoke) await revokePersonLinks(conn, options, linkOrigin(options));
     else if (match === 'links') await printLinks(conn, options);

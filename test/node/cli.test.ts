@@ -329,4 +329,12 @@ describe('tandem reminders run and outbox', () => {
     expect(program.tandem('cohort', 'set', '--slug', 'spring-2027', '--webhook', 'https://hooks.example/x').stdout).toMatch(/posts who has still to check in/);
     expect(program.tandem('cohort', 'set', '--slug', 'spring-2027', '--webhook', 'none').stdout).toMatch(/has no webhook any more/);
   });
+
+  it('sets a circle’s own webhook, and names a circle that does not exist', () => {
+    expect(program.tandem('circle', 'set', '--cohort', 'spring-2027', '--circle', 'North', '--webhook', 'https://discord.com/api/webhooks/1/x').stdout).toMatch(/North posts who of its members/);
+    const missing = program.tandem('circle', 'set', '--cohort', 'spring-2027', '--circle', 'East', '--webhook', 'https://hooks.example/x');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/no circle “East” in cohort “spring-2027”/);
+    expect(program.tandem('circle', 'set', '--cohort', 'spring-2027', '--circle', 'North', '--webhook', 'ftp://x').stderr).toMatch(/must be an https:\/\/ address/);
+  });
 });

@@ -4,18 +4,18 @@
  * (through the Email Service binding wrangler simulates), and what stops a message.
  */
 import { createExecutionContext, createMessageBatch, createScheduledController, env, getQueueResult, SELF, waitOnExecutionContext } from 'cloudflare:test';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import worker from '../../worker/index.ts';
 import { confirmContract, storeContract } from '../../worker/db/contracts.ts';
 import { insertCohort } from '../../worker/db/cohorts.ts';
 import { getParticipant, listLinkRecipients } from '../../worker/db/participants.ts';
-import { listOutbox } from '../../worker/db/reminders.ts';
+import { listOutbox, setCircleWebhook } from '../../worker/db/reminders.ts';
 import { importRoster } from '../../worker/db/roster.ts';
 import { storeCheckin } from '../../worker/db/submissions.ts';
 import { signToken } from '../../worker/domain/links.ts';
 import { checkinSchema } from '../../worker/forms/checkin.ts';
 import { contractSchema } from '../../worker/forms/contract.ts';
-import { backoffSeconds, consumeBatch, MAX_ATTEMPTS } from '../../worker/rhythm/deliver.ts';
+import { backoffSeconds, consumeBatch, deliver, MAX_ATTEMPTS } from '../../worker/rhythm/deliver.ts';
 import { runReminders } from '../../worker/rhythm/plan.ts';
 
 const ids: Record<string, number> = {};
@@ -168,6 +168,28 @@ describe('stopping messages', () => {
     expect(await row()).toBeNull();
     expect((await post({ by_mail: 'on', remind_hour: '7', timezone: 'America/New_York', quiet_from: '22', quiet_until: '6' })).status).toBe(200);
     expect(await row()).toEqual({ timezone: 'America/New_York', remind_hour: 7, quiet_from: 22, quiet_until: 6, by_mail: 1 });
+  });
+});
+
+describe('a circle’s channel', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('posts to the circle’s webhook who of its members has still to check in, once', async () => {
+    expect(await setCircleWebhook(env.DB, 'rhythm', 'C1', 'https://hooks.slack.com/services/T/B/x')).toBe(true);
+    await run('2027-04-04T10:17:00Z');
+    const channel = (await outbox()).find((l) => l.kind === 'channel')!;
+    expect(channel).toMatchObject({ channel: 'webhook', to: 'C1 webhook' });
+    // Slack is an outside service: its answer is stubbed, the request it gets is what is checked.
+    const posted: Request[] = [];
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => (posted.push(new Request(input, init)), new Response('ok')));
+    expect(await deliver(env.DB, channel.id, { from: env.MAIL_FROM })).toBe('sent');
+    expect(await deliver(env.DB, channel.id, { from: env.MAIL_FROM })).toBe('already-sent');
+    expect(posted).toHaveLength(1);
+    expect(posted[0]!.url).toBe('https://hooks.slack.com/services/T/B/x');
+    const body = await posted[0]!.json<{ text: string }>();
+    expect(body.text).toMatch(/check-ins for week 5 are due today\.\nStill to check in: (Ada|Bastian|Cy|Di)/);
+    expect(body.text).not.toMatch(/@|\?t=/);
+    expect(await setCircleWebhook(env.DB, 'rhythm', 'Nowhere', null)).toBe(false);
   });
 });
 

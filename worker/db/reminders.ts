@@ -64,13 +64,14 @@ export async function listRunningCohorts(db: D1Database, today: string): Promise
 
 /** A cohort as the planner sees it at cycle `cycle` (its current one). */
 export async function loadCohortState(db: D1Database, cohort: RhythmCohort, cycle: number): Promise<CohortState> {
-  const [people, checkins, pulses, ladders, pairWeeks] = await db.batch([
+  const [people, checkins, pulses, ladders, pairWeeks, circleHooks] = await db.batch([
     db.prepare(PEOPLE).bind(cohort.id),
     // Twelve cycles back is as far as a ladder's step can reach.
     db.prepare(CHECKED_IN).bind(cohort.id, Math.max(1, cycle - 13)),
     db.prepare(PULSES).bind(cohort.id),
     db.prepare(LADDERS).bind(cohort.id),
     pairWeeksStatement(db, cohort.id, cycle + 1),
+    db.prepare('SELECT id FROM circles WHERE cohort_id = ?1 AND webhook_url IS NOT NULL ORDER BY id').bind(cohort.id),
   ]);
   const rows = people!.results as PersonRow[];
   const cycles = Map.groupBy(checkins!.results as { participant_id: number; week: number }[], (r) => r.participant_id);
@@ -119,7 +120,7 @@ export async function loadCohortState(db: D1Database, cohort: RhythmCohort, cycl
     paused,
     ladders: ladderOf,
     facilitator: (circleId, c) => circleFacilitator((circleMembers.get(circleId) ?? []).map((m) => ({ id: m.id, joinedCycle: m.joinedCycle })), c, pausedIn),
-    webhook: cohort.webhookUrl !== null,
+    channels: [...(cohort.webhookUrl !== null ? [{ circleId: null }] : []), ...(circleHooks!.results as { id: number }[]).map((c) => ({ circleId: c.id }))],
   };
 }
 
@@ -127,6 +128,7 @@ export interface Rendered {
   key: string;
   cohortId: number;
   to: number | null;
+  circle: number | null;
   about: number | null;
   kind: MessageKind;
   cycle: number;
@@ -143,10 +145,10 @@ export async function recordMessages(db: D1Database, messages: readonly Rendered
     messages.map((m) =>
       db
         .prepare(
-          `INSERT INTO messages (key, cohort_id, participant_id, about_id, kind, cycle, channel, subject, text, html, created_at)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (key) DO NOTHING RETURNING id`,
+          `INSERT INTO messages (key, cohort_id, participant_id, circle_id, about_id, kind, cycle, channel, subject, text, html, created_at)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT (key) DO NOTHING RETURNING id`,
         )
-        .bind(m.key, m.cohortId, m.to, m.about, m.kind, m.cycle, m.channel, m.subject, m.text, m.html, now.toISOString()),
+        .bind(m.key, m.cohortId, m.to, m.circle, m.about, m.kind, m.cycle, m.channel, m.subject, m.text, m.html, now.toISOString()),
     ),
   );
   return results.flatMap((r) => (r.results as { id: number }[]).map((row) => row.id));
@@ -179,8 +181,10 @@ export interface Outgoing {
 export async function getOutgoing(db: D1Database, id: number): Promise<Outgoing | null> {
   const row = await db
     .prepare(
-      `SELECT m.id, m.key, m.kind, m.channel, m.status, m.attempts, m.subject, m.text, m.html, p.email, c.webhook_url, m.participant_id
-       FROM messages m JOIN cohorts c ON c.id = m.cohort_id LEFT JOIN participants p ON p.id = m.participant_id WHERE m.id = ?1`,
+      `SELECT m.id, m.key, m.kind, m.channel, m.status, m.attempts, m.subject, m.text, m.html, p.email,
+              CASE WHEN m.circle_id IS NULL THEN c.webhook_url ELSE ci.webhook_url END AS webhook_url, m.participant_id
+       FROM messages m JOIN cohorts c ON c.id = m.cohort_id LEFT JOIN circles ci ON ci.id = m.circle_id LEFT JOIN participants p ON p.id = m.participant_id
+       WHERE m.id = ?1`,
     )
     .bind(id)
     .first<Omit<Outgoing, 'webhookUrl' | 'participantId'> & { webhook_url: string | null; participant_id: number | null }>();
@@ -214,8 +218,8 @@ export interface OutboxLine {
 export async function listOutbox(db: D1Database, cohortId: number): Promise<OutboxLine[]> {
   const { results } = await db
     .prepare(
-      `SELECT m.id, m.created_at, m.sent_at, m.kind, m.channel, p.display_name AS recipient, m.status, m.attempts, m.error, m.subject, m.text
-       FROM messages m LEFT JOIN participants p ON p.id = m.participant_id WHERE m.cohort_id = ?1 ORDER BY m.created_at, m.id`,
+      `SELECT m.id, m.created_at, m.sent_at, m.kind, m.channel, COALESCE(p.display_name, ci.label || ' webhook') AS recipient, m.status, m.attempts, m.error, m.subject, m.text
+       FROM messages m LEFT JOIN participants p ON p.id = m.participant_id LEFT JOIN circles ci ON ci.id = m.circle_id WHERE m.cohort_id = ?1 ORDER BY m.created_at, m.id`,
     )
     .bind(cohortId)
     .all<{ id: number; created_at: string; sent_at: string | null; kind: MessageKind; channel: 'mail' | 'webhook'; recipient: string | null; status: OutboxLine['status']; attempts: number; error: string | null; subject: string; text: string }>();
@@ -284,6 +288,12 @@ export async function lastMessagesByPair(db: D1Database, cohortId: number): Prom
     .bind(cohortId)
     .all<{ pair_id: number; reminder: string | null; nudge: string | null; failure: string | null }>();
   return new Map(results.map((r) => [r.pair_id, { reminder: r.reminder, nudge: r.nudge, failure: r.failure }]));
+}
+
+/** Sets or clears the webhook of a circle of a cohort; false when there is no such circle. */
+export async function setCircleWebhook(db: D1Database, slug: string, label: string, url: string | null): Promise<boolean> {
+  const result = await db.prepare('UPDATE circles SET webhook_url = ?3 WHERE label = ?2 AND cohort_id = (SELECT id FROM cohorts WHERE slug = ?1)').bind(slug, label, url).run();
+  return result.meta.changes > 0;
 }
 
 /** Sets or clears a cohort's webhook; false when there is no such cohort. */

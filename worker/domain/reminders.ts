@@ -62,8 +62,8 @@ export interface CohortState {
   ladders: ReadonlyMap<number, Ladder>;
   /** Who facilitates each circle in each cycle. */
   facilitator(circleId: number, cycle: number): number | null;
-  /** The cohort's webhook, when the mentor set one. */
-  webhook: boolean;
+  /** The channels with a webhook the mentor set: the cohort's (circleId null) and circles'. */
+  channels: { circleId: number | null }[];
 }
 
 /** A message due now, before it is written. */
@@ -71,8 +71,10 @@ export interface Due {
   key: string;
   kind: MessageKind;
   cycle: number;
-  /** The recipient; null for the cohort's webhook. */
+  /** The recipient; null for a webhook. */
   to: number | null;
+  /** A circle's webhook; null for a person or the cohort's webhook. */
+  circle: number | null;
   /** Whom it is about (a nudge's partners' state, an escalation's silent member). */
   about: number | null;
   /** Escalations: 1 partner, 2 facilitator, 3 mentor; 0 otherwise. */
@@ -132,16 +134,16 @@ export function dueMessages(state: CohortState, now: Date): Due[] {
     if (cycle < Math.max(1, m.joinedCycle) || !open(state, m, date, hour)) continue;
     const missing = !m.checkedIn.has(cycle) && !paused(m, cycle);
     if (date === days.last && missing) {
-      if (hour >= m.hour) due.push({ key: `${m.id}:${cycle}:reminder:0`, kind: 'reminder', cycle, to: m.id, about: null, step: 0, detail: {} });
+      if (hour >= m.hour) due.push({ key: `${m.id}:${cycle}:reminder:0`, kind: 'reminder', cycle, to: m.id, circle: null, about: null, step: 0, detail: {} });
       if (hour >= Math.max(NUDGE_HOUR, m.hour + 1)) {
         const partnersIn = pairOf(m).filter((p) => p.checkedIn.has(cycle)).map((p) => p.name);
-        due.push({ key: `${m.id}:${cycle}:nudge:0`, kind: 'nudge', cycle, to: m.id, about: null, step: 0, detail: { partnersIn } });
+        due.push({ key: `${m.id}:${cycle}:nudge:0`, kind: 'nudge', cycle, to: m.id, circle: null, about: null, step: 0, detail: { partnersIn } });
       }
     }
     // The pulse: due every PULSE_EVERY cycles (from the first one they take part in, until their first pulse).
     const sincePulse = cycle - (m.lastPulse ?? Math.max(1, m.joinedCycle) - PULSE_EVERY);
     if (date === days.first && hour >= m.hour && !paused(m, cycle) && sincePulse >= PULSE_EVERY && sincePulse % PULSE_EVERY === 0) {
-      due.push({ key: `${m.id}:${cycle}:pulse:0`, kind: 'pulse', cycle, to: m.id, about: null, step: 0, detail: {} });
+      due.push({ key: `${m.id}:${cycle}:pulse:0`, kind: 'pulse', cycle, to: m.id, circle: null, about: null, step: 0, detail: {} });
     }
   }
 
@@ -163,7 +165,7 @@ export function dueMessages(state: CohortState, now: Date): Due[] {
         if (!r) continue;
         const { date, hour, cycle, days } = standing(state, r, now);
         if (cycle !== calendarNow || date !== days.first || hour < r.hour || !open(state, r, date, hour)) continue;
-        due.push({ key: `${r.id}:${cycle}:escalation:${step}:${m.id}`, kind: 'escalation', cycle, to: r.id, about: m.id, step, detail: { missed } });
+        due.push({ key: `${r.id}:${cycle}:escalation:${step}:${m.id}`, kind: 'escalation', cycle, to: r.id, circle: null, about: m.id, step, detail: { missed } });
       }
     }
   }
@@ -171,18 +173,20 @@ export function dueMessages(state: CohortState, now: Date): Due[] {
   if (state.mentor) {
     const { date, hour, cycle, days } = standing(state, state.mentor, now);
     if (cycle > 1 && date === days.first && hour >= state.mentor.hour && open(state, state.mentor, date, hour)) {
-      due.push({ key: `${state.mentor.id}:${cycle}:digest:0`, kind: 'digest', cycle, to: state.mentor.id, about: null, step: 0, detail: {} });
+      due.push({ key: `${state.mentor.id}:${cycle}:digest:0`, kind: 'digest', cycle, to: state.mentor.id, circle: null, about: null, step: 0, detail: {} });
     }
   }
 
-  if (state.webhook) {
-    // The cohort's channel, at 09:00 in the cohort's timezone on the cycle's last day: who has not checked in yet.
-    const { date, hour } = localClock(now, state.calendar.timezone);
-    if (date >= state.calendar.startsOn && (state.calendar.endsOn === null || date <= state.calendar.endsOn) && hour >= 9) {
-      const cycle = cycleOn(state.calendar, date);
-      if (date === cycleDays(state.calendar, cycle).last) {
-        const missing = state.mentees.filter((m) => m.joinedCycle <= cycle && !m.checkedIn.has(cycle) && !paused(m, cycle)).map((m) => m.name);
-        due.push({ key: `cohort-${state.cohortId}:${cycle}:channel:0`, kind: 'channel', cycle, to: null, about: null, step: 0, detail: { missing } });
+  // Each channel, at 09:00 in the cohort's timezone on the cycle's last day: who has not checked in yet.
+  const { date, hour } = localClock(now, state.calendar.timezone);
+  if (state.channels.length && date >= state.calendar.startsOn && (state.calendar.endsOn === null || date <= state.calendar.endsOn) && hour >= 9) {
+    const cycle = cycleOn(state.calendar, date);
+    if (date === cycleDays(state.calendar, cycle).last) {
+      for (const { circleId } of state.channels) {
+        const members = state.mentees.filter((m) => circleId === null || m.circleId === circleId);
+        const missing = members.filter((m) => m.joinedCycle <= cycle && !m.checkedIn.has(cycle) && !paused(m, cycle)).map((m) => m.name);
+        const key = circleId === null ? `cohort-${state.cohortId}:${cycle}:channel:0` : `circle-${circleId}:${cycle}:channel:0`;
+        due.push({ key, kind: 'channel', cycle, to: null, circle: circleId, about: null, step: 0, detail: { missing } });
       }
     }
   }

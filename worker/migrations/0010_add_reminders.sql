@@ -15,6 +15,7 @@ CREATE TABLE reminder_settings (
 
 -- Incoming-webhook addresses (https only, checked where they are set): private, never published.
 ALTER TABLE cohorts ADD COLUMN webhook_url TEXT;
+ALTER TABLE circles ADD COLUMN webhook_url TEXT;
 
 -- After how many missed cycles the partner, the circle's facilitator and the mentor are told: off unless set.
 ALTER TABLE contracts ADD COLUMN escalate_partner_after INTEGER CHECK (escalate_partner_after BETWEEN 1 AND 12);
@@ -25,7 +26,8 @@ CREATE TABLE messages (
   id INTEGER PRIMARY KEY,
   key TEXT NOT NULL UNIQUE,           -- recipient, cycle, kind, step: one message, ever
   cohort_id INTEGER NOT NULL REFERENCES cohorts (id) ON DELETE CASCADE,
-  participant_id INTEGER REFERENCES participants (id) ON DELETE CASCADE, -- the recipient; NULL: the cohort's webhook
+  participant_id INTEGER REFERENCES participants (id) ON DELETE CASCADE, -- the recipient; NULL: a webhook
+  circle_id INTEGER REFERENCES circles (id) ON DELETE CASCADE,           -- a circle's webhook; NULL with no recipient: the cohort's
   about_id INTEGER REFERENCES participants (id) ON DELETE CASCADE,
   kind TEXT NOT NULL CHECK (kind IN ('reminder', 'nudge', 'escalation', 'pulse', 'digest', 'channel')),
   cycle INTEGER NOT NULL,

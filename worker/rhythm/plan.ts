@@ -73,7 +73,7 @@ async function renderAll(db: D1Database, cohort: RhythmCohort, due: Due[], now: 
       digest,
       links,
     });
-    rendered.push({ key: d.key, cohortId: cohort.id, to: d.to, about: d.about, kind: d.kind, cycle: d.cycle, channel: d.to === null ? 'webhook' : 'mail', ...message });
+    rendered.push({ key: d.key, cohortId: cohort.id, to: d.to, circle: d.circle, about: d.about, kind: d.kind, cycle: d.cycle, channel: d.to === null ? 'webhook' : 'mail', ...message });
   }
   return rendered;
 }

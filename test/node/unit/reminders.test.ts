@@ -18,7 +18,7 @@ function cohort(mentees: Mentee[], options: { startsOn?: string; cadenceDays?: n
     paused: options.paused ?? new Map(),
     ladders: new Map(options.ladder ? [[1, options.ladder]] : []),
     facilitator: () => null,
-    webhook: options.webhook ?? false,
+    channels: options.webhook ? [{ circleId: null }, { circleId: 2 }] : [],
   };
 }
 
@@ -133,6 +133,8 @@ describe('the pulse, the digest and the webhook', () => {
   it('posts to the cohort’s webhook who has still to check in, by display name', () => {
     const state = cohort([person(1, 'Ada', 'Europe/London'), person(2, 'Bastian', 'Europe/London', { checkedIn: new Set([1]) })], { webhook: true });
     const channel = dueMessages(state, new Date('2027-03-07T10:00:00Z')).find((d) => d.kind === 'channel')!;
-    expect(channel).toMatchObject({ key: 'cohort-1:1:channel:0', to: null, detail: { missing: ['Ada'] } });
+    expect(channel).toMatchObject({ key: 'cohort-1:1:channel:0', to: null, circle: null, detail: { missing: ['Ada'] } });
+    // A circle's channel names its own members only (Ada and Bastian are in circle 1).
+    expect(dueMessages(state, new Date('2027-03-07T10:00:00Z')).find((d) => d.circle === 2)).toMatchObject({ key: 'circle-2:1:channel:0', detail: { missing: [] } });
   });
 });
