@@ -4,6 +4,7 @@
  * 2 01-12, 3 01-19, 4 01-26, 5 02-09, 6 02-23. The clock is set per test (only Date is faked).
  */
 import { env } from 'cloudflare:test';
+import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { app } from '../../worker/app.ts';
 import { loadCircles } from '../../worker/db/circles.ts';
@@ -104,8 +105,13 @@ describe('the calendar file across a change of cadence', () => {
     setClock('2026-01-21T12:00:00Z');
     const res = await app.request(`${ORIGIN}/me/calendar.ics?t=${tokens.Ada}`, {}, env);
     expect(res.status).toBe(200);
-    const due = [...(await res.text()).matchAll(/DTSTART;VALUE=DATE:(\d{8})/g)].map((m) => m[1]).slice(0, 4);
-    expect(due).toEqual(['20260125', '20260208', '20260222', '20260308']);
+    const events = new ICAL.Component(ICAL.parse(await res.text())).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+    expect(events.slice(0, 4).map((e) => [e.startDate.toString(), e.summary])).toEqual([
+      ['2026-01-25', 'Weekly check-in due'],
+      ['2026-02-08', 'Check-in due'],
+      ['2026-02-22', 'Check-in due'],
+      ['2026-03-08', 'Check-in due'],
+    ]);
     expect((await getCohortBySlug(env.DB, cohort.slug))!.cadenceChanges).toEqual([{ fromCycle: 4, startsOn: '2026-01-26', cadenceDays: 14 }]);
   });
 });

@@ -1,9 +1,19 @@
-/** iCalendar (RFC 5545) feeds of a partnership: check-in due dates and partnership meetings. */
-
-import { addDays, cadenceOf, cycleOn, cycleStart, daysBetween, isIsoDate, type CohortCalendar } from './weeks.ts';
+/**
+ * iCalendar (RFC 5545) feeds of a partnership: check-in due dates and partnership meetings, each
+ * with an alarm. Written with ical-generator; what it leaves to its caller is done here and says why.
+ */
+import { TZDate } from '@date-fns/tz';
+import ical, { escape, ICalAlarmRelatesTo, ICalAlarmType, ICalCalendarMethod, ICalEventTransparency } from 'ical-generator';
+import { calendarTzid, vtimezone, zonedTimeToUtc } from './timezones.ts';
+import { addDays, cadenceOf, cycleOn, cycleStart, daysBetween, type CohortCalendar } from './weeks.ts';
 
 const DAY_MS = 86_400_000;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+
+/** How long before a meeting its alarm rings. */
+export const MEETING_ALARM_MINUTES = 15;
+/** How often a subscribed calendar app should fetch the feed again (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
+export const REFRESH_SECONDS = 3600;
 
 /** A weekly or fortnightly meeting of a partnership, at a wall-clock time in the cohort timezone. */
 export interface CalendarMeeting {
@@ -26,96 +36,71 @@ export interface CalendarInput extends CohortCalendar {
   cohortName: string;
   /** YYYY-MM-DD in the cohort timezone. */
   today: string;
-  /** DTSTAMP value, UTC basic format, e.g. `20261128T061500Z`. */
-  stamp: string;
+  /** DTSTAMP: when the calendar was written. */
+  stamp: Date;
   /** How many cycles, from the one containing `today`, to list events for. */
   weeksAhead: number;
   meeting: CalendarMeeting | null;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The UTC offset, in ms, of a timezone at an instant (local wall time minus UTC). */
-function offsetAt(ms: number, timezone: string): number {
-  let format = formatters.get(timezone);
-  if (!format) {
-    const options = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' } as const;
-    format = new Intl.DateTimeFormat('en-US', { timeZone: timezone, hourCycle: 'h23', ...options });
-    formatters.set(timezone, format);
-  }
-  const parts = format.formatToParts(new Date(ms));
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)!.value);
-  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-  return wall - Math.floor(ms / 1000) * 1000;
+  /** The hour (0–23) of the due day at which a check-in's alarm rings: the participant's reminder hour. */
+  dueAlarmHour: number;
 }
 
 /**
- * The instant at which a wall-clock time happens in a timezone. A time repeated when clocks go back
- * is its first occurrence; a time skipped when clocks go forward is moved forward by the gap.
+ * Text as a TEXT value may hold it: ical-generator escapes backslashes, commas, semicolons and line
+ * breaks, but passes other control characters through, which RFC 5545 §3.3.11 does not allow.
  */
-export function zonedTimeToUtc(date: string, time: string, timezone: string): Date {
-  if (!isIsoDate(date) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) throw new RangeError(`Not a local date and time: ${date} ${time}`);
-  const wall = Date.parse(`${date}T${time}:00Z`);
-  const before = offsetAt(wall - DAY_MS, timezone);
-  const after = offsetAt(wall + DAY_MS, timezone);
-  const valid = [wall - before, wall - after].filter((ms) => offsetAt(ms, timezone) === wall - ms);
-  return new Date(valid.length ? Math.min(...valid) : wall - before);
-}
-
-/** A TEXT value escaped per RFC 5545 §3.3.11, control characters other than newlines dropped. */
-function text(value: string): string {
-  return value
-    .replace(/[\\;,]/g, (c) => `\\${c}`)
-    .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/[\x00-\x08\x0B-\x1F\x7F]/g, '');
-}
-
-const encoder = new TextEncoder();
-
-/** A content line folded at 75 octets (§3.1), never inside a UTF-8 sequence, CRLF-terminated. */
-function fold(line: string): string {
-  let out = '';
-  let bytes = 0;
-  for (const char of line) {
-    const size = encoder.encode(char).length;
-    if (bytes + size > 75) {
-      out += '\r\n ';
-      bytes = 1;
-    }
-    out += char;
-    bytes += size;
-  }
-  return `${out}\r\n`;
-}
+const plain = (value: string) => value.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, '');
 
 const basicDate = (date: string) => date.replaceAll('-', '');
-/** An instant in iCalendar's basic UTC form, e.g. 20261128T061500Z. */
-export const toBasicUtc = (instant: Date) => instant.toISOString().replace(/[-:]|\.\d{3}/g, '');
+/** A date of an all-day event: ical-generator writes a date from a Date's UTC fields when no timezone is set. */
+const dayOf = (date: string) => new Date(`${date}T00:00:00Z`);
 
 /** The .ics text of a partnership's upcoming check-in due dates and meetings. */
 export function buildCalendar(input: CalendarInput): string {
-  const { startsOn, today, meeting } = input;
+  const { startsOn, today, meeting, stamp } = input;
   const first = cycleOn(input, today);
   let windowEnd = addDays(cycleStart(input, first + Math.max(0, input.weeksAhead)), -1);
   if (input.endsOn !== null && input.endsOn < windowEnd) windowEnd = input.endsOn;
   const inWindow = (date: string) => date >= today && date <= windowEnd;
 
-  const events: string[][] = [];
-  const event = (kind: string, date: string, lines: string[]) =>
-    events.push(['BEGIN:VEVENT', `UID:${text(`${input.uidPrefix}-${kind}-${basicDate(date)}@tandem`)}`, `DTSTAMP:${input.stamp}`, ...lines, 'END:VEVENT']);
+  const calendar = ical({
+    prodId: '//Tandem//Partnership calendar//EN',
+    scale: 'GREGORIAN',
+    method: ICalCalendarMethod.PUBLISH,
+    // ical-generator writes the name (NAME, X-WR-CALNAME) as given, unescaped: escape it with its own escape.
+    name: escape(plain(input.cohortName), false),
+    ttl: REFRESH_SECONDS,
+  });
+  const tzid = calendarTzid(input.timezone);
+  if (tzid) {
+    // Only meetings carry a TZID (due dates are whole days), so the VTIMEZONE covers their span.
+    const from = new Date(Date.parse(`${today}T00:00:00Z`) - DAY_MS);
+    const to = new Date(Date.parse(`${windowEnd}T00:00:00Z`) + 2 * DAY_MS);
+    calendar.timezone({ name: null, generator: (timezone) => vtimezone(timezone, from, to) });
+  }
+  const uid = (kind: string, date: string) => `${input.uidPrefix}-${kind}-${basicDate(date)}@tandem`;
 
   for (let cycle = first; cycle < first + input.weeksAhead; cycle++) {
     // Due on the cycle's last day, each cycle as long as the rhythm in force when it begins.
     const due = addDays(cycleStart(input, cycle + 1), -1);
     if (!inWindow(due)) continue;
     const weekly = cadenceOf(input, cycle) === 7;
-    event('checkin', due, [
-      `DTSTART;VALUE=DATE:${basicDate(due)}`,
-      `DTEND;VALUE=DATE:${basicDate(addDays(due, 1))}`,
-      `SUMMARY:${text(weekly ? 'Weekly check-in due' : 'Check-in due')}`,
-      `DESCRIPTION:${text(`${weekly ? 'Week' : 'Cycle'} ${cycle} of ${input.cohortName}: send your check-in from your personal link today.`)}`,
-      'TRANSP:TRANSPARENT',
-    ]);
+    const event = calendar.createEvent({
+      id: uid('checkin', due),
+      stamp,
+      allDay: true,
+      start: dayOf(due),
+      end: dayOf(addDays(due, 1)),
+      summary: weekly ? 'Weekly check-in due' : 'Check-in due',
+      description: `${weekly ? 'Week' : 'Cycle'} ${cycle} of ${plain(input.cohortName)}: send your check-in from your personal link today.`,
+      transparency: ICalEventTransparency.TRANSPARENT,
+    });
+    // A whole day starts at midnight where the reader is, so this rings at that hour of their day.
+    // ical-generator's constructor ignores `relatesTo`, and a positive trigger without it is written
+    // relative to the END (the next midnight): set it afterwards.
+    event
+      .createAlarm({ type: ICalAlarmType.display, triggerAfter: input.dueAlarmHour * 3600, description: 'Your check-in is due today: send it from your personal link.' })
+      .relatesTo(ICalAlarmRelatesTo.start);
   }
 
   if (meeting) {
@@ -124,27 +109,25 @@ export function buildCalendar(input: CalendarInput): string {
     const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
     const anchor = addDays(startsOn, (WEEKDAYS.indexOf(meeting.day) - weekday(startsOn) + 7) % 7);
     const skip = Math.max(0, Math.ceil(daysBetween(anchor, today) / meeting.everyDays));
-    const names = meeting.partnerNames.join(' and ');
+    const names = plain(meeting.partnerNames.join(' and '));
+    const summary = names ? `Partnership meeting with ${names}` : 'Partnership meeting';
+    // With a TZID, ical-generator writes a TZDate's wall-clock fields in that zone; without, UTC.
+    const at = (ms: number) => (tzid ? new TZDate(ms, tzid) : new Date(ms));
     for (let date = addDays(anchor, skip * meeting.everyDays); inWindow(date); date = addDays(date, meeting.everyDays)) {
-      const start = zonedTimeToUtc(date, meeting.time, input.timezone);
-      event('meeting', date, [
-        `DTSTART:${toBasicUtc(start)}`,
-        `DTEND:${toBasicUtc(new Date(start.getTime() + meeting.minutes * 60_000))}`,
-        `SUMMARY:${text(names ? `Partnership meeting with ${names}` : 'Partnership meeting')}`,
-        `LOCATION:${text(meeting.channel)}`,
-      ]);
+      const start = zonedTimeToUtc(date, meeting.time, input.timezone).getTime();
+      const event = calendar.createEvent({
+        id: uid('meeting', date),
+        stamp,
+        start: at(start),
+        end: at(start + meeting.minutes * 60_000),
+        timezone: tzid,
+        summary,
+        location: plain(meeting.channel),
+      });
+      event.createAlarm({ type: ICalAlarmType.display, triggerBefore: MEETING_ALARM_MINUTES * 60, description: `${summary}, in ${MEETING_ALARM_MINUTES} minutes` });
     }
   }
 
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Tandem//Partnership calendar//EN',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${text(input.cohortName)}`,
-    ...events.flat(),
-    'END:VCALENDAR',
-  ];
-  return lines.map(fold).join('');
+  // ical-generator ends the last line without its CRLF, which every content line has (§3.1).
+  return `${calendar.toString()}\r\n`;
 }

@@ -14,7 +14,7 @@ import { getReminderSettings, saveReminderSettings } from '../db/reminders.ts';
 import { progressBoard } from '../domain/board.ts';
 import { reminderSettingsSchema } from '../forms/reminders.ts';
 import { setConsent } from '../db/published.ts';
-import { buildCalendar, toBasicUtc } from '../domain/calendar.ts';
+import { buildCalendar } from '../domain/calendar.ts';
 import { addDays, cycleAt, cycleStart, localDate } from '../domain/weeks.ts';
 import { fail } from '../errors.ts';
 import { confirmSchema } from '../forms/contract.ts';
@@ -39,7 +39,8 @@ const mePage = async (c: Context<LinkEnv>) => {
   const [guidance, reminders] = await Promise.all([loadGuidance(c, my.needs), getReminderSettings(c.env.DB, participant.id)]);
   c.header('Cache-Control', 'private, no-cache');
   const today = localDate(new Date(), participant.cohort.timezone);
-  const body = <MePage participant={participant} token={c.get('token')} my={my} today={today} guidance={guidance} reminders={reminders} newKey={() => crypto.randomUUID()} />;
+  const host = new URL(c.req.url).host;
+  const body = <MePage participant={participant} token={c.get('token')} host={host} my={my} today={today} guidance={guidance} reminders={reminders} newKey={() => crypto.randomUUID()} />;
   return c.html(page(`${participant.displayName}’s week`, body));
 };
 
@@ -92,22 +93,27 @@ export const me = new Hono<AppEnv>()
       'Cache-Control': 'private, no-store',
     });
   })
+  // The file to download and the feed a calendar app subscribes to (webcal://, fetched as https):
+  // written from the contract and cadence as they are at each request, so a subscription follows
+  // their changes. An app ignores Content-Disposition; no-cache has it ask again every time.
   .get('/me/calendar.ics', requireLink, async (c) => {
     const participant = c.get('participant');
+    const { cohort } = participant;
     const now = new Date();
-    const my = await loadMyWeek(c.env.DB, participant, cycleAt(participant.cohort, now));
+    const [my, reminders] = await Promise.all([loadMyWeek(c.env.DB, participant, cycleAt(cohort, now)), getReminderSettings(c.env.DB, participant.id)]);
     const contract = my.contract;
     const ics = buildCalendar({
       uidPrefix: `participant-${participant.id}`,
-      cohortName: participant.cohort.name,
-      timezone: participant.cohort.timezone,
-      startsOn: participant.cohort.startsOn,
-      cadenceDays: participant.cohort.cadenceDays,
-      cadenceChanges: participant.cohort.cadenceChanges,
-      endsOn: participant.cohort.endsOn,
-      today: localDate(now, participant.cohort.timezone),
-      stamp: toBasicUtc(now),
+      cohortName: cohort.name,
+      timezone: cohort.timezone,
+      startsOn: cohort.startsOn,
+      cadenceDays: cohort.cadenceDays,
+      cadenceChanges: cohort.cadenceChanges,
+      endsOn: cohort.endsOn,
+      today: localDate(now, cohort.timezone),
+      stamp: now,
       weeksAhead: 12,
+      dueAlarmHour: reminders.hour,
       // Only an agreed contract puts meetings in the calendar.
       meeting: !contract?.agreed ? null : {
         day: contract.meetingDay as 'monday',

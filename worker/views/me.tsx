@@ -3,6 +3,7 @@ import type { Guidance } from '../assets.ts';
 import type { MyWeek } from '../db/me.ts';
 import type { ReminderSettings } from '../db/reminders.ts';
 import type { Participant } from '../db/participants.ts';
+import { MEETING_ALARM_MINUTES } from '../domain/calendar.ts';
 import type { PairRole } from '../domain/roles.ts';
 import { FORM_LIST } from '../forms/registry.ts';
 import { GuidanceList } from './guidance.tsx';
@@ -19,6 +20,8 @@ const KIND_LABELS = { win: 'Win', reflection: 'Reflection', milestone: 'Mileston
 export interface MePageProps {
   participant: Participant;
   token: string;
+  /** The host the page was asked for: the calendar feed's webcal:// address names it. */
+  host: string;
   my: MyWeek;
   /** Today in the cohort's timezone. */
   today: string;
@@ -313,6 +316,21 @@ function FeedbackToRate({ token, my }: MePageProps) {
   );
 }
 
+/** The calendar: a subscription that follows the contract and the cadence, or a file as it is today. */
+function Calendar({ token, host, reminders }: MePageProps) {
+  const feed = linkTo('/me/calendar.ics', token);
+  return (
+    <>
+      <p>
+        Your meetings and check-in dates in your calendar: <a href={`webcal://${host}${feed}`}>Subscribe in your calendar app</a>: it stays up to date. Or{' '}
+        <a href={feed}>download the file</a> (.ics), as it is today. Either way, it reminds you {MEETING_ALARM_MINUTES} minutes before each meeting, and at{' '}
+        {clock(reminders.hour)} (your reminder hour) on the day a check-in is due.
+      </p>
+      <p class="meta">The subscription’s address holds your personal link too: keep it private.</p>
+    </>
+  );
+}
+
 export function MePage(props: MePageProps) {
   const { participant, token, my, guidance } = props;
   return (
@@ -343,9 +361,7 @@ export function MePage(props: MePageProps) {
             </li>
           ))}
         </ul>
-        <p>
-          <a href={linkTo('/me/calendar.ics', token)}>Add your meetings and check-in dates to your calendar</a> (.ics)
-        </p>
+        <Calendar {...props} />
         <p class="meta">This page is yours alone: keep its link private.</p>
       </section>
     </>
