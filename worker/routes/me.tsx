@@ -10,7 +10,7 @@ import { loadHistory } from '../db/history.ts';
 import { loadMyWeek } from '../db/me.ts';
 import { congratulate, loadPartnership } from '../db/partnership.ts';
 import { exportParticipant } from '../db/people.ts';
-import { getReminderSettings, saveReminderSettings } from '../db/reminders.ts';
+import { getReminderSettings, saveReminderSettings } from '../db/reminder-settings.ts';
 import { progressBoard } from '../domain/board.ts';
 import { reminderSettingsSchema } from '../forms/reminders.ts';
 import { setConsent } from '../db/published.ts';

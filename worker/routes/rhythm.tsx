@@ -6,7 +6,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { participantForToken, type Participant } from '../db/participants.ts';
-import { unsubscribe } from '../db/reminders.ts';
+import { unsubscribe } from '../db/reminder-settings.ts';
 import { fail } from '../errors.ts';
 import { page } from '../views/layout.tsx';
 import { linkTo } from '../views/parts.tsx';

@@ -1,13 +1,15 @@
 /** A participant's own page: everything they need for the week, with no JavaScript. */
 import type { Guidance } from '../assets.ts';
 import type { MyWeek } from '../db/me.ts';
-import type { ReminderSettings } from '../db/reminders.ts';
+import type { ReminderSettings } from '../db/reminder-settings.ts';
 import type { Participant } from '../db/participants.ts';
 import { MEETING_ALARM_MINUTES } from '../domain/calendar.ts';
 import type { PairRole } from '../domain/roles.ts';
 import { FORM_LIST } from '../forms/registry.ts';
 import { GuidanceList } from './guidance.tsx';
-import { capitalise, ContractTerms, FeedbackText, GoalLine, Hidden, linkTo, PageLinks } from './parts.tsx';
+import { ContractSection } from './contract.tsx';
+import { clock, ReminderSettingsForm } from './reminder-settings.tsx';
+import { FeedbackText, GoalLine, Hidden, linkTo, PageLinks } from './parts.tsx';
 
 const ROLE_DUTIES: Record<PairRole, string> = {
   observer: 'the observer: you keep time and give one piece of feedback at the end (behaviour → impact → next step)',
@@ -31,56 +33,6 @@ export interface MePageProps {
   reminders: ReminderSettings;
   /** A fresh idempotency key for each small form. */
   newKey: () => string;
-}
-
-const HOURS = Array.from({ length: 24 }, (_, h) => h);
-const clock = (h: number) => `${String(h).padStart(2, '0')}:00`;
-
-function HourSelect({ name, label, value, optional }: { name: string; label: string; value: number | null; optional?: boolean }) {
-  return (
-    <p>
-      <label for={`reminders-${name}`}>{label}</label>{' '}
-      <select id={`reminders-${name}`} name={name}>
-        {optional && <option value="">—</option>}
-        {HOURS.map((h) => (
-          <option value={h} selected={h === value}>
-            {clock(h)}
-          </option>
-        ))}
-      </select>
-    </p>
-  );
-}
-
-function Reminders({ participant, token, reminders }: MePageProps) {
-  return (
-    <section aria-labelledby="reminders">
-      <h2 id="reminders">Reminders</h2>
-      <p>
-        {reminders.byMail
-          ? `By e-mail at ${clock(reminders.hour)} (${reminders.timezone ?? participant.cohort.timezone}) on the day your check-in is due, and one nudge that evening if it is still missing.`
-          : reminders.unsubscribed
-            ? 'You stopped e-mail reminders. Tick the box below to have them again.'
-            : 'E-mail reminders are off.'}
-      </p>
-      <form method="post" action="/api/me/reminders">
-        <Hidden token={token} />
-        <p>
-          <label>
-            <input type="checkbox" name="by_mail" value="on" checked={reminders.byMail} /> Remind me by e-mail
-          </label>
-        </p>
-        <HourSelect name="remind_hour" label="At" value={reminders.hour} />
-        <p>
-          <label for="reminders-timezone">My timezone</label>{' '}
-          <input type="text" id="reminders-timezone" name="timezone" value={reminders.timezone ?? ''} placeholder={participant.cohort.timezone} autocomplete="off" />
-        </p>
-        <HourSelect name="quiet_from" label="Nothing from" value={reminders.quiet?.from ?? null} optional />
-        <HourSelect name="quiet_until" label="until" value={reminders.quiet?.until ?? null} optional />
-        <button type="submit">Save my reminders</button>
-      </form>
-    </section>
-  );
 }
 
 function ThisWeek({ participant, token, my }: MePageProps) {
@@ -231,60 +183,6 @@ function Published({ token, my }: MePageProps) {
   );
 }
 
-function Contract({ participant, token, my, today }: MePageProps) {
-  const contract = my.contract;
-  return (
-    <section aria-labelledby="contract">
-      <h2 id="contract">Your partnership contract</h2>
-      {!contract ? (
-        <p>
-          No contract yet. <a href={linkTo('/contract/', token)}>Propose one</a> for your partner to confirm.
-        </p>
-      ) : (
-        <>
-          <p>
-            Version {contract.version}: meet {contract.cadenceDays === 14 ? 'every two weeks' : 'every week'} on {capitalise(contract.meetingDay)} at{' '}
-            {contract.meetingTime}, {contract.channel}.{' '}
-            {contract.renegotiateOn < today ? (
-              <>
-                <strong>Its review date, {contract.renegotiateOn}, has passed:</strong> time to look at it together again.
-              </>
-            ) : (
-              `Review on ${contract.renegotiateOn}.`
-            )}
-          </p>
-          <p>
-            {contract.agreed ? (
-              <>
-                <strong>Agreed</strong> by {my.partners.length > 1 ? 'all' : 'both'} of you.
-              </>
-            ) : (
-              `Not agreed yet: waiting for ${contract.waitingFor.map((p) => p.displayName).join(' and ')} to confirm.`
-            )}
-          </p>
-          {contract.waitingFor.some((p) => p.id === participant.id) && (
-            <>
-              <details>
-                <summary>Read it before you confirm</summary>
-                <ContractTerms terms={contract} />
-              </details>
-              <form method="post" action="/api/me/contract-confirmations">
-                <Hidden token={token} />
-                <input type="hidden" name="contract_id" value={contract.id} />
-                <input type="hidden" name="revision" value={contract.revision} />
-                <button type="submit">I agree to version {contract.version}</button>
-              </form>
-            </>
-          )}
-          <p>
-            <a href={linkTo('/contract/', token)}>Propose a new version</a>
-          </p>
-        </>
-      )}
-    </section>
-  );
-}
-
 function FeedbackToRate({ token, my }: MePageProps) {
   if (my.feedbackToRate.length === 0) return null;
   return (
@@ -349,9 +247,9 @@ export function MePage(props: MePageProps) {
       )}
       <Goals {...props} />
       <Published {...props} />
-      <Contract {...props} />
+      <ContractSection participant={props.participant} token={props.token} my={props.my} today={props.today} />
       <FeedbackToRate {...props} />
-      <Reminders {...props} />
+      <ReminderSettingsForm participant={participant} token={token} reminders={props.reminders} />
       <section aria-labelledby="forms">
         <h2 id="forms">Your forms</h2>
         <ul>
