@@ -97,7 +97,8 @@ export async function printLinks(conn: Connection, options: Options): Promise<st
       return [p.displayName, p.email, p.role, `${origin}/checkin/?t=${token}`, `${origin}/reflect/?t=${token}`, `${origin}/me/?t=${token}`, dashboard];
     }),
   );
-  const csv = stringify([['name', 'email', 'role', 'checkin_url', 'reflect_url', 'me_url', 'dashboard_url'], ...rows]);
+  // Names are typed by people: a cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is quoted with '.
+  const csv = stringify([['name', 'email', 'role', 'checkin_url', 'reflect_url', 'me_url', 'dashboard_url'], ...rows], { escape_formulas: true });
   if (people.length === 0) console.error(`Cohort “${cohort.slug}” has nobody yet: import a roster first.`);
   if (typeof options.out === 'string') {
     await writeFile(options.out, csv, { mode: 0o600 });

@@ -155,6 +155,15 @@ describe('tandem roster import', () => {
 });
 
 describe('tandem links', () => {
+  it('writes no cell a spreadsheet would run as a formula', () => {
+    expect(program.tandem('cohort', 'add', '--slug', 'formulas', '--name', 'Formulas', '--timezone', 'UTC').status).toBe(0);
+    const roster = join(program.stateDir, 'formulas.csv');
+    writeFileSync(roster, 'name,email,role,pair,circle\n"=HYPERLINK(""http://x.invalid"")",f1@x.invalid,mentee,F1,\n@SUM(A1),f2@x.invalid,mentee,F1,\n');
+    expect(program.tandem('roster', 'import', roster, '--cohort', 'formulas').status).toBe(0);
+    const rows = parse(program.tandem('links', '--cohort', 'formulas').stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.name).sort()).toEqual(["'=HYPERLINK(\"http://x.invalid\")", "'@SUM(A1)"]);
+  });
+
   it('prints everyone’s links as CSV, and each token names its participant to the Worker’s check', async () => {
     const run = program.tandem('links', '--cohort', 'spring-2027', '--base-url', 'https://tandem.example.org/anything');
     expect(run.status).toBe(0);

@@ -224,6 +224,17 @@ describe('what a mentor needs to act on', () => {
     expect(csv).toContain('Jo has not checked in for weeks 4 and 5');
   });
 
+  it('writes no cell a spreadsheet would run as a formula', async () => {
+    await env.DB.prepare("UPDATE participants SET display_name = '=Jo' WHERE id = ?1").bind(ids.Jo).run();
+    try {
+      const text = await (await SELF.fetch(`http://tandem.test/mentor/act/pairs.csv?t=${tokens.Mia}`)).text();
+      expect(text).toContain("'=Jo & Ivy");
+      expect(text).not.toMatch(/(^|,)"?[=+\-@]/m);
+    } finally {
+      await env.DB.prepare("UPDATE participants SET display_name = 'Jo' WHERE id = ?1").bind(ids.Jo).run();
+    }
+  });
+
   it('keeps the CSV to the cohort’s mentor', async () => {
     expect((await SELF.fetch(`http://tandem.test/mentor/act/pairs.csv?t=${tokens.Ivy}`)).status).toBe(403);
   });

@@ -37,11 +37,8 @@ export const mentor = new Hono<AppEnv>()
   .get('/mentor/:slug{[a-z0-9-]+}/pairs.csv', requireLink, requireMentor, async (c) => {
     const cohort = c.get('cohort');
     const dashboard = await loadDashboard(c.env.DB, cohort);
-    const csv = stringify([PAIR_COLUMNS.map((col) => col.name), ...dashboard.pairs.map((p) => PAIR_COLUMNS.map((col) => formulaSafe(col.value(p))))]);
+    // Names and reasons are typed by people: no cell may run as a spreadsheet formula.
+    const csv = stringify([PAIR_COLUMNS.map((col) => col.name), ...dashboard.pairs.map((p) => PAIR_COLUMNS.map((col) => col.value(p)))], { escape_formulas: true });
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${cohort.slug}-pairs.csv"` });
   });
 
-/** A cell a spreadsheet would not run as a formula (names and reasons are typed by people). */
-function formulaSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
