@@ -77,11 +77,15 @@ export function linkSecret(conn: Connection): string {
 /** The origin links point to: --base-url, or the local server. */
 export function linkOrigin(options: Options): string {
   const base = typeof options['base-url'] === 'string' ? options['base-url'] : 'http://localhost:8787';
+  let url: URL | null = null;
   try {
-    return new URL(base).origin;
+    url = new URL(base);
   } catch {
-    throw new UsageError(`--base-url “${base}” is not a URL; use one like https://tandem.example.org.`);
+    url = null;
   }
+  // "localhost:8787" parses as a URL of scheme "localhost:", whose origin is "null": every link would read null/….
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new UsageError(`--base-url “${base}” is not a web address; use one like https://tandem.example.org.`);
+  return url.origin;
 }
 
 /** Writes everyone's personal links as CSV to --out FILE, or to stdout. */

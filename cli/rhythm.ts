@@ -4,7 +4,7 @@ import { getCohortBySlug } from '../worker/db/cohorts.ts';
 import { listOutbox } from '../worker/db/reminders.ts';
 import { deliver, type Delivery } from '../worker/rhythm/deliver.ts';
 import { runReminders } from '../worker/rhythm/plan.ts';
-import { UsageError, type Options } from './commands.ts';
+import { linkOrigin, UsageError, type Options } from './commands.ts';
 
 function slugOf(options: Options): string {
   const slug = options.cohort;
@@ -28,7 +28,7 @@ export async function runRemindersCommand(conn: Connection, options: Options): P
   const slug = slugOf(options);
   if (!(await getCohortBySlug(conn.db, slug))) throw new UsageError(`There is no cohort “${slug}”. See npm run tandem -- cohort add --help.`);
   const at = instantOf(options.at);
-  const baseUrl = typeof options['base-url'] === 'string' ? options['base-url'].replace(/\/$/, '') : conn.env.SITE_URL;
+  const baseUrl = typeof options['base-url'] === 'string' ? linkOrigin(options) : conn.env.SITE_URL;
   const { due, recorded } = await runReminders(conn.db, at, { baseUrl, linkSecret: conn.env.LINK_SECRET, cohort: slug });
   const sent: { id: number; outcome: Delivery }[] = [];
   for (const id of recorded) sent.push({ id, outcome: await deliver(conn.db, id, { from: conn.env.MAIL_FROM }, at) });

@@ -199,10 +199,13 @@ describe('tandem links', () => {
     expect(rows[0]!.checkin_url).toMatch(/^http:\/\/localhost:8787\/checkin\/\?t=/);
   });
 
-  it('refuses a base URL that is not one', () => {
-    const run = program.tandem('links', '--cohort', 'spring-2027', '--base-url', 'not a url');
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/not a URL/);
+  it('refuses a base URL that is not a web address, with or without a scheme (issue 16, item 14)', () => {
+    for (const base of ['not a url', 'localhost:8787', 'ftp://tandem.example.org']) {
+      const run = program.tandem('links', '--cohort', 'spring-2027', '--base-url', base);
+      expect(run.status, base).toBe(2);
+      expect(run.stderr).toMatch(/is not a web address/);
+      expect(run.stdout).not.toMatch(/null\//);
+    }
   });
 });
 
