@@ -68,6 +68,13 @@ FROM pairs me JOIN pairs pr ON pr.circle_id = me.circle_id JOIN participants p O
 WHERE me.id = ?1 AND me.circle_id IS NOT NULL AND ${onCohortPages('r.consent')} AND (r.insight <> '' OR r.strategy_title <> '')
 ORDER BY r.week DESC, r.id DESC`;
 
+/** Whether the participant's pair is in a circle (for the links between their pages). */
+export async function isInCircle(db: D1Database, participant: Participant): Promise<boolean> {
+  if (participant.pairId === null) return false;
+  const row = await db.prepare('SELECT circle_id FROM pairs WHERE id = ?1').bind(participant.pairId).first<{ circle_id: number | null }>();
+  return row?.circle_id != null;
+}
+
 /** The circle of the participant's pair as of cycle `week`; null when their pair is in no circle. */
 export async function loadCircle(db: D1Database, participant: Participant, week: number): Promise<CirclePage | null> {
   if (participant.pairId === null) return null;

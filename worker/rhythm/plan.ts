@@ -48,11 +48,18 @@ export async function runReminders(db: D1Database, now: Date, options: RunOption
 
 async function renderAll(db: D1Database, cohort: RhythmCohort, due: Due[], now: Date, options: RunOptions): Promise<Rendered[]> {
   const people = new Map((await listLinkRecipients(db, cohort.id)).map((p) => [p.id, p]));
-  const link = async (id: number, path: string) => {
-    const p = people.get(id)!;
-    const token = await signToken(options.linkSecret, { participantId: p.id, cohortId: p.cohortId, linkVersion: p.linkVersion });
-    return `${options.baseUrl}${path}?t=${encodeURIComponent(token)}`;
+  // One signature per recipient, however many links their message carries.
+  const tokens = new Map<number, Promise<string>>();
+  const tokenOf = (id: number) => {
+    let token = tokens.get(id);
+    if (!token) {
+      const p = people.get(id)!;
+      token = signToken(options.linkSecret, { participantId: p.id, cohortId: p.cohortId, linkVersion: p.linkVersion });
+      tokens.set(id, token);
+    }
+    return token;
   };
+  const link = async (id: number, path: string) => `${options.baseUrl}${path}?t=${encodeURIComponent(await tokenOf(id))}`;
   const digest = due.some((d) => d.kind === 'digest') ? await digestOf(db, cohort, now) : undefined;
   const rendered: Rendered[] = [];
   for (const d of due) {

@@ -5,7 +5,7 @@ import { loadGuidance } from '../assets.ts';
 import { confirmContract } from '../db/contracts.ts';
 import { rateFeedback } from '../db/feedback.ts';
 import { setGoalStatus, storeMilestone } from '../db/goals.ts';
-import { loadCircle } from '../db/circle.ts';
+import { isInCircle, loadCircle } from '../db/circle.ts';
 import { loadHistory } from '../db/history.ts';
 import { loadMyWeek } from '../db/me.ts';
 import { congratulate, loadPartnership } from '../db/partnership.ts';
@@ -65,9 +65,10 @@ const pairPage = async (c: Context<LinkEnv>) => {
 const historyPage = async (c: Context<LinkEnv>) => {
   const participant = c.get('participant');
   const requested = Number.parseInt(c.req.query('page') ?? '1', 10);
-  const [history, partnership] = await Promise.all([loadHistory(c.env.DB, participant.id, Number.isFinite(requested) ? requested : 1), loadPartnership(c.env.DB, participant)]);
+  // Only whether there is a circle to link to: not the whole partnership.
+  const [history, inCircle] = await Promise.all([loadHistory(c.env.DB, participant.id, Number.isFinite(requested) ? requested : 1), isInCircle(c.env.DB, participant)]);
   c.header('Cache-Control', 'private, no-cache');
-  return c.html(page('My history', <HistoryPageView participant={participant} token={c.get('token')} history={history} inCircle={partnership.circleId !== null} />));
+  return c.html(page('My history', <HistoryPageView participant={participant} token={c.get('token')} history={history} inCircle={inCircle} />));
 };
 
 const circlePage = async (c: Context<LinkEnv>) => {

@@ -18,8 +18,6 @@ export interface PairPageProps {
   inCircle: boolean;
 }
 
-const LAST_ACTION = { yes: 'Yes', partly: 'Partly', no: 'No' } as const;
-
 /** One person's check-in, every answer that was given. */
 function CheckinAnswers({ checkin }: { checkin: PairCheckin }) {
   return (
@@ -29,7 +27,7 @@ function CheckinAnswers({ checkin }: { checkin: PairCheckin }) {
         ['What got in the way', checkin.obstacles],
         ['Next step', checkin.nextStep],
         ['Action committed for next time', checkin.committedAction + (checkin.carriedForward ? ' (carried forward)' : '')],
-        ['Last time’s action done?', checkin.lastActionDone ? LAST_ACTION[checkin.lastActionDone] : ''],
+        ['Last time’s action', checkin.lastActionDone ? outcomeText(checkin.lastActionDone) : ''],
         ['Win', checkin.win],
         ['Challenge to get feedback on', checkin.challenge + (checkin.challenge && checkin.challengeToCircle ? ' (asked the circle too)' : '')],
         ['Why they decided what they decided', checkin.decisionReason],
