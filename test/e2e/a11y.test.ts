@@ -68,6 +68,12 @@ async function auditPages(visits: Visit[]): Promise<string[]> {
   return found;
 }
 
+/** Scrolls each chart of the page into view and waits until all are drawn. */
+async function drawCharts(page: Page): Promise<void> {
+  for (const chart of await page.locator('tandem-chart').all()) await chart.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => [...document.querySelectorAll('tandem-chart')].every((chart) => chart.hasAttribute('data-drawn')));
+}
+
 /** Fails with every problem found, one a line: axe's WCAG 2.2 AA violations and the error wiring's. */
 function expectNone(problems: string[]) {
   expect(problems, `${problems.length} accessibility problem(s):\n${problems.join('\n')}\n`).toEqual([]);
@@ -148,8 +154,8 @@ describe.skipIf(!hasBrowser)(browserSuite('Accessibility').replace('with JavaScr
     pages.filter(match).map((path) => ({
       name: path,
       url: `${world.base}${path}`,
-      // Pagefind's interface replaces the plain search form once its script has loaded.
-      ready: path === '/search/' ? () => axePage.locator('.pagefind-ui__search-input').waitFor() : undefined,
+      // Pagefind's interface replaces the plain search form once its script has loaded; charts draw as they come into view.
+      ready: path === '/search/' ? () => axePage.locator('.pagefind-ui__search-input').waitFor() : () => drawCharts(axePage),
     }));
   const topLevel = (path: string) => path.split('/').length <= 3;
   const browse = (path: string) => /^\/library\/(tags|kinds|stages)\//.test(path);
@@ -175,6 +181,31 @@ describe.skipIf(!hasBrowser)(browserSuite('Accessibility').replace('with JavaScr
 
   it('the cohort pages, charts drawn', async () => {
     expectNone(await auditPages(builtVisits(cohorts)));
+  });
+
+  it("draws a report's charts only as they come into view, and prints the tables without drawing them", async () => {
+    const report = `${world.base}/cohorts/demo-autumn/report/`;
+    const page = await world.page({ javaScript: true });
+    await page.goto(report, { waitUntil: 'networkidle' });
+    const charts = page.locator('tandem-chart');
+    const last = charts.last();
+    expect(await charts.count()).toBeGreaterThan(1);
+    expect(await last.isVisible()).toBe(true);
+    expect(await last.getAttribute('data-drawn'), 'the last chart, below the fold, is not drawn yet').toBeNull();
+    await last.scrollIntoViewIfNeeded();
+    await expect.poll(() => last.getAttribute('data-drawn'), { timeout: 10_000 }).toBe('');
+    const pixels = await last.locator('canvas').evaluate((canvas: HTMLCanvasElement) => canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data.some((value) => value !== 0));
+    expect(pixels, 'the drawn chart has pixels').toBe(true);
+    await page.context().close();
+
+    const paper = await world.page({ javaScript: true });
+    await paper.emulateMedia({ media: 'print' });
+    await paper.goto(report, { waitUntil: 'networkidle' });
+    await paper.mouse.wheel(0, 20_000);
+    await paper.waitForTimeout(500);
+    expect(await paper.locator('tandem-chart[data-drawn]').count(), 'no chart is drawn for paper').toBe(0);
+    expect(await paper.locator('figure.outcome table').first().isVisible(), 'the tables carry the numbers').toBe(true);
+    await paper.context().close();
   });
 
   it('every other built page', async () => {
