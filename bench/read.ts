@@ -1,14 +1,14 @@
 /**
  * The build's D1 read, timed two ways on the same database:
- * - as the build does it: loadPublishedProgram in Node over getPlatformProxy (worker/db/connection.ts), where
+ * - as the build did it: loadPublishedProgram in Node over getPlatformProxy (worker/db/connection.ts), where
  *   every prepare() and bind() is a synchronous round trip to workerd (Miniflare's proxy blocks
  *   the Node thread on each), so the cost grows with the number of statements;
- * - inside workerd: the same function run by bench/read-worker.ts next to D1, plus the transfer
- *   of its JSON to Node — what the build would pay if its loader asked a Worker for the program.
+ * - as the build does it now: the same function run by worker/read-program.ts next to D1, with
+ *   the Worker's start and the transfer of its JSON to Node.
  */
-import { startBenchWorker } from './start-worker.ts';
 import { openDatabase } from '../worker/db/connection.ts';
 import { loadPublishedProgram } from '../worker/db/story.ts';
+import { readProgramInWorkerd } from '../worker/db/workerd.ts';
 
 export interface ReadTiming {
   /** loadPublishedProgram over getPlatformProxy, seconds (after the proxy has started). */
@@ -53,17 +53,8 @@ export async function timeRead(stateDir: string): Promise<ReadTiming> {
 }
 
 async function readInWorkerd(stateDir: string): Promise<ReadTiming['inWorkerd']> {
-  const worker = await startBenchWorker('bench/read-worker.ts', stateDir);
-  try {
-    // /api/… so the Worker answers before the static assets (wrangler.toml's run_worker_first).
-    const started = performance.now();
-    const response = await worker.fetch('http://bench.invalid/api/read', { signal: AbortSignal.timeout(10 * 60_000) });
-    const text = await response.text();
-    const withTransfer = (performance.now() - started) / 1000;
-    if (!response.ok) throw new Error(`the read Worker failed (${response.status}): ${text.slice(0, 2000)}`);
-    const { ms } = JSON.parse(text) as { ms: number };
-    return { seconds: ms / 1000, withTransfer, bytes: Buffer.byteLength(text) };
-  } finally {
-    await worker.dispose();
-  }
+  // What the build's loader does: start the reader Worker, one request, the JSON carried to Node.
+  const started = performance.now();
+  const { ms, bytes } = await readProgramInWorkerd({ state: stateDir });
+  return { seconds: ms / 1000, withTransfer: (performance.now() - started) / 1000, bytes };
 }

@@ -6,7 +6,7 @@
  *
  *   TANDEM_STATE_DIR=/tmp/big npm exec -- node bench/rhythm.ts     (a database from bench/generate.ts)
  */
-import { startBenchWorker } from './start-worker.ts';
+import { startWorkerNextToD1 } from '../worker/db/workerd.ts';
 
 export interface RhythmRun {
   at: string;
@@ -23,7 +23,7 @@ export interface RhythmResult {
 }
 
 export async function benchRhythm(stateDir: string, log = (line: string) => process.stderr.write(line)): Promise<RhythmResult> {
-  const worker = await startBenchWorker('bench/rhythm-worker.ts', stateDir);
+  const worker = await startWorkerNextToD1('bench/rhythm-worker.ts', { state: stateDir });
   const run = async (at: string): Promise<RhythmRun> => {
     const response = await worker.fetch(`http://bench.invalid/api/rhythm?at=${encodeURIComponent(at)}`, { signal: AbortSignal.timeout(10 * 60_000) });
     if (!response.ok) throw new Error(`the rhythm Worker failed (${response.status}): ${(await response.text()).slice(0, 2000)}`);

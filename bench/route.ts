@@ -8,7 +8,7 @@
  *   TANDEM_STATE_DIR=/tmp/big npm exec -- node bench/route.ts [--n 2000]
  */
 import { parseArgs } from 'node:util';
-import { startBenchWorker } from './start-worker.ts';
+import { startWorkerNextToD1 } from '../worker/db/workerd.ts';
 import { stateDir } from '../worker/db/connection.ts';
 import type { BenchOutput } from './route-worker.ts';
 
@@ -41,7 +41,7 @@ export function timing(samples: readonly number[]): Timing {
 
 export async function benchRoute(dir = stateDir(), iterations = 2000, log = (line: string) => process.stderr.write(line)): Promise<RouteResult> {
   log(`route: starting the bench Worker in workerd on ${dir}\n`);
-  const worker = await startBenchWorker('bench/route-worker.ts', dir);
+  const worker = await startWorkerNextToD1('bench/route-worker.ts', { state: dir });
   try {
     log(`route: ${iterations} each of posts through the route and bare inserts, alternating blocks of 50\n`);
     // A stuck runtime should fail the bench, not hang it.

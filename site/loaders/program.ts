@@ -1,24 +1,24 @@
 /**
  * The content loaders that read the published program from D1 through worker/db (the site writes
- * no SQL): one read per build, shared by the cohorts and the shared strategies. Local database by
- * default; TANDEM_REMOTE=1 reads the production database.
+ * no SQL): one read per build, shared by the cohorts and the shared strategies, run inside workerd
+ * next to D1 (worker/db/workerd.ts) and carried to the build as one JSON document. Local database
+ * by default; TANDEM_REMOTE=1 reads the production database.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { openDatabase } from '../../worker/db/connection.ts';
-import { loadPublishedProgram, type PublishedProgram } from '../../worker/db/story.ts';
+import type { PublishedProgram } from '../../worker/db/story.ts';
+import { readProgramInWorkerd } from '../../worker/db/workerd.ts';
 
 let reading: Promise<PublishedProgram> | undefined;
 
 async function readProgram(logger: LoaderContext['logger']): Promise<PublishedProgram> {
   const remote = process.env.TANDEM_REMOTE === '1';
-  const conn = await openDatabase({ remote });
-  try {
-    const program = await loadPublishedProgram(conn.db);
-    logger.info(`read ${program.stories.length} published cohort(s), ${program.strategies.length} shared strategies and ${program.successStories.length} success stories from the ${remote ? 'remote' : 'local'} D1 database`);
-    return program;
-  } finally {
-    await conn.close();
-  }
+  const started = performance.now();
+  const { program, ms, bytes } = await readProgramInWorkerd({ remote });
+  logger.info(
+    `read ${program.stories.length} published cohort(s), ${program.strategies.length} shared strategies and ${program.successStories.length} success stories from the ${remote ? 'remote' : 'local'} D1 database ` +
+      `(${(ms / 1000).toFixed(2)} s inside workerd, ${((performance.now() - started) / 1000).toFixed(2)} s with the reader's start, ${(bytes / 2 ** 20).toFixed(1)} MB)`,
+  );
+  return program;
 }
 
 function programLoader(name: string, entries: (program: PublishedProgram) => { id: string; data: object }[]): Loader {

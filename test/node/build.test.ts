@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../worker/db/connection.ts';
 import { getCohortBySlug } from '../../worker/db/cohorts.ts';
+import { loadPublishedProgram, type PublishedProgram } from '../../worker/db/story.ts';
+import { readProgramInWorkerd } from '../../worker/db/workerd.ts';
 import { getParticipant, listLinkRecipients } from '../../worker/db/participants.ts';
 import { storeContract } from '../../worker/db/contracts.ts';
 import { storeFeedback } from '../../worker/db/feedback.ts';
@@ -323,5 +325,22 @@ describe('the built site', () => {
   it('ships JavaScript only on pages with a chart and the search page', () => {
     const withScript = program.builtFiles().filter((f) => f.path.endsWith('.html') && f.text.includes('<script')).map((f) => f.path);
     expect(withScript.sort()).toEqual(['/cohorts/story-test/index.html', '/cohorts/story-test/report/index.html', '/search/index.html']);
+  });
+});
+
+describe("the build's read of D1", () => {
+  it('runs inside workerd and brings the build exactly what the query functions give', async () => {
+    const conn = await openDatabase();
+    let inNode: PublishedProgram;
+    try {
+      inNode = await loadPublishedProgram(conn.db);
+    } finally {
+      await conn.close();
+    }
+    const { program: inWorkerd, ms } = await readProgramInWorkerd();
+    expect(inWorkerd.stories.map((story) => story.cohort.slug).sort()).toEqual(['quiet-cohort', 'story-test', 'tiny-cohort']);
+    // As JSON, the only way a document crosses from workerd to Node, the two reads are the same.
+    expect(inWorkerd).toEqual(JSON.parse(JSON.stringify(inNode)));
+    expect(ms).toBeGreaterThan(0);
   });
 });

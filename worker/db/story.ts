@@ -89,8 +89,9 @@ export interface PublishedProgram {
 /** Everything the build publishes from D1, and nothing else. */
 export async function loadPublishedProgram(db: D1Database, now = new Date()): Promise<PublishedProgram> {
   const cohorts = await listPublishedCohorts(db);
-  // One cohort at a time: through getPlatformProxy each statement is a blocking round trip anyway,
-  // and hundreds of batches in flight at once have made Miniflare's proxy lose track of one.
+  // One cohort at a time: the build runs this inside workerd (worker/read-program.ts), next to one
+  // SQLite file that answers one statement at a time anyway, and hundreds of batches in flight at
+  // once once made Miniflare's proxy, which the CLI and tests still use, lose track of one.
   const stories: CohortStory[] = [];
   for (const cohort of cohorts) stories.push(await loadCohortStory(db, cohort, now));
   const [strategies, successStories] = await Promise.all([listSharedStrategies(db), listSuccessStories(db)]);
