@@ -1,9 +1,9 @@
 /**
- * The per-token limit on requests (Cloudflare's Rate Limiting binding, POST_LIMITER: 30 a minute).
+ * The per-link limit on requests (Cloudflare's Rate Limiting binding, POST_LIMITER: 30 a minute).
  *
  * A post that stores a new row is already bounded exactly, in the statement that stores it
- * (POSTS_PER_MINUTE, worker/db/admission.ts), so the binding counts every other post with a token:
- * resends, refused links, mistakes, the small forms of a participant's page. Once it says a token
+ * (POSTS_PER_MINUTE, worker/db/admission.ts), so the binding counts every other post with a link:
+ * resends, revoked links, mistakes, the small forms of a participant's page. Once it says a link
  * went over, this isolate answers that link's posts with 429 at once, without touching D1, for a
  * minute. A link is counted by whom it names (participant and link version), once its signature is
  * verified: not by the text of its token, so no other spelling of it has a budget of its own, and
