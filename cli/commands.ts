@@ -14,6 +14,7 @@ import { importRoster, listRoster } from '../worker/db/roster.ts';
 import { cadenceOf, cycleAt, isIsoDate, isTimezone, localDate } from '../worker/domain/weeks.ts';
 import type { Connection } from '../worker/db/connection.ts';
 import { readRoster } from './roster.ts';
+import { printable, say } from './terminal.ts';
 
 /** A mistake in how a command was called: printed without a stack trace, exit code 2. */
 export class UsageError extends Error {}
@@ -63,7 +64,7 @@ export async function importRosterFile(conn: Connection, file: string | undefine
   }
   const entries = readRoster(text, await listRoster(conn.db, cohort.id));
   const result = await importRoster(conn.db, cohort.id, entries);
-  console.log(`Imported ${result.participants} participants in ${result.pairs} pairs and ${result.circles} circles into “${cohort.name}”.`);
+  say(`Imported ${result.participants} participants in ${result.pairs} pairs and ${result.circles} circles into “${cohort.name}”.`);
   console.log(`Next: npm run tandem -- links --cohort ${cohort.slug} --base-url https://your-site.example --out links.csv`);
 }
 
@@ -108,7 +109,7 @@ export async function printLinks(conn: Connection, options: Options): Promise<st
     await writeFile(options.out, csv, { mode: 0o600 });
     console.error(`Wrote ${people.length} people's links to ${options.out}. It holds e-mail addresses and personal links: keep it private.`);
   } else {
-    process.stdout.write(csv);
+    process.stdout.write(printable(csv));
   }
   return csv;
 }
@@ -129,7 +130,7 @@ export async function printPairs(conn: Connection, options: Options): Promise<vo
   }
   if (circles.length === 0) lines.push('Nobody is paired yet: import a roster first.', '');
   if (mentors.length) lines.push(`Mentor${mentors.length > 1 ? 's' : ''}: ${mentors.join(', ')}`);
-  console.log(lines.join('\n'));
+  say(lines.join('\n'));
 }
 
 const CADENCE_FIT = { 'too-often': 'too often', 'about-right': 'about right', 'too-rare': 'not often enough' } as const;
@@ -152,7 +153,7 @@ export async function printProgramFeedback(conn: Connection, options: Options): 
     lines.push('', 'Pulse comments:');
     for (const c of comments) lines.push(`  ${c.name}, week ${c.week}: ${c.comment}`);
   }
-  console.log(lines.join('\n'));
+  say(lines.join('\n'));
 }
 
 /** `--cadence DAYS`: the number of days between check-ins. */

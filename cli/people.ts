@@ -4,6 +4,7 @@ import { signToken } from '../worker/domain/links.ts';
 import { exportParticipant, forgetParticipant, revokeLinks } from '../worker/db/people.ts';
 import { linkSecret, UsageError, type Options } from './commands.ts';
 import type { Connection } from '../worker/db/connection.ts';
+import { jsonForTerminal, say } from './terminal.ts';
 
 function participantId(options: Options): number {
   const id = Number(options.participant);
@@ -18,12 +19,11 @@ export async function exportPerson(conn: Connection, options: Options): Promise<
   const id = participantId(options);
   const data = await exportParticipant(conn.db, id);
   if (!data) throw new UsageError(`There is no participant ${id}.`);
-  const json = `${JSON.stringify(data, null, 2)}\n`;
   if (typeof options.out === 'string') {
-    await writeFile(options.out, json, { mode: 0o600 });
+    await writeFile(options.out, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
     console.error(`Wrote everything stored about participant ${id} to ${options.out}. It is personal data: hand it to them and delete your copy.`);
   } else {
-    process.stdout.write(json);
+    process.stdout.write(`${jsonForTerminal(data)}\n`);
   }
 }
 
@@ -37,7 +37,7 @@ export async function forgetPerson(conn: Connection, options: Options): Promise<
   }
   const name = await forgetParticipant(conn.db, id);
   if (!name) throw new UsageError(`There is no participant ${id}.`);
-  console.log(`Forgot ${name} (participant ${id}): their rows are deleted. Run npm run build (or let the scheduled build run) to drop them from the site.`);
+  say(`Forgot ${name} (participant ${id}): their rows are deleted. Run npm run build (or let the scheduled build run) to drop them from the site.`);
 }
 
 /** Revokes a person's links and prints their new ones. */
@@ -47,5 +47,5 @@ export async function revokePersonLinks(conn: Connection, options: Options, orig
   const revoked = await revokeLinks(conn.db, id);
   if (!revoked) throw new UsageError(`There is no participant ${id}.`);
   const token = await signToken(secret, { participantId: id, cohortId: revoked.cohortId, linkVersion: revoked.linkVersion });
-  console.log(`Revoked every earlier link of ${revoked.displayName}. Their new links:\n  their page: ${origin}/me/?t=${token}\n  check-in:   ${origin}/checkin/?t=${token}\n  reflection: ${origin}/reflect/?t=${token}`);
+  say(`Revoked every earlier link of ${revoked.displayName}. Their new links:\n  their page: ${origin}/me/?t=${token}\n  check-in:   ${origin}/checkin/?t=${token}\n  reflection: ${origin}/reflect/?t=${token}`);
 }

@@ -5,6 +5,7 @@ import { listOutbox } from '../worker/db/reminders.ts';
 import { deliver, type Delivery } from '../worker/rhythm/deliver.ts';
 import { runReminders } from '../worker/rhythm/plan.ts';
 import { linkOrigin, UsageError, type Options } from './commands.ts';
+import { jsonForTerminal, say } from './terminal.ts';
 
 function slugOf(options: Options): string {
   const slug = options.cohort;
@@ -34,14 +35,14 @@ export async function runRemindersCommand(conn: Connection, options: Options): P
   for (const id of recorded) sent.push({ id, outcome: await deliver(conn.db, id, { from: conn.env.MAIL_FROM }, at) });
   const lines = (await listOutbox(conn.db, (await getCohortBySlug(conn.db, slug))!.id)).filter((l) => recorded.includes(l.id));
   if (options.json) {
-    console.log(JSON.stringify({ at: at.toISOString(), due, sent: lines.map((l) => ({ ...l, outcome: sent.find((s) => s.id === l.id)!.outcome })) }, null, 2));
+    console.log(jsonForTerminal({ at: at.toISOString(), due, sent: lines.map((l) => ({ ...l, outcome: sent.find((s) => s.id === l.id)!.outcome })) }));
     return;
   }
   console.log(`${at.toISOString()}: ${due} message(s) due, ${recorded.length} new${due > recorded.length ? ` (${due - recorded.length} recorded before, not sent again)` : ''}.`);
   for (const l of lines) {
     const outcome = sent.find((s) => s.id === l.id)!.outcome;
     const how = outcome === 'simulated' ? 'mail simulated locally' : typeof outcome === 'object' ? `failed: ${outcome.failed}` : outcome;
-    console.log(`  ${l.kind.padEnd(10)} ${(l.to ?? 'cohort webhook').padEnd(16)} ${l.subject}  [${how}]`);
+    say(`  ${l.kind.padEnd(10)} ${(l.to ?? 'cohort webhook').padEnd(16)} ${l.subject}  [${how}]`);
   }
 }
 
@@ -52,13 +53,13 @@ export async function printOutbox(conn: Connection, options: Options): Promise<v
   if (!cohort) throw new UsageError(`There is no cohort “${slug}”.`);
   const lines = await listOutbox(conn.db, cohort.id);
   if (options.json) {
-    console.log(JSON.stringify(lines.map((l) => (conn.remote ? { ...l, text: undefined } : l)), null, 2));
+    console.log(jsonForTerminal(lines.map((l) => (conn.remote ? { ...l, text: undefined } : l))));
     return;
   }
-  if (lines.length === 0) console.log(`Nothing recorded for “${slug}” yet: reminders are recorded by the hourly job, or by npm run tandem -- reminders run --cohort ${slug}.`);
+  if (lines.length === 0) say(`Nothing recorded for “${slug}” yet: reminders are recorded by the hourly job, or by npm run tandem -- reminders run --cohort ${slug}.`);
   for (const l of lines) {
-    console.log(`${l.createdAt}  ${l.kind.padEnd(10)} ${l.channel.padEnd(7)} ${(l.to ?? 'cohort webhook').padEnd(16)} ${l.status}${l.attempts > 1 ? ` after ${l.attempts} attempts` : ''}${l.error ? ` (${l.error})` : ''}`);
-    console.log(`    ${l.subject}`);
-    if (!conn.remote) console.log(l.text.replace(/^/gm, '      '));
+    say(`${l.createdAt}  ${l.kind.padEnd(10)} ${l.channel.padEnd(7)} ${(l.to ?? 'cohort webhook').padEnd(16)} ${l.status}${l.attempts > 1 ? ` after ${l.attempts} attempts` : ''}${l.error ? ` (${l.error})` : ''}`);
+    say(`    ${l.subject}`);
+    if (!conn.remote) say(l.text.replace(/^/gm, '      '));
   }
 }

@@ -38,7 +38,9 @@ export class RosterError extends Error {
 export function readRoster(text: string, existing: RosterEntry[] = []): RosterEntry[] {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, info: true, bom: true, trim: true });
+    // relax_quotes: a quote inside an unquoted field (José "Pepe" Ruiz, typed by hand) is part of
+    // the name it shows, as spreadsheets and most CSV readers read it; quoted fields read as usual.
+    records = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, info: true, bom: true, trim: true, relax_quotes: true });
   } catch (err) {
     throw new RosterError([`the file is not valid CSV: ${(err as Error).message}`]);
   }

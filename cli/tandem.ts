@@ -10,6 +10,7 @@ import { seedDemo } from './demo.ts';
 import { promoteStrategy } from './promote.ts';
 import { printOutbox, runRemindersCommand } from './rhythm.ts';
 import { RosterError } from './roster.ts';
+import { sayError } from './terminal.ts';
 
 const HELP = `Tandem — tools for the mentor of an accountability-partnership program.
 
@@ -110,7 +111,7 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof UsageError || err instanceof RosterError) {
-    console.error(err.message);
+    sayError(err.message);
     process.exit(2);
   }
   if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
@@ -121,6 +122,6 @@ main(process.argv.slice(2)).catch((err: unknown) => {
     console.error('The database has no tables yet: run npm run setup (it applies the migrations).');
     process.exit(1);
   }
-  console.error(err);
+  sayError(err instanceof Error ? (err.stack ?? err.message) : String(err));
   process.exit(1);
 });

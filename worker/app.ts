@@ -2,10 +2,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
+import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './app-env.ts';
 import { errorBody, fail, type FailureCause } from './errors.ts';
-import { isFormPath } from './forms/registry.ts';
+import { FORMS, isFormPath } from './forms/registry.ts';
 import { postingParticipant } from './middleware/auth.ts';
 import { wantsHtml } from './middleware/body.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
@@ -22,6 +23,19 @@ export const MAX_BODY_BYTES = 32 * 1024;
 export const app = new Hono<AppEnv>();
 
 app.use(securityHeaders);
+
+/**
+ * The API's addresses take POST only: another method is told so (405, with Allow), before the
+ * request's origin or link is looked at, so the answer says what is wrong with it.
+ */
+const postOnly = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.req.method !== 'POST') {
+    c.header('Allow', 'POST');
+    fail(405, 'method_not_allowed', `This address takes form posts only: send the form with POST (this request used ${c.req.method}).`);
+  }
+  await next();
+});
+for (const path of ['/api/me/*', ...Object.values(FORMS).map((form) => form.action)]) app.use(path, postOnly);
 app.use(
   '/api/*',
   csrf(),
@@ -73,6 +87,7 @@ function titleFor(status: number): string {
   if (status === 401) return 'Your link is needed';
   if (status === 403) return 'This form was refused';
   if (status === 413) return 'That was too much text';
+  if (status === 405) return 'This address takes forms only';
   if (status === 409) return 'Already sent';
   if (status === 429) return 'Please wait a minute';
   return 'Something needs another look';

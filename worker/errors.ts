@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'challenge_failed'
   | 'forbidden'
   | 'not_found'
+  | 'method_not_allowed'
   | 'conflict'
   | 'payload_too_large'
   | 'rate_limited'
@@ -61,6 +62,7 @@ function codeForStatus(status: number): ErrorCode {
     case 401: return 'unauthorized';
     case 403: return 'forbidden';
     case 404: return 'not_found';
+    case 405: return 'method_not_allowed';
     case 409: return 'conflict';
     case 413: return 'payload_too_large';
     case 415: return 'unsupported_media_type';

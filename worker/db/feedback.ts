@@ -27,15 +27,33 @@ export async function listPeers(db: D1Database, participantId: number): Promise<
   return results.map((r) => ({ id: r.id, displayName: r.display_name, relation: r.relation }));
 }
 
+/**
+ * A resend of feedback (same idempotency key) may change its words until its receiver rates it, and
+ * never whom it is for: a retry must not re-address feedback, nor rewrite what was rated.
+ */
+const RESEND_KEEPS_RECEIVER_AND_RATED_WORDS = `feedback.receiver_id = excluded.receiver_id
+  AND (feedback.usefulness IS NULL OR (feedback.behaviour, feedback.impact, feedback.next_step) = (excluded.behaviour, excluded.impact, excluded.next_step))`;
+
+/** Stores peer feedback once; null when not admitted, or when a resend would re-address it or change it after it was rated. */
 export function storeFeedback(db: D1Database, author: Author, week: number, input: FeedbackInput): Promise<Stored | null> {
-  return storeOnce(db, author, 'feedback', {
+  const row = {
     ...postedIn(week, new Date()),
     idempotency_key: input.idempotency_key,
     receiver_id: input.receiver_id,
     behaviour: input.behaviour,
     impact: input.impact,
     next_step: input.next_step,
-  });
+  };
+  return storeOnce(db, author, 'feedback', row, { resend: RESEND_KEEPS_RECEIVER_AND_RATED_WORDS });
+}
+
+/** The feedback a participant already sent with this idempotency key: to whom, and whether it was rated. */
+export async function sentFeedback(db: D1Database, participantId: number, idempotencyKey: string): Promise<{ receiverId: number; rated: boolean } | null> {
+  const row = await db
+    .prepare('SELECT receiver_id, usefulness FROM feedback WHERE participant_id = ?1 AND idempotency_key = ?2')
+    .bind(participantId, idempotencyKey)
+    .first<{ receiver_id: number; usefulness: number | null }>();
+  return row && { receiverId: row.receiver_id, rated: row.usefulness !== null };
 }
 
 export type RateOutcome = 'rated' | 'not-found' | 'already-rated';

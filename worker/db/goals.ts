@@ -23,15 +23,28 @@ export async function ownsGoal(db: D1Database, participantId: number, goalId: nu
 }
 
 /**
+ * Recalibrating replaces an active goal, once: goal `?goal` is the author's, active, and no other
+ * post replaced it — or this post (`?key`) is the one that did, sent again. Checked in the
+ * statement that stores the new goal, so of several posts at once only one replaces it.
+ */
+const replaceable = (goal: string, key: string) => `(
+  EXISTS (SELECT 1 FROM goals g WHERE g.id = ${goal} AND g.participant_id = p.id AND g.status = 'active'
+          AND NOT EXISTS (SELECT 1 FROM goals r WHERE r.replaces_goal_id = g.id AND r.idempotency_key <> ${key}))
+  OR EXISTS (SELECT 1 FROM goals r WHERE r.participant_id = p.id AND r.idempotency_key = ${key} AND r.replaces_goal_id = ${goal}))`;
+
+/**
  * Stores a goal. Recalibrating (replaces_goal_id) creates the new goal and drops the one it
- * replaces in the same transaction, so the pair's history shows what changed and why.
+ * replaces in the same transaction, so the pair's history shows what changed and why; null when
+ * the goal it names cannot be replaced (done, dropped, replaced already: see whyNotReplaceable).
  */
 export async function storeGoal(db: D1Database, author: Author, week: number, input: GoalInput): Promise<Stored | null> {
   const today = localDate(new Date(), author.cohort.timezone);
   const row = { ...postedIn(week, new Date()), idempotency_key: input.idempotency_key, what: input.what, measure: input.measure, target: input.target, due_on: input.due_on, replaces_goal_id: input.replaces_goal_id ?? null };
-  if (input.replaces_goal_id === undefined) return storeOnce(db, author, 'goals', row);
+  const replaces = input.replaces_goal_id;
+  if (replaces === undefined) return storeOnce(db, author, 'goals', row);
+  const guard = { admit: (n: number) => ({ where: replaceable(`?${n}`, `?${n + 1}`), params: [replaces, input.idempotency_key] }) };
   const [stored] = await db.batch([
-    upsertStatement(db, author, 'goals', row),
+    upsertStatement(db, author, 'goals', row, guard),
     // Only once a goal stored by an admitted post says it replaces this one: a post that was not
     // admitted (even a resend of a stored goal, now naming a goal to replace) changes nothing.
     db
@@ -39,10 +52,24 @@ export async function storeGoal(db: D1Database, author: Author, week: number, in
         `UPDATE goals SET status = 'dropped', status_changed_on = ?3 WHERE id = ?1 AND participant_id = ?2 AND status = 'active'
          AND EXISTS (SELECT 1 FROM goals n WHERE n.participant_id = ?2 AND n.idempotency_key = ?4 AND n.replaces_goal_id = ?1)`,
       )
-      .bind(input.replaces_goal_id, author.id, today, input.idempotency_key),
+      .bind(replaces, author.id, today, input.idempotency_key),
   ]);
   const result = stored!.results[0] as { id: number; week: number; revision: number } | undefined;
   return result ? { id: result.id, week: result.week, replayed: result.revision > 1 } : null;
+}
+
+/** Why one of the participant's goals cannot be replaced now (done, dropped, or replaced by another goal); null when it can, or is not theirs. */
+export async function whyNotReplaceable(db: D1Database, participantId: number, goalId: number, idempotencyKey: string): Promise<'done' | 'dropped' | 'replaced' | null> {
+  const row = await db
+    .prepare(
+      `SELECT g.status, EXISTS (SELECT 1 FROM goals r WHERE r.replaces_goal_id = g.id AND r.idempotency_key <> ?3) AS replaced
+       FROM goals g WHERE g.id = ?1 AND g.participant_id = ?2`,
+    )
+    .bind(goalId, participantId, idempotencyKey)
+    .first<{ status: Goal['status']; replaced: number }>();
+  if (!row) return null;
+  if (row.replaced) return 'replaced';
+  return row.status === 'active' ? null : row.status;
 }
 
 /** Marks one of the participant's goals done or dropped; false when it is not theirs. */

@@ -22,33 +22,47 @@ export type Row = Record<string, string | number | null>;
 const IDENTITY = new Set(['idempotency_key', 'week', 'submitted_at']);
 
 /**
+ * What else must hold for an upsert to store anything, checked in the same statement (so two posts
+ * at once cannot both pass): `admit`, over `p` (the author's participant row), for the post
+ * (its parameters numbered from `first`); `resend`, over the stored row (named by its table) and
+ * `excluded` (the resend's answers), for a resend to change the row. When one fails, nothing is
+ * stored and nothing returned, as for an author not admitted.
+ */
+export interface UpsertGuard {
+  admit?: (first: number) => { where: string; params: (string | number | null)[] };
+  resend?: string;
+}
+
+/**
  * The upsert of one submission row, keyed by (participant, idempotency key). Whose it is (the
  * participant, their cohort and pair) comes from the participant's own row, and only when the
  * author is admitted (worker/db/admission.ts): otherwise nothing is stored and nothing returned.
  */
-export function upsertStatement(db: D1Database, author: Author, table: Table, row: Row): D1PreparedStatement {
+export function upsertStatement(db: D1Database, author: Author, table: Table, row: Row, guard: UpsertGuard = {}): D1PreparedStatement {
   // Column names come from the typed row builders below, never from the request.
   const columns = Object.keys(row);
   const values = columns.map((_, i) => `?${i + 1}`);
   const answers = columns.filter((c) => !IDENTITY.has(c)).map((c) => `${c} = excluded.${c}`);
   const admission = admissionSql(author, table, columns.length + 1);
+  const admit = guard.admit?.(columns.length + admission.params.length + 1) ?? { where: 'TRUE', params: [] };
   return db
     .prepare(
       `INSERT INTO ${table} (participant_id, cohort_id, pair_id, ${columns.join(', ')})
        SELECT p.id, p.cohort_id, p.pair_id, ${values.join(', ')} FROM participants p
-       WHERE ${admission.where}
+       WHERE ${admission.where} AND ${admit.where}
        ON CONFLICT (participant_id, idempotency_key) DO UPDATE SET ${answers.join(', ')}, revision = revision + 1
+       WHERE ${guard.resend ?? 'TRUE'}
        RETURNING id, week, revision`,
     )
-    .bind(...Object.values(row), ...admission.params);
+    .bind(...Object.values(row), ...admission.params, ...admit.params);
 }
 
 /**
  * Stores a submission row once per (participant, idempotency key); a resend replaces its answers.
- * Null when the author was not admitted (see `admit` for why).
+ * Null when the author was not admitted (see `admit` for why) or a guard did not hold.
  */
-export async function storeOnce(db: D1Database, author: Author, table: Table, row: Row): Promise<Stored | null> {
-  const stored = await upsertStatement(db, author, table, row).first<{ id: number; week: number; revision: number }>();
+export async function storeOnce(db: D1Database, author: Author, table: Table, row: Row, guard?: UpsertGuard): Promise<Stored | null> {
+  const stored = await upsertStatement(db, author, table, row, guard).first<{ id: number; week: number; revision: number }>();
   return stored && { id: stored.id, week: stored.week, replayed: stored.revision > 1 };
 }
 

@@ -51,12 +51,32 @@ export function fieldMeta(schema: z.ZodType): FieldMeta {
   return meta;
 }
 
+/** Whitespace (`\s` covers U+FEFF) and the zero-width characters a paste or a phone keyboard leaves behind. */
+const BLANK = /[\s\u200B\u200C\u200D\u2060]/;
+
+/**
+ * Text without the blanks at either end, so that text made only of spaces and zero-width
+ * characters counts as empty; inside text they stay as typed (a joiner binds an emoji sequence).
+ * Not String.prototype.trim, which does not know zero-width characters; a loop rather than an
+ * anchored regex, whose backtracking on a long run of blanks takes quadratic time.
+ */
+export function trimBlank(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && BLANK.test(text[start]!)) start++;
+  while (end > start && BLANK.test(text[end - 1]!)) end--;
+  return text.slice(start, end);
+}
+
+/** Text as a form field holds it: trimmed of blanks (trimBlank). */
+function text(error: string) {
+  return z.string({ error }).overwrite(trimBlank);
+}
+
 /** Free text the participant must fill in. */
 export function requiredText(label: string, hint: string, maxLength = 2000) {
   return withMeta(
-    z
-      .string({ error: `Please fill in “${label}”.` })
-      .trim()
+    text(`Please fill in “${label}”.`)
       .min(1, `Please fill in “${label}”.`)
       .max(maxLength, `Please keep “${label}” to ${maxLength} characters or fewer.`),
     { label, hint, control: 'textarea', required: true, maxLength },
@@ -66,9 +86,7 @@ export function requiredText(label: string, hint: string, maxLength = 2000) {
 /** Free text the participant may leave empty; stored as ''. */
 export function optionalText(label: string, hint: string, maxLength = 2000) {
   return withMeta(
-    z
-      .string({ error: `“${label}” must be text.` })
-      .trim()
+    text(`“${label}” must be text.`)
       .max(maxLength, `Please keep “${label}” to ${maxLength} characters or fewer.`)
       .default(''),
     { label, hint, control: 'textarea', required: false, maxLength },
@@ -109,9 +127,7 @@ export function requiredChoice<const V extends readonly [string, ...string[]]>(
 /** A short one-line answer the participant must give; `missing` says why it is needed. */
 export function line(label: string, hint: string, maxLength = 200, initial?: string, missing = `Please fill in “${label}”.`) {
   return withMeta(
-    z
-      .string({ error: missing })
-      .trim()
+    text(missing)
       .min(1, missing)
       .max(maxLength, `Please keep “${label}” to ${maxLength} characters or fewer.`),
     { label, hint, control: 'input', inputType: 'text', required: true, maxLength, initial },

@@ -11,7 +11,7 @@ import { admit, calendarOf, postLimit, POSTS_PER_MINUTE, type Admission, type Au
 import { checkLink, type Participant } from '../db/participants.ts';
 import { cohortLinksExpired, LINK_GRACE_DAYS, readToken, verifyClaim, type TokenClaim } from '../domain/links.ts';
 import { fail } from '../errors.ts';
-import { isHeldBack } from './rate-limit.ts';
+import { budgetKey, isHeldBack } from './rate-limit.ts';
 import { checkTurnstile } from './turnstile.ts';
 import { formState } from './validation.ts';
 
@@ -30,16 +30,14 @@ export function endedMessage(endsOn: string): string {
 const TOO_MANY = 'That was a lot of sending in a short time: wait a minute, then send the form again.';
 const INVALID_LINK = 'This link is not valid (it may have been replaced). Ask your mentor for your current personal link.';
 
-/** The author a token's claim names, checked without reading D1 (the token spells out the cohort). */
-async function authorOf<E extends AppEnv>(c: Context<E>, claim: TokenClaim, now: Date): Promise<Author> {
+/** The author a token's claim names, its signature checked without reading D1 (the token spells out the cohort). */
+async function verifiedAuthor<E extends AppEnv>(c: Context<E>, claim: TokenClaim, now: Date): Promise<Author> {
   const { participantId, cohortId, linkVersion } = claim;
   const cohort = (await verifyClaim(c.env.LINK_SECRET, claim, { participantId, cohortId, linkVersion })) ? await calendarOf(c.env.DB, cohortId) : null;
   if (!cohort) fail(401, 'unauthorized', INVALID_LINK);
   const setting = Number(c.env.POSTS_PER_MINUTE);
   const max = Number.isInteger(setting) && setting > 0 ? setting : POSTS_PER_MINUTE;
-  const author = { id: participantId, cohortId, linkVersion, cohort, limit: postLimit(now, max) };
-  // Refused only on the calendar as it is now: the mentor may have moved the end since it was cached.
-  return cohortLinksExpired(cohort, now) ? { ...author, cohort: (await admittedParticipant(c.env.DB, author)).cohort } : author;
+  return { id: participantId, cohortId, linkVersion, cohort, limit: postLimit(now, max) };
 }
 
 /** Answers a post that was not admitted: a link that no longer works (401) or too many posts (429). */
@@ -51,7 +49,7 @@ function refuse(admission: Exclude<Admission, { participant: Participant }>): ne
 
 /**
  * Names the author of a post from the `token` field or `Authorization: Bearer` (401 otherwise),
- * holds back a token that sent too many requests (429, worker/middleware/rate-limit.ts) and, when
+ * holds back a link that sent too many requests (429, worker/middleware/rate-limit.ts) and, when
  * Turnstile is on, wants its check passed (a 400 that shows the form again; 503 when Cloudflare
  * cannot be asked).
  */
@@ -60,8 +58,13 @@ export const requireAuthor = createMiddleware<AuthorEnv>(async (c, next) => {
   if (!token) fail(401, 'unauthorized', 'This form needs your personal link. Open the link your mentor sent you and send the form from there.');
   const claim = readToken(token) ?? fail(401, 'unauthorized', INVALID_LINK);
   c.set('token', token);
-  if (isHeldBack(token)) fail(429, 'rate_limited', TOO_MANY);
-  c.set('author', await authorOf(c, claim, new Date()));
+  const now = new Date();
+  const author = await verifiedAuthor(c, claim, now);
+  // Set before anything else can refuse the post, so the per-link limit counts it.
+  c.set('author', author);
+  if (isHeldBack(budgetKey(author))) fail(429, 'rate_limited', TOO_MANY);
+  // Refused only on the calendar as it is now: the mentor may have moved the end since it was cached.
+  if (cohortLinksExpired(author.cohort, now)) c.set('author', { ...author, cohort: (await admittedParticipant(c.env.DB, author)).cohort });
   const page = c.get('formPage');
   await checkTurnstile(c, page ? formState(c, page) : undefined);
   await next();

@@ -8,6 +8,7 @@
  * JSON (the validator binds one target), and the token must be checked before the fields (a bad
  * token is a 401, not a 400).
  */
+import { parse as parseJsonTree } from '@humanwhocodes/momoa';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { BodyEnv, Body } from '../app-env.ts';
@@ -71,9 +72,11 @@ function decodeComponent(text: string): string {
   return decodeURIComponent(text.replaceAll('+', ' '));
 }
 
-// C0 control characters other than tab, line feed and carriage return, and unpaired surrogates
-// (D1 would store those as bytes that are not UTF-8 and read them back as U+FFFD).
-const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\p{Surrogate}/u;
+// C0 control characters other than tab, line feed and carriage return, DEL, the C1 controls
+// (U+0080–U+009F: no keyboard types them, and a terminal obeys some, e.g. U+009B starts an escape
+// sequence in the mentor's CLI), and unpaired surrogates (D1 would store those as bytes that are
+// not UTF-8 and read them back as U+FFFD).
+const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Surrogate}/u;
 
 /** Whether text can be stored and shown back exactly as typed. */
 export function isStorableText(text: string): boolean {
@@ -110,14 +113,7 @@ export const readBody = createMiddleware<BodyEnv>(async (c, next) => {
 
   let entries: [string, unknown][];
   if (isJson(media.type)) {
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      fail(400, 'invalid_json', 'The request body is not valid JSON.');
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) fail(400, 'invalid_json', 'The request body must be a JSON object.');
-    entries = Object.entries(body);
+    entries = jsonEntries(text);
   } else if (media.type === 'application/x-www-form-urlencoded') {
     entries = parseUrlEncoded(text) ?? fail(400, 'invalid_encoding', 'The form has a broken %-escape, so nothing was saved. Please send it again from the form page.');
   } else {
@@ -126,6 +122,27 @@ export const readBody = createMiddleware<BodyEnv>(async (c, next) => {
   c.set('body', toBody(entries));
   await next();
 });
+
+/**
+ * The fields of a JSON object body, in order and each as often as it was sent, so that a field
+ * sent twice is refused as it is in a form post. JSON.parse reads the values, but it keeps the
+ * last of two equal keys without a word (and a reviver cannot see the first); momoa's syntax tree
+ * lists every member, so it names the fields.
+ */
+function jsonEntries(text: string): [string, unknown][] {
+  let body: unknown;
+  let names: string[] = [];
+  try {
+    body = JSON.parse(text);
+    const tree = parseJsonTree(text, { mode: 'json' }).body;
+    if (tree.type === 'Object') names = tree.members.map((m) => (m.name.type === 'String' ? m.name.value : m.name.name));
+  } catch {
+    fail(400, 'invalid_json', 'The request body is not valid JSON.');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) fail(400, 'invalid_json', 'The request body must be a JSON object.');
+  const fields = body as Record<string, unknown>;
+  return names.map((name) => [name, fields[name]]);
+}
 
 async function readMultipart(bytes: ArrayBuffer, contentType: string): Promise<[string, unknown][]> {
   try {

@@ -8,10 +8,13 @@ import { fieldErrors } from '../forms/fields.ts';
 import { HONEYPOT } from '../forms/slots.ts';
 import { TURNSTILE_FIELD } from './turnstile.ts';
 
-/** A filled-in honeypot is a bot's post: a 400, and nothing is stored. */
+/**
+ * A filled-in honeypot is a bot's post: a 400, and nothing is stored. Any value counts, of any type
+ * (a JSON client may send `"website": 123`); only absent, null and '' are empty.
+ */
 export const refuseHoneypot = createMiddleware<BodyEnv>(async (c, next) => {
   const trap = c.get('body')[HONEYPOT];
-  if (typeof trap === 'string' && trap !== '') fail(400, 'invalid_input', 'A field that must stay empty was filled in, so nothing was saved.', { fields: { [HONEYPOT]: 'Leave this empty.' } });
+  if (trap !== undefined && trap !== null && trap !== '') fail(400, 'invalid_input', 'A field that must stay empty was filled in, so nothing was saved.', { fields: { [HONEYPOT]: 'Leave this empty.' } });
   await next();
 });
 

@@ -1,7 +1,7 @@
 /** The checks of each form that need stored data: whose records these are, what is being referred to. */
 import { isOutdatedProposal } from '../db/contracts.ts';
-import { ownsGoal } from '../db/goals.ts';
-import { listPeers } from '../db/feedback.ts';
+import { ownsGoal, whyNotReplaceable } from '../db/goals.ts';
+import { listPeers, sentFeedback } from '../db/feedback.ts';
 import type { Author } from '../db/admission.ts';
 import { admittedParticipant } from '../middleware/auth.ts';
 import { lastCheckinBefore } from '../db/submissions.ts';
@@ -48,4 +48,28 @@ export async function toAPeer(db: D1Database, author: Author, _week: number, inp
   const peers = await listPeers(db, author.id);
   if (!peers.some((p) => p.id === input.receiver_id)) return { errors: { receiver_id: 'Choose your partner or someone in your circle.' } };
   return { input };
+}
+
+/** Why a resend of feedback was not stored: it named another receiver, or its receiver had rated it. */
+export async function frozenFeedback(db: D1Database, author: Author, input: FeedbackInput): Promise<string | null> {
+  const sent = await sentFeedback(db, author.id, input.idempotency_key);
+  if (!sent) return null;
+  if (sent.receiverId !== input.receiver_id) {
+    return 'This feedback was already sent to someone else, and sending it again cannot change whom it is for. To give feedback to another person, open the feedback form again and send it as new feedback.';
+  }
+  if (sent.rated) return 'This feedback has been rated by the person who received it, so it can no longer be changed. To add something, open the feedback form again and send new feedback.';
+  return null;
+}
+
+const NOT_REPLACEABLE = {
+  done: 'That goal is done, so there is nothing to replace. Send your new goal without choosing a goal it replaces.',
+  dropped: 'That goal was dropped, so it cannot be replaced. Send your new goal without choosing a goal it replaces.',
+  replaced: 'That goal has been replaced already (perhaps this form was sent twice). Open your page to see your goals; to change the new one, replace that one instead.',
+} as const;
+
+/** Why a recalibration was not stored: the goal it replaces is done, dropped, or replaced already. */
+export async function unreplaceableGoal(db: D1Database, author: Author, input: GoalInput): Promise<string | null> {
+  if (input.replaces_goal_id === undefined) return null;
+  const why = await whyNotReplaceable(db, author.id, input.replaces_goal_id, input.idempotency_key);
+  return why && NOT_REPLACEABLE[why];
 }

@@ -9,7 +9,7 @@ import { storeProgramFeedback, storePulse } from '../db/pulses.ts';
 import { storeCheckin, storeReflection } from '../db/submissions.ts';
 import { needsOf } from '../domain/needs.ts';
 import { FORMS, type FormId } from '../forms/registry.ts';
-import { carryForward, inAPair, ownReplacedGoal, toAPeer } from './checks.ts';
+import { carryForward, frozenFeedback, inAPair, ownReplacedGoal, toAPeer, unreplaceableGoal } from './checks.ts';
 import { submissionRoutes, type SubmissionForm } from './submissions.ts';
 
 type Handling<S extends z.ZodType> = Omit<SubmissionForm<S>, 'entry'>;
@@ -18,8 +18,8 @@ type Handling<S extends z.ZodType> = Omit<SubmissionForm<S>, 'entry'>;
 const HANDLING: { [K in FormId]: Handling<(typeof FORMS)[K]['schema']> } = {
   checkin: { check: carryForward, store: storeCheckin, needs: needsOf },
   reflect: { store: storeReflection },
-  goals: { check: ownReplacedGoal, store: storeGoal },
-  feedback: { check: toAPeer, store: storeFeedback },
+  goals: { check: ownReplacedGoal, store: storeGoal, conflict: unreplaceableGoal },
+  feedback: { check: toAPeer, store: storeFeedback, conflict: frozenFeedback },
   contract: { check: inAPair, store: storeContract },
   pulse: { store: storePulse },
   programFeedback: { store: storeProgramFeedback },

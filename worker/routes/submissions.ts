@@ -24,8 +24,13 @@ export interface SubmissionForm<S extends z.ZodType> {
   entry: { schema: S; table: PostTable; page: FormEntry['page'] };
   /** Checks that need the database (whose goal, which partner); may complete the input. */
   check?(db: D1Database, author: Author, week: number, input: z.output<S>): Promise<Checked<z.output<S>>>;
-  /** Stores the post if its author is admitted (worker/db/admission.ts); null when not. */
+  /** Stores the post if its author is admitted (worker/db/admission.ts) and the store's own rules hold; null when not. */
   store(db: D1Database, author: Author, week: number, input: z.output<S>): Promise<Stored | null>;
+  /**
+   * Why the store stored nothing for an admitted author, when one of its own rules refused the post
+   * (a resend that may not change what it would change): a message for a 409. Null otherwise.
+   */
+  conflict?(db: D1Database, author: Author, input: z.output<S>): Promise<string | null>;
   /** What the thank-you page should offer after this submission (its `need` parameter). */
   needs?(input: z.output<S>): readonly string[];
 }
@@ -35,20 +40,29 @@ type Outcome<S extends z.ZodType> = { stored: Stored; input: z.output<S> };
 
 /**
  * Checks and stores a post; the statement that stores it also admits it (worker/db/admission.ts).
- * When nothing was stored, reads why: a refusal (401, 429) ends it; otherwise the cohort's calendar
- * changed since this isolate cached it, and the post is checked and stored once more, its week
- * worked out from the calendar as it is now.
+ * When nothing was stored, reads why: a refusal (401, 429) or a conflict with what is stored (409)
+ * ends it; otherwise the cohort's calendar changed since this isolate cached it, and the post is
+ * checked and stored once more, its week worked out from the calendar as it is now.
  */
 async function checkAndStore<S extends z.ZodType>(c: Context<AuthorEnv>, form: SubmissionForm<S>, parsed: z.output<S>, now: Date): Promise<Outcome<S>> {
   const author = c.get('author');
   const first = await checkThenStore(c, form, author, parsed, now);
   if (first) return first;
   const { cohort } = await admittedParticipant(c.env.DB, author, form.entry.table);
+  await refuseConflict(c, form, author, parsed);
   const second = await checkThenStore(c, form, { ...author, cohort }, parsed, now);
   if (second) return second;
-  // Refused in the meantime (another post reached the limit, the link was revoked), or a bug.
+  // Refused in the meantime (another post reached the limit, the link was revoked, a parallel post
+  // changed what this one would change), or a bug.
   await admittedParticipant(c.env.DB, author, form.entry.table);
+  await refuseConflict(c, form, author, parsed);
   throw new Error(`a post by participant ${author.id} was admitted but not stored`);
+}
+
+/** A 409 when the form's store refused the post for a rule of its own; for an admitted author only. */
+async function refuseConflict<S extends z.ZodType>(c: Context<AuthorEnv>, form: SubmissionForm<S>, author: Author, parsed: z.output<S>): Promise<void> {
+  const conflict = form.conflict ? await form.conflict(c.env.DB, author, parsed) : null;
+  if (conflict) fail(409, 'conflict', conflict);
 }
 
 /** The form's checks, then its store, in the week of the author's calendar; null when the store did not admit the post. */

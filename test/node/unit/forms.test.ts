@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { checkinSchema } from '../../../worker/forms/checkin.ts';
-import { fieldErrors, fieldMeta } from '../../../worker/forms/fields.ts';
+import { fieldErrors, fieldMeta, trimBlank } from '../../../worker/forms/fields.ts';
 import { reflectionSchema } from '../../../worker/forms/reflection.ts';
 
 const checkin = { idempotency_key: 'key-12345', progress: 'Drafted chapter 2', next_step: 'Edit it', committed_action: 'Send it to Bo' };
@@ -172,5 +172,16 @@ describe('fieldMeta', () => {
 
   it('throws for a field declared without metadata', () => {
     expect(() => fieldMeta(checkinSchema.shape.idempotency_key)).toThrow('form field declared without metadata');
+  });
+});
+
+describe('trimBlank', () => {
+  it('trims spaces and zero-width characters from both ends, so text of only those is empty', () => {
+    expect(trimBlank('\u200B \u200C\u200D\u2060\uFEFF\n')).toBe('');
+    expect(trimBlank('\u200B Ready \u2060')).toBe('Ready');
+  });
+
+  it('keeps them inside text, as typed', () => {
+    expect(trimBlank(' 👩‍💻 a\u200Bb ')).toBe('👩‍💻 a\u200Bb');
   });
 });

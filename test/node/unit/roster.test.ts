@@ -37,6 +37,11 @@ describe('readRoster: good files', () => {
     expect(entries.map((e) => e.pair)).toEqual(['p1', 'p1', 'p1']);
   });
 
+  it('reads a bare quote inside an unquoted name as the name it shows, as spreadsheets do', () => {
+    const rows = readRoster(csv(HEADER, 'José "Pepe" Ruiz,pepe@example.org,mentee,p1,c1', 'Ann "the 2nd",ann@example.org,mentee,p1,c1', '"Smith, ""Bo""",bo@example.org,mentor,,'));
+    expect(rows.map((r) => r.name)).toEqual(['José "Pepe" Ruiz', 'Ann "the 2nd"', 'Smith, "Bo"']);
+  });
+
   it('accepts a file without the circle column, circle defaulting to empty', () => {
     expect(readRoster(csv('name,email,role,pair', 'A,a@x.org,mentor,'))).toEqual([
       { name: 'A', email: 'a@x.org', role: 'mentor', pair: '', circle: '' },
