@@ -21,7 +21,7 @@ export class UsageError extends Error {}
 
 export type Options = Record<string, string | boolean | undefined>;
 
-function required(options: Options, name: string, what: string): string {
+export function required(options: Options, name: string, what: string): string {
   const value = options[name];
   if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`Missing --${name} (${what}).`);
   return value.trim();

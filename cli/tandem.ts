@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { addCohort, importRosterFile, linkOrigin, setCircle, setCohort, printLinks, printPairs, printProgramFeedback, UsageError, type Options } from './commands.ts';
+import { backupDatabase, restoreDatabase } from './backup.ts';
 import { exportPerson, forgetPerson, revokePersonLinks } from './people.ts';
 import { openDatabase } from '../worker/db/connection.ts';
 import { seedDemo } from './demo.ts';
@@ -46,6 +47,9 @@ Usage: npm run tandem -- <command> [options] [--remote]
   library promote ID [--to DIR]         turn a publicly shared strategy into a library entry you can edit
                                         (written to content/library/ unless --to says otherwise)
   demo                                  seed a demo program (only into an empty database)
+  backup --out FILE [--remote]          the whole database (local, or production with --remote) as SQL
+  restore FILE [--replace]              load a backup into an empty local database (--replace first moves
+                                        the current one aside, deleting nothing)
 
 Every command uses the local database (.wrangler/state) unless you add --remote.`;
 
@@ -72,6 +76,7 @@ async function main(argv: string[]): Promise<void> {
       webhook: { type: 'string' },
       json: { type: 'boolean', default: false },
       revoke: { type: 'boolean', default: false },
+      replace: { type: 'boolean', default: false },
       yes: { type: 'boolean', default: false },
       remote: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
@@ -83,9 +88,13 @@ async function main(argv: string[]): Promise<void> {
     console.log(HELP);
     return;
   }
-  const known = ['cohort add', 'cohort set', 'circle set', 'roster import', 'links', 'pairs', 'program-feedback', 'reminders run', 'outbox', 'library promote', 'export', 'forget', 'demo'];
+  const known = ['cohort add', 'cohort set', 'circle set', 'roster import', 'links', 'pairs', 'program-feedback', 'reminders run', 'outbox', 'library promote', 'export', 'forget', 'demo', 'backup', 'restore'];
   const match = known.find((k) => key === k || key.startsWith(`${k} `) || (k.split(' ').length === 1 && command === k));
   if (!match) throw new UsageError(`Unknown command “${positionals.join(' ')}”.\n\n${HELP}`);
+
+  // Backups run wrangler on the database itself: no connection may hold it open meanwhile.
+  if (match === 'backup') return backupDatabase(values as Options);
+  if (match === 'restore') return restoreDatabase(sub, values as Options);
 
   const conn = await openDatabase({ remote: values.remote });
   try {
