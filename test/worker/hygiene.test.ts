@@ -97,6 +97,23 @@ describe('recalibrating a goal', () => {
     expect(after!.status).toBe('done');
   });
 
+  it('settles a goal once: a done or replaced goal cannot be marked again (409), the same mark sent twice is answered as before', async () => {
+    const { di } = await makeCohort();
+    const done = await newGoal(di.token);
+    const mark = (id: number, status: string) => request('/api/me/goal-status', jsonPost({ goal_id: String(id), status }, di.token));
+    expect((await mark(done, 'done')).status).toBe(200);
+    expect((await mark(done, 'done')).status).toBe(200);
+    const reopened = await mark(done, 'dropped');
+    expect(reopened.status).toBe(409);
+    expect((await errorOf(reopened)).message).toMatch(/already done/);
+
+    const replaced = await newGoal(di.token);
+    expect((await request('/api/goals', jsonPost({ idempotency_key: crypto.randomUUID(), ...goal, replaces_goal_id: String(replaced) }, di.token))).status).toBe(201);
+    expect((await mark(replaced, 'done')).status).toBe(409);
+    const statuses = await env.DB.prepare('SELECT id, status FROM goals WHERE id IN (?1, ?2) ORDER BY id').bind(done, replaced).all<{ id: number; status: string }>();
+    expect(statuses.results).toEqual([{ id: done, status: 'done' }, { id: replaced, status: 'dropped' }]);
+  });
+
   it('answers a resend of the replacing goal as a replay, not as a second replacement', async () => {
     const { cy } = await makeCohort();
     const old = await newGoal(cy.token);

@@ -72,13 +72,28 @@ export async function whyNotReplaceable(db: D1Database, participantId: number, g
   return row.status === 'active' ? null : row.status;
 }
 
-/** Marks one of the participant's goals done or dropped; false when it is not theirs. */
-export async function setGoalStatus(db: D1Database, participant: Participant, goalId: number, status: 'done' | 'dropped', today: string): Promise<boolean> {
-  const result = await db
-    .prepare('UPDATE goals SET status = ?3, status_changed_on = ?4 WHERE id = ?1 AND participant_id = ?2')
+/**
+ * Settles one of the participant's active goals as done or dropped. A goal is settled once: the
+ * same mark sent again is answered as before ('settled'), and a goal already done, dropped or
+ * replaced keeps its status ('already', with it); 'missing' when the goal is not theirs.
+ */
+export async function setGoalStatus(
+  db: D1Database,
+  participant: Participant,
+  goalId: number,
+  status: 'done' | 'dropped',
+  today: string,
+): Promise<{ outcome: 'settled' } | { outcome: 'already'; status: Goal['status'] } | { outcome: 'missing' }> {
+  const row = await db
+    .prepare(
+      `UPDATE goals SET status = ?3, status_changed_on = CASE WHEN status = ?3 THEN status_changed_on ELSE ?4 END
+       WHERE id = ?1 AND participant_id = ?2 AND (status = 'active' OR status = ?3) RETURNING status`,
+    )
     .bind(goalId, participant.id, status, today)
-    .run();
-  return result.meta.changes > 0;
+    .first<{ status: Goal['status'] }>();
+  if (row) return { outcome: 'settled' };
+  const current = await db.prepare('SELECT status FROM goals WHERE id = ?1 AND participant_id = ?2').bind(goalId, participant.id).first<{ status: Goal['status'] }>();
+  return current ? { outcome: 'already', status: current.status } : { outcome: 'missing' };
 }
 
 /** Records a milestone on one of the participant's goals; false when the goal is not theirs. */

@@ -146,8 +146,9 @@ export const meActions = new Hono<AppEnv>()
   .post('/goal-status', async (c) => {
     const input = parseSubmission(c, goalStatusSchema, '/me/');
     const participant = c.get('participant');
-    const changed = await setGoalStatus(c.env.DB, participant, input.goal_id, input.status, localDate(new Date(), participant.cohort.timezone));
-    if (!changed) fail(404, 'not_found', 'There is no such goal among yours.');
+    const set = await setGoalStatus(c.env.DB, participant, input.goal_id, input.status, localDate(new Date(), participant.cohort.timezone));
+    if (set.outcome === 'missing') fail(404, 'not_found', 'There is no such goal among yours.');
+    if (set.outcome === 'already') fail(409, 'conflict', `This goal is already ${set.status}, so it stays as it is. To work on it again, set a new goal.`);
     return done(c, 200, { goal_id: input.goal_id, status: input.status });
   })
   .post('/milestones', async (c) => {
