@@ -23,6 +23,7 @@ import { getParticipant } from '../../worker/db/participants.ts';
 import { listPublished } from '../../worker/db/published.ts';
 import { storeCheckin } from '../../worker/db/submissions.ts';
 import { loadCircle } from '../../worker/db/circle.ts';
+import { listMembersMoments } from '../../worker/db/moments.ts';
 import { loadHistory } from '../../worker/db/history.ts';
 import { loadMyWeek } from '../../worker/db/me.ts';
 import { loadPartnership } from '../../worker/db/partnership.ts';
@@ -112,12 +113,13 @@ beforeAll(async () => {
     expect(await storeCheckin(recorder, author, cycleAt(author.cohort, new Date()), checkin)).not.toBeNull();
     expect(await admit(recorder, author, new Date(), 'checkins')).toHaveProperty('participant');
     await listPublished(recorder, author.id);
-    // The pages a participant reads: their week, their pair, their history, their circle.
+    // The pages a participant reads: their week, their pair, their history, their circle, their cohort's members-only page.
     const week = cycleAt(author.cohort, new Date());
     await loadMyWeek(recorder, author, week);
     await loadPartnership(recorder, author);
     await loadHistory(recorder, author.id, 1);
     await loadCircle(recorder, author, week);
+    await listMembersMoments(recorder, author.cohortId);
     // One plan per distinct statement, with the parameters it was last bound to.
     const bySql = new Map<string, Recorded>();
     for (const entry of log) if (entry.params.length || !bySql.has(entry.sql)) bySql.set(entry.sql, entry);

@@ -7,6 +7,7 @@ import { rateFeedback } from '../db/feedback.ts';
 import { setGoalStatus, storeMilestone } from '../db/goals.ts';
 import { isInCircle, loadCircle } from '../db/circle.ts';
 import { loadHistory } from '../db/history.ts';
+import { listMembersMoments } from '../db/moments.ts';
 import { loadMyWeek } from '../db/me.ts';
 import { congratulate, loadPartnership } from '../db/partnership.ts';
 import { exportParticipant } from '../db/people.ts';
@@ -29,6 +30,7 @@ import { turnstilePage } from '../middleware/turnstile.ts';
 import { parseSubmission, refuseHoneypot } from '../middleware/validation.ts';
 import { page } from '../views/layout.tsx';
 import { CirclePageView } from '../views/circle.tsx';
+import { CohortPageView } from '../views/cohort.tsx';
 import { HistoryPageView } from '../views/history.tsx';
 import { MePage } from '../views/me.tsx';
 import { PairPage } from '../views/pair.tsx';
@@ -80,12 +82,21 @@ const circlePage = async (c: Context<LinkEnv>) => {
   return c.html(page(circle.label, <CirclePageView participant={participant} token={c.get('token')} week={week} circle={circle} />));
 };
 
+/** The cohort's members-only page: what members shared with the cohort (or publicly), for its members' links only. */
+const cohortPage = async (c: Context<LinkEnv>) => {
+  const participant = c.get('participant');
+  const [moments, inCircle] = await Promise.all([listMembersMoments(c.env.DB, participant.cohortId), isInCircle(c.env.DB, participant)]);
+  c.header('Cache-Control', 'private, no-store');
+  return c.html(page(`${participant.cohort.name}: shared with the cohort`, <CohortPageView participant={participant} token={c.get('token')} inCircle={inCircle} moments={moments} />));
+};
+
 export const me = new Hono<AppEnv>()
   .get('/me', turnstilePage, requireLink, mePage)
   .get('/me/', turnstilePage, requireLink, mePage)
   .get('/me/pair', turnstilePage, requireLink, pairPage)
   .get('/me/history', turnstilePage, requireLink, historyPage)
   .get('/me/circle', requireLink, circlePage)
+  .get('/me/cohort', requireLink, cohortPage)
   .get('/me/data.json', requireLink, async (c) => {
     const data = await exportParticipant(c.env.DB, c.get('participant').id);
     return c.body(JSON.stringify(data, null, 2), 200, {
