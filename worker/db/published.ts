@@ -3,7 +3,6 @@
  * it in one step: the item becomes private and leaves the site at the next build.
  */
 import type { Consent, Publishable, SharedConsent } from '../domain/consent.ts';
-import type { Participant } from './participants.ts';
 import { PUBLISHED } from './rules.ts';
 
 export interface PublishedItem {
@@ -40,10 +39,19 @@ const SET_CONSENT: Record<Publishable, string> = {
 };
 
 /**
+ * Whether anything the participant wrote is published (shared with their cohort or publicly): while
+ * it is, their link opens their page and withdraws, even after their cohort's links expired.
+ */
+export async function hasPublished(db: D1Database, participantId: number): Promise<boolean> {
+  const row = await db.prepare(`SELECT 1 AS yes FROM (${PUBLISHED}) WHERE participant_id = ?1 LIMIT 1`).bind(participantId).first<{ yes: number }>();
+  return row !== null;
+}
+
+/**
  * Sets who may read one of the participant's items: sharing it, or making it private again (it
  * leaves the site at the next build). False when it is not theirs.
  */
-export async function setConsent(db: D1Database, participant: Participant, kind: Publishable, id: number, consent: Consent): Promise<boolean> {
+export async function setConsent(db: D1Database, participant: { id: number }, kind: Publishable, id: number, consent: Consent): Promise<boolean> {
   const result = await db.prepare(SET_CONSENT[kind]).bind(id, participant.id, consent).run();
   return result.meta.changes > 0;
 }
