@@ -20,7 +20,7 @@ import { admit, postLimit } from '../../worker/db/admission.ts';
 import { loadCircles } from '../../worker/db/circles.ts';
 import { loadDashboard } from '../../worker/db/mentor.ts';
 import { getParticipant } from '../../worker/db/participants.ts';
-import { listPublished } from '../../worker/db/published.ts';
+import { getPublishable, hasPublished, listPublished } from '../../worker/db/published.ts';
 import { storeCheckin } from '../../worker/db/submissions.ts';
 import { loadCircle } from '../../worker/db/circle.ts';
 import { listMembersMoments } from '../../worker/db/moments.ts';
@@ -113,6 +113,9 @@ beforeAll(async () => {
     expect(await storeCheckin(recorder, author, cycleAt(author.cohort, new Date()), checkin)).not.toBeNull();
     expect(await admit(recorder, author, new Date(), 'checkins')).toHaveProperty('participant');
     await listPublished(recorder, author.id);
+    // What keeps an ended cohort's link open for withdrawing, and the mentor's `withdraw`.
+    await hasPublished(recorder, author.id);
+    for (const kind of ['win', 'reflection', 'milestone'] as const) await getPublishable(recorder, kind, 1);
     // The pages a participant reads: their week, their pair, their history, their circle, their cohort's members-only page.
     const week = cycleAt(author.cohort, new Date());
     await loadMyWeek(recorder, author, week);

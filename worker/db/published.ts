@@ -55,3 +55,32 @@ export async function setConsent(db: D1Database, participant: { id: number }, ki
   const result = await db.prepare(SET_CONSENT[kind]).bind(id, participant.id, consent).run();
   return result.meta.changes > 0;
 }
+
+/** One item a participant may share, as the mentor's `withdraw` names it. */
+export interface PublishableItem {
+  participantId: number;
+  displayName: string;
+  cohortSlug: string;
+  week: number;
+  text: string;
+  consent: Consent;
+}
+
+// Each kind's item with its author: a reflection reads as "strategy name: insight", as on the participant's page.
+const ITEM: Record<Publishable, string> = {
+  win: `SELECT x.week, x.win AS text, x.win_consent AS consent, x.participant_id FROM checkins x WHERE x.id = ?1 AND x.win <> ''`,
+  reflection: `SELECT x.week, COALESCE(NULLIF(x.strategy_title, '') || ': ', '') || x.insight AS text, x.consent, x.participant_id FROM reflections x WHERE x.id = ?1`,
+  milestone: `SELECT x.week, x.title AS text, x.consent, x.participant_id FROM milestones x WHERE x.id = ?1`,
+};
+
+/** A win, reflection or milestone by its id, with who wrote it and who may read it; null when there is none. */
+export async function getPublishable(db: D1Database, kind: Publishable, id: number): Promise<PublishableItem | null> {
+  const row = await db
+    .prepare(
+      `SELECT i.week, i.text, i.consent, i.participant_id, p.display_name, c.slug
+       FROM (${ITEM[kind]}) i JOIN participants p ON p.id = i.participant_id JOIN cohorts c ON c.id = p.cohort_id`,
+    )
+    .bind(id)
+    .first<{ week: number; text: string; consent: Consent; participant_id: number; display_name: string; slug: string }>();
+  return row && { participantId: row.participant_id, displayName: row.display_name, cohortSlug: row.slug, week: row.week, text: row.text, consent: row.consent };
+}
