@@ -1,7 +1,9 @@
-/** The mentor's commands for one person's data rights: export, forget, revoke their links. */
+/** The mentor's commands for one person's data rights: export, forget, revoke their links, withdraw one item. */
 import { writeFile } from 'node:fs/promises';
 import { signToken } from '../worker/domain/links.ts';
+import { PUBLISHABLE, type Publishable } from '../worker/domain/consent.ts';
 import { exportParticipant, forgetParticipant, revokeLinks } from '../worker/db/people.ts';
+import { getPublishable, setConsent } from '../worker/db/published.ts';
 import { linkSecret, UsageError, type Options } from './commands.ts';
 import type { Connection } from '../worker/db/connection.ts';
 import { jsonForTerminal, say } from './terminal.ts';
@@ -48,4 +50,34 @@ export async function revokePersonLinks(conn: Connection, options: Options, orig
   if (!revoked) throw new UsageError(`There is no participant ${id}.`);
   const token = await signToken(secret, { participantId: id, cohortId: revoked.cohortId, linkVersion: revoked.linkVersion });
   say(`Revoked every earlier link of ${revoked.displayName}. Their new links:\n  their page: ${origin}/me/?t=${token}\n  check-in:   ${origin}/checkin/?t=${token}\n  reflection: ${origin}/reflect/?t=${token}`);
+}
+
+/** Participant text for one line: line breaks become spaces, long text is cut (say() shows any other control character as a sign). */
+function oneLine(text: string, max = 120): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/**
+ * `withdraw --kind win|reflection|milestone --id N`: makes one published item private, with the
+ * function the participant's own "Withdraw" button uses; the next build drops it.
+ */
+export async function withdrawItem(conn: Connection, options: Options): Promise<void> {
+  const kind = options.kind;
+  if (typeof kind !== 'string' || !(PUBLISHABLE as readonly string[]).includes(kind)) {
+    throw new UsageError(`--kind must be win, reflection or milestone (got “${String(kind ?? '')}”).`);
+  }
+  const id = Number(options.id);
+  if (typeof options.id !== 'string' || !/^\d+$/.test(options.id) || !Number.isSafeInteger(id) || id < 1) {
+    throw new UsageError(`--id must be the item's number (got “${String(options.id ?? '')}”): it is the "id" of the ${kind} in the JSON of npm run tandem -- export --participant ID.`);
+  }
+  const item = await getPublishable(conn.db, kind as Publishable, id);
+  if (!item) throw new UsageError(`There is no ${kind} ${id}. Look up its id in npm run tandem -- export --participant ID (the ${kind === 'win' ? 'checkins' : `${kind}s`} list).`);
+  const what = `${kind} ${id} by ${item.displayName} (${item.cohortSlug}, week ${item.week}): “${oneLine(item.text)}”`;
+  if (item.consent === 'private') {
+    say(`The ${what} is private already: nothing to withdraw.`);
+    return;
+  }
+  await setConsent(conn.db, { id: item.participantId }, kind as Publishable, id, 'private');
+  say(`Withdrew ${what}. It is private now: it left the cohort's members-only page at once, and the next build (npm run build, or the scheduled one) drops it from the site.`);
 }

@@ -58,7 +58,7 @@ if (build.status !== 0) {
 const banner = [
   `\nTandem demo program — site and API on ${ORIGIN}\n`,
   links.length ? `${links.join('\n')}\n` : '  (no demo cohort in this database)\n',
-  'Open a check-in link and send it, sharing its win. Then run `npm run build` in another terminal',
+  'Open a check-in link and send it, sharing its win publicly. Then run `npm run build` in another terminal',
   'and reload the story page: the win is on the timeline (this week’s figures join the charts once',
   'the week is over). Ctrl-C stops the server.\n',
 ].join('\n');

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { addCohort, importRosterFile, linkOrigin, setCircle, setCohort, printLinks, printPairs, printProgramFeedback, UsageError, type Options } from './commands.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';
-import { exportPerson, forgetPerson, revokePersonLinks } from './people.ts';
+import { exportPerson, forgetPerson, revokePersonLinks, withdrawItem } from './people.ts';
 import { openDatabase } from '../worker/db/connection.ts';
 import { seedDemo } from './demo.ts';
 import { promoteStrategy } from './promote.ts';
@@ -33,6 +33,9 @@ Usage: npm run tandem -- <command> [options] [--remote]
                                         revoke one person's links and print their new ones
   export --participant ID [--out FILE]  everything stored about one person, as JSON
   forget --participant ID --yes         delete one person and everything they wrote
+  withdraw --kind win|reflection|milestone --id N
+                                        make one shared item private (its id is in the export's JSON);
+                                        the next build drops it from the site
   links --cohort S [--base-url URL] [--out FILE]
                                         everyone's personal links as CSV: check-in, reflection, their own page
                                         and, for the mentor, the private dashboard
@@ -71,6 +74,8 @@ async function main(argv: string[]): Promise<void> {
       'retention-months': { type: 'string' },
       to: { type: 'string' },
       participant: { type: 'string' },
+      kind: { type: 'string' },
+      id: { type: 'string' },
       circle: { type: 'string' },
       at: { type: 'string' },
       webhook: { type: 'string' },
@@ -88,7 +93,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(HELP);
     return;
   }
-  const known = ['cohort add', 'cohort set', 'circle set', 'roster import', 'links', 'pairs', 'program-feedback', 'reminders run', 'outbox', 'library promote', 'export', 'forget', 'demo', 'backup', 'restore'];
+  const known = ['cohort add', 'cohort set', 'circle set', 'roster import', 'links', 'pairs', 'program-feedback', 'reminders run', 'outbox', 'library promote', 'export', 'forget', 'withdraw', 'demo', 'backup', 'restore'];
   const match = known.find((k) => key === k || key.startsWith(`${k} `) || (k.split(' ').length === 1 && command === k));
   if (!match) throw new UsageError(`Unknown command “${positionals.join(' ')}”.\n\n${HELP}`);
 
@@ -107,6 +112,7 @@ async function main(argv: string[]): Promise<void> {
     else if (match === 'links') await printLinks(conn, options);
     else if (match === 'export') await exportPerson(conn, options);
     else if (match === 'forget') await forgetPerson(conn, options);
+    else if (match === 'withdraw') await withdrawItem(conn, options);
     else if (match === 'pairs') await printPairs(conn, options);
     else if (match === 'program-feedback') await printProgramFeedback(conn, options);
     else if (match === 'reminders run') await runRemindersCommand(conn, options);

@@ -1,6 +1,6 @@
 /** Content schemas of the site's collections. */
 import { z } from 'astro/zod';
-import { COHORT_PAGE_CONSENT, MOMENT_KINDS } from '../worker/domain/consent.ts';
+import { MOMENT_KINDS, PUBLIC_PAGE_CONSENT } from '../worker/domain/consent.ts';
 
 export const LIBRARY_KINDS = ['guide', 'checklist', 'dialogue', 'role-play', 'template', 'story'] as const;
 export const LIBRARY_STAGES = ['kickoff', 'weekly', 'feedback', 'setback', 'pause', 'reflection', 'closing', 'mentor'] as const;
@@ -51,8 +51,8 @@ const consentedMoment = z.object({
   title: z.string(),
   /** The consented text, already scrubbed of e-mails, phone numbers and links. */
   text: z.string(),
-  /** How far the author let it go: 'cohort' (the cohort's pages) or 'public' (also the report and library). */
-  consent: z.enum(COHORT_PAGE_CONSENT),
+  /** How far the author let it go: only text shared publicly is built ('cohort' text stays on the members-only page), so a build that is handed any other stops here. */
+  consent: z.enum(PUBLIC_PAGE_CONSENT),
 });
 
 /** Part of a whole (a share) or a sum and a count (a mean); null where a small group is hidden. */

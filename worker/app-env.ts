@@ -18,6 +18,13 @@ export interface Variables {
   participant?: Participant;
   storedNew?: boolean;
   formPage?: FormPath;
+  /**
+   * Set by `whilePublished` on a route: a link whose cohort's links expired still works there while
+   * something of its holder's is published (their page and withdrawals, so they can withdraw it).
+   */
+  whilePublished?: boolean;
+  /** The last day of the cohort when the link was let through only because something is published. */
+  linkEndedOn?: string;
 }
 
 export interface AppEnv {

@@ -245,9 +245,9 @@ describe.skipIf(!hasBrowser)(browserSuite('Accessibility').replace('with JavaScr
     expectNone(await auditPages([...visits, { name: '/me/ of a new participant', url: world.url('/me/', 'Ada') }]));
   });
 
-  it("the pair's, circle's and history pages, full of the demo's partnership, and readable 390 px wide", async () => {
+  it("the pair's, circle's, cohort's and history pages, full of the demo's partnership, and readable 390 px wide", async () => {
     const name = Object.keys(world.demoTokens).find((n) => !n.includes('mentor'))!;
-    const pages = ['/me/pair', '/me/circle', '/me/history'].map((path) => ({ name: `${path} of ${name}`, url: demo(path, name) }));
+    const pages = ['/me/pair', '/me/circle', '/me/cohort', '/me/history'].map((path) => ({ name: `${path} of ${name}`, url: demo(path, name) }));
     expectNone(await auditPages(pages));
     await axePage.setViewportSize({ width: 390, height: 844 });
     try {

@@ -1,6 +1,7 @@
 /**
  * A participant's week, in Debian Chromium with JavaScript off: open the personal link, send the
- * check-in, land on the thank-you page; the row is stored once; the next build shows the win.
+ * check-in, land on the thank-you page; the row is stored once; the next build shows the win shared
+ * publicly, and the cohort's members-only page shows it at once.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -15,7 +16,7 @@ async function fillCheckin(page: Page, win: string) {
   await page.getByLabel('What is your next step?').fill('Pilot the survey with two people.');
   await page.getByLabel('One concrete action you commit to before the next check-in').fill('Send the pilot on Monday.');
   await page.getByLabel('A win worth celebrating').fill(win);
-  await page.getByLabel(/My cohort — my circle/).check();
+  await page.getByLabel(/^Public — anyone/).check();
   await page.getByRole('radio', { name: '4' }).check();
 }
 
@@ -45,7 +46,7 @@ describe.skipIf(!hasBrowser)(browserSuite('A weekly check-in'), () => {
 
     const rows = await storedCheckins(`win = 'E2E win: the pilot group said yes'`);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ progress: 'Finished the survey questions.', committed_action: 'Send the pilot on Monday.', win_consent: 'cohort', energy: 4, week: 3 });
+    expect(rows[0]).toMatchObject({ progress: 'Finished the survey questions.', committed_action: 'Send the pilot on Monday.', win_consent: 'public', energy: 4, week: 3 });
     await page.context().close();
   });
 
@@ -59,7 +60,7 @@ describe.skipIf(!hasBrowser)(browserSuite('A weekly check-in'), () => {
     expect(await page.getByRole('alert').textContent()).toContain('Please check one answer');
     expect(await page.locator('#next_step-error').textContent()).toContain('Please fill in “What is your next step?”');
     expect(await page.getByLabel('A win worth celebrating').inputValue()).toBe('Kept after an error');
-    expect(await page.getByLabel(/My cohort — my circle/).isChecked()).toBe(true);
+    expect(await page.getByLabel(/^Public — anyone/).isChecked()).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'checkin-error.png'), fullPage: true });
     expect(await storedCheckins(`win = 'Kept after an error'`)).toHaveLength(0);
 
@@ -83,7 +84,12 @@ describe.skipIf(!hasBrowser)(browserSuite('A weekly check-in'), () => {
     await page.context().close();
   });
 
-  it('publishes the new week on the story page after the next build', async () => {
+  it('shows the win on the cohort’s members-only page at once, and on the story page after the next build', async () => {
+    const members = await world.page();
+    await members.goto(world.url('/me/cohort', 'Ada'));
+    expect(await members.locator('main').textContent()).toContain('E2E win: the pilot group said yes');
+    await members.context().close();
+
     world.program.build();
     const page = await world.page({ javaScript: true, width: 1100 });
     // wrangler dev notices the new build and reloads its assets; on a busy machine that takes a while.

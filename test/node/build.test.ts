@@ -29,6 +29,8 @@ import { Program, ROOT, ROSTER_CSV } from '../support/program.ts';
 
 const program = new Program();
 const PRIVATE = 'SENTINEL';
+/** Text shared with consent `cohort`: for the cohort's members-only page, never for the build. */
+const MEMBERS_ONLY = 'MEMBERSONLY';
 let tokens: string[] = [];
 let hostileStrategyId = 0;
 let unlistedPath = '';
@@ -80,8 +82,8 @@ async function seed() {
         next_step: `${PRIVATE}-next-step-${i}`,
         committed_action: `${PRIVATE}-action-${i}`,
         last_action_done: undefined,
-        win: shared ? `Shared win number ${i}` : `${PRIVATE}-private-win-${i}`,
-        win_consent: shared ? 'cohort' : 'private',
+        win: i === 0 ? `${MEMBERS_ONLY}-win` : shared ? `Shared win number ${i}` : `${PRIVATE}-private-win-${i}`,
+        win_consent: i === 0 ? 'cohort' : shared ? 'public' : 'private',
         challenge: `${PRIVATE}-challenge-${i}`,
         decision_reason: `${PRIVATE}-reason-${i}`,
         energy: 3,
@@ -114,6 +116,11 @@ async function seed() {
     // Ada shares a milestone: a success story, told with her public reflection (“Strategy 0”, tag focus).
     const adaGoal = expectStored(await storeGoal(conn.db, first, 2, { idempotency_key: 'seed-goal-2', what: `${PRIVATE}-goal-2`, measure: 'pages', target: '10', due_on: '2026-12-01', replaces_goal_id: undefined }));
     await storeMilestone(conn.db, first, 2, { idempotency_key: 'seed-milestone-public', goal_id: adaGoal.id, title: 'First chapter drafted', reached_on: '2026-09-16', consent: 'public' });
+    await storeMilestone(conn.db, first, 2, { idempotency_key: 'seed-milestone-cohort', goal_id: adaGoal.id, title: `${MEMBERS_ONLY}-milestone`, reached_on: '2026-09-17', consent: 'cohort' });
+    await storeReflection(conn.db, second, 2, {
+      idempotency_key: 'seed-r-cohort', working: 'w', not_working: 'n', why: 'y', assumption: '', insight: `${MEMBERS_ONLY}-insight`,
+      strategy_title: `${MEMBERS_ONLY}-strategy-title`, strategy_body: `${MEMBERS_ONLY}-strategy-body`, strategy_tags: `${MEMBERS_ONLY}-tag`, consent: 'cohort',
+    });
     await storeFeedback(conn.db, first, 1, { idempotency_key: 'seed-feedback', receiver_id: second.id, behaviour: `${PRIVATE}-behaviour`, impact: `${PRIVATE}-impact`, next_step: `${PRIVATE}-feedback-next` });
     await storePulse(conn.db, first, 1, { idempotency_key: 'seed-pulse', trust: 4, safety: 4, feedback_ease: 4, adaptability: 4, comment: `${PRIVATE}-pulse-comment` });
     await storeProgramFeedback(conn.db, first, 1, { idempotency_key: 'seed-program', cadence_fit: 'about-right', tools: `${PRIVATE}-tools`, expectations: `${PRIVATE}-expectations`, suggestion: `${PRIVATE}-suggestion` });
@@ -131,7 +138,7 @@ async function seed() {
       idempotency_key: 'seed-c-dirty',
       progress: 'p', obstacles: '', next_step: 'n', committed_action: 'c', last_action_done: 'yes',
       win: 'Call me on +44 20 7946 0958 or write to ada.private@mail.invalid, notes at https://notes.invalid/ada <img src=x onerror=alert(1)>',
-      win_consent: 'cohort', challenge: '', decision_reason: '', energy: undefined, needs_pause: false, carry_forward: false, challenge_to_circle: false,
+      win_consent: 'public', challenge: '', decision_reason: '', energy: undefined, needs_pause: false, carry_forward: false, challenge_to_circle: false,
     });
   } finally {
     await conn.close();
@@ -191,11 +198,11 @@ describe('the built site', () => {
     }
   });
 
-  it('shows the cohort story: members by display name, consented wins, insights and strategies', () => {
+  it('shows the cohort story: members by display name, publicly shared wins, insights and strategies', () => {
     const page = program.page('cohorts/story-test');
     expect(page).toContain('Story test cohort');
     for (const name of ['Ada', 'Ben', 'Cy', 'Di', 'Eve', 'Fay', 'Morgan']) expect(page).toContain(name);
-    expect(page).toContain('Shared win number 0');
+    expect(page).toContain('Shared win number 2');
     expect(page).toContain('Insight everyone may read 2');
     expect(page).toContain('Strategy 4');
     expect(page).toContain('How strategy 4 works');
@@ -214,8 +221,7 @@ describe('the built site', () => {
     expect(report).toContain('Impact report');
     expect(report).toMatch(/Engagement<\/span>\s*<strong[^>]*>(\d+)%<\/strong>/);
     expect(report).toContain('Insight everyone may read 2'); // public consent
-    expect(report).not.toContain('Shared win number 0'); // cohort consent: the cohort page only
-    expect(program.page('cohorts/story-test')).toContain('Shared win number 0');
+    expect(report).toContain('Shared win number 4');
     expect(report).toContain('First chapter drafted'); // a public milestone
   });
 
@@ -267,7 +273,7 @@ describe('the built site', () => {
     expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
-  it('leaks no private text, e-mail address, token or secret anywhere in the output', () => {
+  it('leaks no private text, text shared with the cohort only, e-mail address, token or secret anywhere in the output', () => {
     const secret = /LINK_SECRET="([^"]+)"/.exec(readFileSync(join(ROOT, '.dev.vars'), 'utf8'))![1]!;
     const files = program.builtFiles();
     // Pagefind's index files are gzipped: read them as the search does.
@@ -276,7 +282,7 @@ describe('the built site', () => {
     const readable = files.map((f) => (searchFiles.includes(f) ? { path: f.path, text: gunzipSync(Buffer.from(f.text, 'latin1')).toString('latin1') } : f));
     const leaks = readable
       .flatMap(({ path, text }) =>
-        [PRIVATE, '@tandem-test.invalid', 'mail.invalid', 'notes.invalid', secret, ...tokens, ...tokens.map((t) => t.split('.').at(-1)!)]
+        [PRIVATE, MEMBERS_ONLY, '@tandem-test.invalid', 'mail.invalid', 'notes.invalid', secret, ...tokens, ...tokens.map((t) => t.split('.').at(-1)!)]
           .filter((needle) => text.includes(needle))
           .map((needle) => `${path}: ${needle.slice(0, 30)}`),
       );

@@ -20,9 +20,10 @@ import { admit, postLimit } from '../../worker/db/admission.ts';
 import { loadCircles } from '../../worker/db/circles.ts';
 import { loadDashboard } from '../../worker/db/mentor.ts';
 import { getParticipant } from '../../worker/db/participants.ts';
-import { listPublished } from '../../worker/db/published.ts';
+import { getPublishable, hasPublished, listPublished } from '../../worker/db/published.ts';
 import { storeCheckin } from '../../worker/db/submissions.ts';
 import { loadCircle } from '../../worker/db/circle.ts';
+import { listMembersMoments } from '../../worker/db/moments.ts';
 import { loadHistory } from '../../worker/db/history.ts';
 import { loadMyWeek } from '../../worker/db/me.ts';
 import { loadPartnership } from '../../worker/db/partnership.ts';
@@ -112,12 +113,16 @@ beforeAll(async () => {
     expect(await storeCheckin(recorder, author, cycleAt(author.cohort, new Date()), checkin)).not.toBeNull();
     expect(await admit(recorder, author, new Date(), 'checkins')).toHaveProperty('participant');
     await listPublished(recorder, author.id);
-    // The pages a participant reads: their week, their pair, their history, their circle.
+    // What keeps an ended cohort's link open for withdrawing, and the mentor's `withdraw`.
+    await hasPublished(recorder, author.id);
+    for (const kind of ['win', 'reflection', 'milestone'] as const) await getPublishable(recorder, kind, 1);
+    // The pages a participant reads: their week, their pair, their history, their circle, their cohort's members-only page.
     const week = cycleAt(author.cohort, new Date());
     await loadMyWeek(recorder, author, week);
     await loadPartnership(recorder, author);
     await loadHistory(recorder, author.id, 1);
     await loadCircle(recorder, author, week);
+    await listMembersMoments(recorder, author.cohortId);
     // One plan per distinct statement, with the parameters it was last bound to.
     const bySql = new Map<string, Recorded>();
     for (const entry of log) if (entry.params.length || !bySql.has(entry.sql)) bySql.set(entry.sql, entry);

@@ -1,7 +1,8 @@
 /**
- * What is published is one definition (PUBLISHED in worker/db/rules.ts), read two ways: the cohort
- * story's timeline, a moment per shared piece of text, and the participant's own list, an item per
- * thing they can withdraw.
+ * What is published is one definition (PUBLISHED in worker/db/rules.ts, and PUBLISHED_ON_SITE, its
+ * public part), read three ways: the cohort story's timeline (built: public text only), the
+ * members-only page's moments (text shared with the cohort too), a moment per shared piece of text,
+ * and the participant's own list, an item per thing they can withdraw.
  */
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { insertCohort, type Cohort } from '../../worker/db/cohorts.ts';
 import { listLinkRecipients } from '../../worker/db/participants.ts';
 import { listPublished } from '../../worker/db/published.ts';
 import { importRoster } from '../../worker/db/roster.ts';
+import { listMembersMoments } from '../../worker/db/moments.ts';
 import { loadCohortStory } from '../../worker/db/story.ts';
 
 let cohort: Cohort;
@@ -43,13 +45,21 @@ beforeAll(async () => {
 });
 
 describe('what is published', () => {
-  it('is a moment per shared piece of text on the cohort’s timeline', async () => {
+  it('is a moment per piece of text shared with the cohort or publicly on its members-only page', async () => {
+    const moments = await listMembersMoments(env.DB, cohort.id);
+    expect(moments.map((m) => [m.week, m.kind, m.author, m.title, m.text, m.consent])).toEqual([
+      [1, 'win', 'Ada', '', 'Kept my streak', 'cohort'],
+      [2, 'insight', 'Ada', '', 'Small steps win', 'public'],
+      [2, 'strategy', 'Ada', 'Two-minute start', 'How: Two-minute start', 'public'],
+      [3, 'strategy', 'Ada', 'Body doubling', 'How: Body doubling', 'cohort'],
+    ]);
+  });
+
+  it('builds only what was shared publicly into the cohort’s story timeline', async () => {
     const { timeline } = await loadCohortStory(env.DB, cohort, new Date('2026-02-04T12:00:00Z'));
     expect(timeline.map((m) => [m.week, m.kind, m.title, m.text, m.consent])).toEqual([
-      [1, 'win', '', 'Kept my streak', 'cohort'],
       [2, 'insight', '', 'Small steps win', 'public'],
       [2, 'strategy', 'Two-minute start', 'How: Two-minute start', 'public'],
-      [3, 'strategy', 'Body doubling', 'How: Body doubling', 'cohort'],
     ]);
   });
 

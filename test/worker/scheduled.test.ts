@@ -41,11 +41,17 @@ describe('scheduled publishing', () => {
     expect(hookCalls[0]!.method).toBe('POST');
     expect(await hookCalls[0]!.json()).toMatchObject({ event_type: 'tandem-data-changed' });
 
-    // A consented win changes what is published.
+    // A win shared with the cohort only is never built, so nothing to deploy; shared publicly, it is.
     await env.DB.prepare(`INSERT INTO checkins (idempotency_key, participant_id, cohort_id, week, progress, next_step, committed_action, win, win_consent)
-      SELECT 'sched-1', id, cohort_id, 1, 'p', 'n', 'c', 'A shared win', 'cohort' FROM participants WHERE id = ?1`).bind(ada.id).run();
+      SELECT 'sched-1', id, cohort_id, 1, 'p', 'n', 'c', 'A shared win', 'private' FROM participants WHERE id = ?1`).bind(ada.id).run();
+    await runScheduled(hookEnv); // the check-in itself counts in the figures
+    const calls = hookCalls.length;
+    const share = (consent: string) => env.DB.prepare(`UPDATE checkins SET win_consent = ?1 WHERE idempotency_key = 'sched-1'`).bind(consent).run();
+    await share('cohort');
+    expect(await runScheduled(hookEnv)).toBe('unchanged');
+    await share('public');
     expect(await runScheduled(hookEnv)).toBe('deploy-requested');
-    expect(hookCalls).toHaveLength(2);
+    expect(hookCalls).toHaveLength(calls + 1);
   });
 
   it('tries again at the next run when the hook fails', async () => {

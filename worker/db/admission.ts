@@ -12,6 +12,7 @@ import { cohortLinksExpired } from '../domain/links.ts';
 import type { CohortCalendar } from '../domain/weeks.ts';
 import { calendarFrom, type CalendarRow } from './cohorts.ts';
 import { participantFrom, PARTICIPANT_COLUMNS, type Participant, type ParticipantRow } from './participants.ts';
+import { hasPublished } from './published.ts';
 
 /**
  * Posts of one kind (check-ins, goals, …) a participant may make in a minute: far more than anyone
@@ -89,9 +90,10 @@ export type Admission = { participant: Participant } | { refused: 'invalid' } | 
 /**
  * Reads the participant a verified link names and decides whether they may post now: the link is
  * current and, given the kind of post (`table`), they are under the link's limit of stored posts.
- * Refreshes the cached calendar of their cohort.
+ * With `whilePublished`, a link whose cohort's links expired is still admitted while something of
+ * its holder's is published (to withdraw it). Refreshes the cached calendar of their cohort.
  */
-export async function admit(db: D1Database, link: Pick<Author, 'id' | 'cohortId' | 'linkVersion' | 'limit'>, now: Date, table?: PostTable): Promise<Admission> {
+export async function admit(db: D1Database, link: Pick<Author, 'id' | 'cohortId' | 'linkVersion' | 'limit'>, now: Date, table?: PostTable, whilePublished = false): Promise<Admission> {
   const limit = table && link.limit;
   const row = await db
     .prepare(
@@ -103,7 +105,7 @@ export async function admit(db: D1Database, link: Pick<Author, 'id' | 'cohortId'
   if (!row || row.cohort_id !== link.cohortId) return { refused: 'invalid' };
   const participant = participantFrom(row);
   calendars.set(participant.cohortId, participant.cohort);
-  if (cohortLinksExpired(participant.cohort, now)) return { refused: 'ended', endsOn: participant.cohort.endsOn! };
+  if (cohortLinksExpired(participant.cohort, now) && !(whilePublished && (await hasPublished(db, participant.id)))) return { refused: 'ended', endsOn: participant.cohort.endsOn! };
   if (limit && row.recent_posts >= limit.max) return { refused: 'limited' };
   return { participant };
 }

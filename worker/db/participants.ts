@@ -61,13 +61,13 @@ export async function participantForToken(db: D1Database, secret: string, token:
 }
 
 /** What a link is worth now: its participant, or why it does not work. */
-export type LinkCheck = { participant: Participant } | { refused: 'invalid' } | { refused: 'ended'; endsOn: string };
+export type LinkCheck = { participant: Participant } | { refused: 'invalid' } | { refused: 'ended'; endsOn: string; participant: Participant };
 
 /** The participant a link names, if it is genuine, current, and its cohort has not ended (plus grace). */
 export async function checkLink(db: D1Database, secret: string, token: string, now: Date): Promise<LinkCheck> {
   const participant = await participantForToken(db, secret, token);
   if (!participant) return { refused: 'invalid' };
-  if (cohortLinksExpired(participant.cohort, now)) return { refused: 'ended', endsOn: participant.cohort.endsOn! };
+  if (cohortLinksExpired(participant.cohort, now)) return { refused: 'ended', endsOn: participant.cohort.endsOn!, participant };
   return { participant };
 }
 

@@ -4,18 +4,21 @@
  * action and a pulse score. Fragments are plain SQL text; the vocabularies come from worker/domain.
  */
 import type { PulseDimension } from '../domain/cohort-metrics.ts';
-import { COHORT_PAGE_CONSENT, PUBLIC_PAGE_CONSENT, type MomentKind } from '../domain/consent.ts';
+import { COHORT_PAGE_CONSENT, PUBLIC_PAGE_CONSENT, type Consent, type MomentKind } from '../domain/consent.ts';
 
 /** A list of SQL string literals for `IN`, e.g. ('cohort', 'public'). */
 export function sqlList(values: readonly string[]): string {
   return `(${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')})`;
 }
 
-/** Text whose consent (in `column`) lets it onto its cohort's pages. */
-export const onCohortPages = (column: string) => `${column} IN ${sqlList(COHORT_PAGE_CONSENT)}`;
+/** Text whose consent (in `column`) is one of `levels`. */
+const consentIn = (column: string, levels: readonly Consent[]) => `${column} IN ${sqlList(levels)}`;
 
-/** Text whose consent (in `column`) lets it onto public pages: the library and public reports. */
-export const onPublicPages = (column: string) => `${column} IN ${sqlList(PUBLIC_PAGE_CONSENT)}`;
+/** Text whose consent (in `column`) lets its cohort's members read it (pages the Worker renders for them). */
+export const onCohortPages = (column: string) => consentIn(column, COHORT_PAGE_CONSENT);
+
+/** Text whose consent (in `column`) lets it into the built site: story pages, reports, the library. */
+export const onPublicPages = (column: string) => consentIn(column, PUBLIC_PAGE_CONSENT);
 
 /**
  * The cohort week (1-based) of a YYYY-MM-DD… column, given ?3 = a JSON array of the first days of
@@ -72,24 +75,34 @@ export const PULSE_SUMS = Object.entries(PULSE_COLUMNS)
 const kind = (name: MomentKind) => `'${name}'`;
 
 /**
- * What is published: every piece of text its author shared beyond themselves (consent that lets it
- * onto the cohort's pages), one row each — kind ('win', 'insight', 'strategy', 'milestone'), id (of
- * the check-in, reflection or milestone it is part of), participant_id, cohort_id, week, title (a
- * strategy's name, else ''), text, consent. Select from it filtered by cohort_id or participant_id:
- * SQLite pushes the filter into each part, where an index finds the rows.
+ * Every piece of text its author shared at one of `levels`, one row each — kind ('win', 'insight',
+ * 'strategy', 'milestone'), id (of the check-in, reflection or milestone it is part of),
+ * participant_id, cohort_id, week, title (a strategy's name, else ''), text, consent. Select from
+ * it filtered by cohort_id or participant_id: SQLite pushes the filter into each part, where an
+ * index finds the rows.
  */
-export const PUBLISHED = `
+const sharedAt = (levels: readonly Consent[]) => `
   SELECT ${kind('win')} AS kind, id, participant_id, cohort_id, week, '' AS title, win AS text, win_consent AS consent
-  FROM checkins WHERE ${onCohortPages('win_consent')} AND win <> ''
+  FROM checkins WHERE ${consentIn('win_consent', levels)} AND win <> ''
   UNION ALL
   SELECT ${kind('insight')}, id, participant_id, cohort_id, week, '', insight, consent
-  FROM reflections WHERE ${onCohortPages('consent')} AND insight <> ''
+  FROM reflections WHERE ${consentIn('consent', levels)} AND insight <> ''
   UNION ALL
   SELECT ${kind('strategy')}, id, participant_id, cohort_id, week, strategy_title, strategy_body, consent
-  FROM reflections WHERE ${onCohortPages('consent')} AND strategy_title <> ''
+  FROM reflections WHERE ${consentIn('consent', levels)} AND strategy_title <> ''
   UNION ALL
   SELECT ${kind('milestone')}, id, participant_id, cohort_id, week, '', title, consent
-  FROM milestones WHERE ${onCohortPages('consent')} AND title <> ''`;
+  FROM milestones WHERE ${consentIn('consent', levels)} AND title <> ''`;
+
+/**
+ * What is published: text its author shared beyond themselves (consent `cohort` or `public`), in
+ * the columns of `sharedAt`. What a participant sees as theirs and can withdraw, what keeps their
+ * link open after their cohort ended, and what the cohort's members-only page shows.
+ */
+export const PUBLISHED = sharedAt(COHORT_PAGE_CONSENT);
+
+/** What of the published text may be built into the static site (consent `public`), in the same columns. */
+export const PUBLISHED_ON_SITE = sharedAt(PUBLIC_PAGE_CONSENT);
 
 /**
  * The words in a text column, for the complete-feedback rule: line breaks and tabs count as spaces,

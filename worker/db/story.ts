@@ -1,14 +1,13 @@
 /**
  * Report queries the build reads: everything a cohort story page shows, and nothing else.
- * Only text whose consent allows it is selected; e-mails and tokens are never selected; published
- * text is scrubbed of e-mail addresses, phone numbers and URLs on its way out.
+ * Only text shared publicly is selected (text shared with the cohort stays on the members-only
+ * page the Worker renders); e-mails and tokens are never selected; published text is scrubbed of
+ * e-mail addresses, phone numbers and URLs on its way out.
  */
 import type { CohortMetrics } from '../domain/cohort-metrics.ts';
-import type { MomentKind, SharedConsent } from '../domain/consent.ts';
-import { scrubText } from '../domain/redact.ts';
 import { listPublishedCohorts, type Cohort } from './cohorts.ts';
 import { cohortMetricsStatements, readCohortMetrics } from './metrics.ts';
-import { PUBLISHED } from './rules.ts';
+import { momentFrom, momentsStatement, type Moment } from './moments.ts';
 import { listSharedStrategies, listSuccessStories, type SharedStrategy, type SuccessStory } from './strategies.ts';
 
 export interface Member {
@@ -18,22 +17,12 @@ export interface Member {
   circle: string | null;
 }
 
-export interface Moment {
-  week: number;
-  kind: MomentKind;
-  author: string;
-  title: string;
-  text: string;
-  /** 'cohort': for the cohort's pages only; 'public': also for public reports and the library. */
-  consent: SharedConsent;
-}
-
 export interface CohortStory {
   cohort: Cohort;
   members: Member[];
   /** Outcome figures, every small group already hidden. */
   metrics: CohortMetrics;
-  /** Consented wins, insights, strategies and milestones, by week. */
+  /** Wins, insights, strategies and milestones shared publicly, by week. */
   timeline: Moment[];
 }
 
@@ -46,14 +35,7 @@ export async function loadCohortStory(db: D1Database, cohort: Cohort, now = new 
          WHERE p.cohort_id = ?1 ORDER BY p.role DESC, ci.label, pr.label, p.display_name`,
       )
       .bind(cohort.id),
-    db
-      .prepare(
-        `SELECT s.week, s.kind, p.display_name AS author, s.title, s.text, s.consent
-         FROM (${PUBLISHED}) s JOIN participants p ON p.id = s.participant_id
-         WHERE s.cohort_id = ?1
-         ORDER BY s.week, s.kind, author`,
-      )
-      .bind(cohort.id),
+    momentsStatement(db, cohort.id, 'site'),
     ...cohortMetricsStatements(db, cohort, now),
   ]);
 
@@ -66,14 +48,7 @@ export async function loadCohortStory(db: D1Database, cohort: Cohort, now = new 
       circle: m.circle,
     })),
     metrics: readCohortMetrics(cohort, now, figures),
-    timeline: (moments!.results as Moment[]).map((m) => ({
-      week: m.week,
-      kind: m.kind,
-      author: m.author,
-      title: scrubText(m.title),
-      text: scrubText(m.text),
-      consent: m.consent,
-    })),
+    timeline: (moments!.results as Moment[]).map(momentFrom),
   };
 }
 

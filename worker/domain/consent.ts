@@ -11,15 +11,22 @@ export type Consent = (typeof CONSENT_LEVELS)[number];
 /** The level a text has until its author chooses otherwise: free text is private by default. */
 export const DEFAULT_CONSENT = 'private' satisfies Consent;
 
-/** Levels whose text may appear on a cohort's own pages (its story and its circle page). */
+/**
+ * Levels whose text the author's cohort may read: on the members-only pages the Worker renders for
+ * a valid link of that cohort (the cohort page /me/cohort and the circle page). Never built: the
+ * static site is readable by anyone who has its address (README, Privacy).
+ */
 export const COHORT_PAGE_CONSENT = ['cohort', 'public'] as const satisfies readonly Consent[];
 /** A level that lets text leave its author's private circle: what "published" means. */
 export type SharedConsent = (typeof COHORT_PAGE_CONSENT)[number];
 
-/** Levels whose text may also appear on public pages: the library and public reports. */
+/**
+ * Levels whose text may also reach the built site: the cohort's story page and impact report
+ * (public or unlisted), the library's strategies and success stories.
+ */
 export const PUBLIC_PAGE_CONSENT = ['public'] as const satisfies readonly SharedConsent[];
 
-/** Whether text shared at `level` may appear on public pages. */
+/** Whether text shared at `level` may appear in the built site. */
 export function isPublicPageConsent(level: Consent): boolean {
   return (PUBLIC_PAGE_CONSENT as readonly Consent[]).includes(level);
 }
@@ -27,8 +34,8 @@ export function isPublicPageConsent(level: Consent): boolean {
 /** What each level means, as the forms offer it to the author. */
 export const CONSENT_LABELS: Record<Consent, string> = {
   private: 'Private — only my partner and my mentor see it',
-  cohort: 'My cohort — my circle, and our cohort’s story page (which our mentor may publish), under my display name',
-  public: 'Public — it may appear on public pages and in the strategy library, under my display name',
+  cohort: 'My cohort — people in my cohort, on our members-only page (never the public web), under my display name',
+  public: 'Public — anyone: our cohort’s story page and report on the web, and the strategy library, under my display name',
 };
 
 /** What a participant shares, each under a consent of its own: a check-in's win, a reflection, a milestone. */
@@ -38,3 +45,6 @@ export type Publishable = (typeof PUBLISHABLE)[number];
 /** What a cohort's story shows of what is shared: a reflection gives an insight and a strategy. */
 export const MOMENT_KINDS = ['win', 'insight', 'strategy', 'milestone'] as const;
 export type MomentKind = (typeof MOMENT_KINDS)[number];
+
+/** What each kind of moment is called where it is shown. */
+export const MOMENT_LABELS: Record<MomentKind, string> = { win: 'Win', insight: 'Insight', strategy: 'Strategy', milestone: 'Milestone' };

@@ -24,7 +24,7 @@ export const checkinSchema = z.object({
     ),
     'unless you carry last time’s forward',
   ),
-  win: optionalText('A win worth celebrating', 'Big or small. Wins you choose to share can appear on the cohort story page.', 1000),
+  win: optionalText('A win worth celebrating', 'Big or small. A win you share with your cohort is on its members-only page; one you share publicly, on the cohort’s story page too.', 1000),
   win_consent: consent('Who may read your win?', 'Private unless you choose otherwise. You can change who may read it later, on your history page.'),
   challenge: optionalText('A challenge you would like feedback on', 'Your partner and your mentor see it; it is never published.', 1000),
   challenge_to_circle: flag('Ask my circle too', 'Your challenge is also listed on your circle’s page this cycle, for the circle’s feedback.'),

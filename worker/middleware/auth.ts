@@ -9,6 +9,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv, AuthorEnv, BodyEnv, LinkEnv, ParticipantEnv } from '../app-env.ts';
 import { admit, calendarOf, postLimit, POSTS_PER_MINUTE, type Admission, type Author, type PostTable } from '../db/admission.ts';
 import { checkLink, type Participant } from '../db/participants.ts';
+import { hasPublished } from '../db/published.ts';
 import { cohortLinksExpired, LINK_GRACE_DAYS, readToken, verifyClaim, type TokenClaim } from '../domain/links.ts';
 import { fail } from '../errors.ts';
 import { budgetKey, isHeldBack } from './rate-limit.ts';
@@ -64,7 +65,7 @@ export const requireAuthor = createMiddleware<AuthorEnv>(async (c, next) => {
   c.set('author', author);
   if (isHeldBack(budgetKey(author))) fail(429, 'rate_limited', TOO_MANY);
   // Refused only on the calendar as it is now: the mentor may have moved the end since it was cached.
-  if (cohortLinksExpired(author.cohort, now)) c.set('author', { ...author, cohort: (await admittedParticipant(c.env.DB, author)).cohort });
+  if (cohortLinksExpired(author.cohort, now)) c.set('author', { ...author, cohort: (await admittedParticipant(c.env.DB, author, undefined, c.get('whilePublished'))).cohort });
   const page = c.get('formPage');
   await checkTurnstile(c, page ? formState(c, page) : undefined);
   await next();
@@ -75,8 +76,8 @@ export const requireAuthor = createMiddleware<AuthorEnv>(async (c, next) => {
  * of post (`table`), under their limit (429): for posts that need more than the author (their
  * pair) or are not one guarded upsert, and to say why a guarded upsert stored nothing.
  */
-export async function admittedParticipant(db: D1Database, author: Author, table?: PostTable): Promise<Participant> {
-  const admission = await admit(db, author, new Date(), table);
+export async function admittedParticipant(db: D1Database, author: Author, table?: PostTable, whilePublished = false): Promise<Participant> {
+  const admission = await admit(db, author, new Date(), table, whilePublished);
   return 'refused' in admission ? refuse(admission) : admission.participant;
 }
 
@@ -96,13 +97,24 @@ export async function postingParticipant(c: Context<AppEnv>): Promise<Participan
  * adds rows freely (a confirmation is one per contract and person); the rest only change rows.
  */
 export const requireParticipant = createMiddleware<ParticipantEnv>(async (c, next) => {
-  c.set('participant', await admittedParticipant(c.env.DB, c.get('author'), 'milestones'));
+  c.set('participant', await admittedParticipant(c.env.DB, c.get('author'), 'milestones', c.get('whilePublished')));
+  await next();
+});
+
+/**
+ * Before requireLink, requireAuthor and requireParticipant: lets a link whose cohort's links
+ * expired through while something of its holder's is published, so that withdrawing it — and
+ * seeing what is published — never stops working. Everything else answers 401 link_expired.
+ */
+export const whilePublished = createMiddleware<AppEnv>(async (c, next) => {
+  c.set('whilePublished', true);
   await next();
 });
 
 /**
  * The participant a page's link names (`?t=TOKEN`), or a 401 page that says what to do when the
- * link is missing, no longer valid, or its cohort has ended.
+ * link is missing, no longer valid, or its cohort has ended (after `whilePublished`, an ended link
+ * with something published passes, with `linkEndedOn` set).
  */
 export const requireLink = createMiddleware<LinkEnv>(async (c, next) => {
   const token = c.req.query('t') ?? '';
@@ -110,7 +122,9 @@ export const requireLink = createMiddleware<LinkEnv>(async (c, next) => {
     fail(401, 'unauthorized', 'Open the link your mentor sent you (it ends in “?t=” followed by a long code). If you cannot find it, ask your mentor to send it again.', { page: 'This page needs your personal link' });
   }
   const link = await checkLink(c.env.DB, c.env.LINK_SECRET, token, new Date());
-  if ('refused' in link) {
+  if ('refused' in link && link.refused === 'ended' && c.get('whilePublished') && (await hasPublished(c.env.DB, link.participant.id))) {
+    c.set('linkEndedOn', link.endsOn);
+  } else if ('refused' in link) {
     if (link.refused === 'ended') fail(401, 'link_expired', endedMessage(link.endsOn), { page: 'Your cohort has ended' });
     fail(401, 'unauthorized', 'Your link may have been replaced by a newer one, or copied only in part. Ask your mentor for your current personal link.', { page: 'This link does not work any more' });
   }

@@ -7,14 +7,16 @@ import { rateFeedback } from '../db/feedback.ts';
 import { setGoalStatus, storeMilestone } from '../db/goals.ts';
 import { isInCircle, loadCircle } from '../db/circle.ts';
 import { loadHistory } from '../db/history.ts';
+import { listMembersMoments } from '../db/moments.ts';
 import { loadMyWeek } from '../db/me.ts';
 import { congratulate, loadPartnership } from '../db/partnership.ts';
 import { exportParticipant } from '../db/people.ts';
 import { getReminderSettings, saveReminderSettings } from '../db/reminder-settings.ts';
 import { progressBoard } from '../domain/board.ts';
 import { reminderSettingsSchema } from '../forms/reminders.ts';
-import { setConsent } from '../db/published.ts';
+import { hasPublished, listPublished, setConsent } from '../db/published.ts';
 import { buildCalendar } from '../domain/calendar.ts';
+import { cohortLinksExpired } from '../domain/links.ts';
 import { addDays, cycleAt, cycleStart, localDate } from '../domain/weeks.ts';
 import { fail } from '../errors.ts';
 import { confirmSchema } from '../forms/contract.ts';
@@ -22,19 +24,28 @@ import { congratulationSchema } from '../forms/goal.ts';
 import { ratingSchema } from '../forms/feedback.ts';
 import { goalStatusSchema, milestoneSchema } from '../forms/goal.ts';
 import { consentChangeSchema, withdrawalSchema } from '../forms/reflection.ts';
-import { requireAuthor, requireLink, requireParticipant } from '../middleware/auth.ts';
+import { requireAuthor, requireLink, requireParticipant, whilePublished } from '../middleware/auth.ts';
 import { readBody, wantsHtml } from '../middleware/body.ts';
 import { countPosts } from '../middleware/rate-limit.ts';
 import { turnstilePage } from '../middleware/turnstile.ts';
 import { parseSubmission, refuseHoneypot } from '../middleware/validation.ts';
-import { page } from '../views/layout.tsx';
+import { EndedPageView } from '../views/ended.tsx';
+import { messagePage, page } from '../views/layout.tsx';
 import { CirclePageView } from '../views/circle.tsx';
+import { CohortPageView } from '../views/cohort.tsx';
 import { HistoryPageView } from '../views/history.tsx';
 import { MePage } from '../views/me.tsx';
 import { PairPage } from '../views/pair.tsx';
 
 const mePage = async (c: Context<LinkEnv>) => {
   const participant = c.get('participant');
+  const endedOn = c.get('linkEndedOn');
+  if (endedOn) {
+    // The cohort's links expired, but something of theirs is published: what it is, and a way to withdraw it.
+    c.header('Cache-Control', 'private, no-store');
+    const published = await listPublished(c.env.DB, participant.id);
+    return c.html(page(`${participant.displayName}’s published words`, <EndedPageView participant={participant} token={c.get('token')} endsOn={endedOn} published={published} />));
+  }
   const my = await loadMyWeek(c.env.DB, participant, cycleAt(participant.cohort, new Date()));
   const [guidance, reminders] = await Promise.all([loadGuidance(c, my.needs), getReminderSettings(c.env.DB, participant.id)]);
   c.header('Cache-Control', 'private, no-cache');
@@ -80,12 +91,21 @@ const circlePage = async (c: Context<LinkEnv>) => {
   return c.html(page(circle.label, <CirclePageView participant={participant} token={c.get('token')} week={week} circle={circle} />));
 };
 
+/** The cohort's members-only page: what members shared with the cohort (or publicly), for its members' links only. */
+const cohortPage = async (c: Context<LinkEnv>) => {
+  const participant = c.get('participant');
+  const [moments, inCircle] = await Promise.all([listMembersMoments(c.env.DB, participant.cohortId), isInCircle(c.env.DB, participant)]);
+  c.header('Cache-Control', 'private, no-store');
+  return c.html(page(`${participant.cohort.name}: shared with the cohort`, <CohortPageView participant={participant} token={c.get('token')} inCircle={inCircle} moments={moments} />));
+};
+
 export const me = new Hono<AppEnv>()
-  .get('/me', turnstilePage, requireLink, mePage)
-  .get('/me/', turnstilePage, requireLink, mePage)
+  .get('/me', turnstilePage, whilePublished, requireLink, mePage)
+  .get('/me/', turnstilePage, whilePublished, requireLink, mePage)
   .get('/me/pair', turnstilePage, requireLink, pairPage)
   .get('/me/history', turnstilePage, requireLink, historyPage)
   .get('/me/circle', requireLink, circlePage)
+  .get('/me/cohort', requireLink, cohortPage)
   .get('/me/data.json', requireLink, async (c) => {
     const data = await exportParticipant(c.env.DB, c.get('participant').id);
     return c.body(JSON.stringify(data, null, 2), 200, {
@@ -135,6 +155,8 @@ function done(c: Context<ParticipantEnv>, status: 200 | 201, body: Record<string
 }
 
 export const meActions = new Hono<AppEnv>()
+  // Withdrawing never stops working while something is published, even after the cohort's links expired.
+  .use('/withdrawals', whilePublished)
   .use(countPosts, readBody, refuseHoneypot, requireAuthor, requireParticipant)
   .post('/contract-confirmations', async (c) => {
     const { contract_id, revision } = parseSubmission(c, confirmSchema, '/me/');
@@ -160,7 +182,12 @@ export const meActions = new Hono<AppEnv>()
   })
   .post('/withdrawals', async (c) => {
     const input = parseSubmission(c, withdrawalSchema, '/me/');
-    if (!(await setConsent(c.env.DB, c.get('participant'), input.kind, input.id, 'private'))) fail(404, 'not_found', `There is no such ${input.kind} among yours.`);
+    const participant = c.get('participant');
+    if (!(await setConsent(c.env.DB, participant, input.kind, input.id, 'private'))) fail(404, 'not_found', `There is no such ${input.kind} among yours.`);
+    // After the cohort's links expired, the page opens only while something is published: say so instead of sending them to a 401.
+    if (wantsHtml(c) && cohortLinksExpired(participant.cohort, new Date()) && !(await hasPublished(c.env.DB, participant.id))) {
+      return messagePage(c, 200, 'Withdrawn', 'Nothing of yours is published any more: what you withdrew leaves the site at its next publication. Your cohort has ended, so your link no longer opens your page.');
+    }
     return done(c, 200, { kind: input.kind, id: input.id, consent: 'private' });
   })
   .post('/reminders', async (c) => {

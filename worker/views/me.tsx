@@ -1,6 +1,7 @@
 /** A participant's own page: everything they need for the week, with no JavaScript. */
 import type { Guidance } from '../assets.ts';
 import type { MyWeek } from '../db/me.ts';
+import type { PublishedItem } from '../db/published.ts';
 import type { ReminderSettings } from '../db/reminder-settings.ts';
 import type { Participant } from '../db/participants.ts';
 import { MEETING_ALARM_MINUTES } from '../domain/calendar.ts';
@@ -150,17 +151,18 @@ function Goals({ token, my, newKey }: MePageProps) {
   );
 }
 
-function Published({ token, my }: MePageProps) {
+/** What of theirs is published, each item with a button to withdraw it (also the whole page once their cohort ended). */
+export function Published({ token, published }: { token: string; published: PublishedItem[] }) {
   return (
     <section aria-labelledby="published">
       <h2 id="published">What of yours is published</h2>
-      {my.published.length === 0 ? (
+      {published.length === 0 ? (
         <p>Nothing: everything you wrote is private. When you share a win, a reflection or a milestone, it is listed here.</p>
       ) : (
         <>
-          <p class="meta">Shared with your consent, under your display name. Withdraw any of it in one step; it leaves the site at the next publication.</p>
+          <p class="meta">Shared with your consent, under your display name. Withdraw any of it in one step: it leaves your cohort’s page at once, and the public site at its next publication.</p>
           <ul>
-            {my.published.map((item) => (
+            {published.map((item) => (
               <li>
                 <span class="moment-kind">{KIND_LABELS[item.kind]}</span> {item.text}{' '}
                 <span class="meta">
@@ -246,7 +248,7 @@ export function MePage(props: MePageProps) {
         </section>
       )}
       <Goals {...props} />
-      <Published {...props} />
+      <Published token={token} published={props.my.published} />
       <ContractSection participant={props.participant} token={props.token} my={props.my} today={props.today} />
       <FeedbackToRate {...props} />
       <ReminderSettingsForm participant={participant} token={token} reminders={props.reminders} />

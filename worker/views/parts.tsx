@@ -20,11 +20,12 @@ export function Hidden({ token }: { token: string }) {
 }
 
 /** The links between a participant's own pages; a mentor's lead to their dashboard instead of a pair. */
-export function PageLinks({ token, current, inCircle, mentorOf }: { token: string; current: 'me' | 'pair' | 'history' | 'circle'; inCircle: boolean; mentorOf?: string }) {
+export function PageLinks({ token, current, inCircle, mentorOf }: { token: string; current: 'me' | 'pair' | 'history' | 'circle' | 'cohort'; inCircle: boolean; mentorOf?: string }) {
   const pages = [
     { id: 'me', path: '/me/', label: 'This week' },
     mentorOf ? { id: 'dashboard', path: `/mentor/${mentorOf}`, label: 'Dashboard' } : { id: 'pair', path: '/me/pair', label: 'Our pair' },
     ...(inCircle ? [{ id: 'circle', path: '/me/circle', label: 'Our circle' }] : []),
+    { id: 'cohort', path: '/me/cohort', label: 'Our cohort' },
     { id: 'history', path: '/me/history', label: 'My history' },
   ];
   return (

@@ -1,0 +1,52 @@
+/**
+ * The cohort's members-only page: what its members shared with the cohort or publicly, week by
+ * week, under display names. Rendered for a valid link of that cohort only, never built. No JavaScript.
+ */
+import type { Moment } from '../db/moments.ts';
+import type { Participant } from '../db/participants.ts';
+import { MOMENT_LABELS } from '../domain/consent.ts';
+import { PageLinks } from './parts.tsx';
+
+export interface CohortPageProps {
+  participant: Participant;
+  token: string;
+  inCircle: boolean;
+  moments: Moment[];
+}
+
+export function CohortPageView({ participant, token, inCircle, moments }: CohortPageProps) {
+  const { cohort } = participant;
+  const weeks = [...Map.groupBy(moments, (m) => m.week)].sort(([a], [b]) => b - a);
+  return (
+    <>
+      <h1>{cohort.name}</h1>
+      <p class="lede">What members shared with the cohort</p>
+      <PageLinks token={token} current="cohort" inCircle={inCircle} mentorOf={participant.role === 'mentor' ? cohort.slug : undefined} />
+      <p class="meta">
+        Only members of {cohort.name}, each with their own link, and your mentor see this page; it is never published on the web. What members shared publicly is on the cohort’s story page
+        too.
+      </p>
+      {weeks.length === 0 ? (
+        <p>Nothing has been shared with the cohort yet. When someone shares a win, a reflection or a milestone with “My cohort” or “Public”, it appears here.</p>
+      ) : (
+        weeks.map(([week, shared]) => (
+          <section aria-labelledby={`week-${week}`}>
+            <h2 id={`week-${week}`}>Week {week}</h2>
+            <ul class="moments">
+              {shared.map((m) => (
+                <li>
+                  <span class="moment-kind">{MOMENT_LABELS[m.kind]}</span> {m.title && <strong>{m.title}: </strong>}
+                  {m.text}{' '}
+                  <span class="meta">
+                    — {m.author}
+                    {m.consent === 'public' ? ', shared publicly' : ''}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+    </>
+  );
+}
