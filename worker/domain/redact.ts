@@ -36,18 +36,26 @@ interface Span {
  */
 const NATIONAL_PLANS: readonly CountryCode[] = ['US', 'GB'];
 
-// Hand-written on purpose: no detector reads "name [at] example [dot] com" as an address. Only the
-// bracketed spellings are taken ("[at]", "(at)", "{ at }", "[@]"; "[dot]", "(.)"…), since a bare
-// "at"/"dot" is ordinary prose; the matched text is rewritten as a plain address and handed to
-// linkifyjs, so only a real domain after the "at" counts.
-const OBFUSCATED_AT = /\s*[[({]\s*(?:at|@)\s*[\])}]\s*/giu;
-const OBFUSCATED_DOT = /\s*[[({]\s*(?:dot|\.)\s*[\])}]\s*/giu;
-const OBFUSCATED_EMAIL = /[\p{L}\p{N}._%+-]+(?:\s*[[({]\s*(?:at|@)\s*[\])}]\s*|@)[\p{L}\p{N}-]+(?:(?:\s*[[({]\s*(?:dot|\.)\s*[\])}]\s*|\.)[\p{L}\p{N}-]+)+/giu;
+// Three small shape rules, hand-written on purpose, each for what the detectors leave out:
+// - an address with an @ and a dotted domain is an address whatever its top-level domain
+//   (linkifyjs knows only registered ones; internal or reserved ones, .internal or .invalid, are
+//   still somebody's);
+// - the same written "name [at] example [dot] com", which no detector reads. Only bracketed
+//   spellings count ("[at]", "(at)", "{ at }", "[@]"; "[dot]", "(.)"…), since a bare "at" or "dot"
+//   is ordinary prose, and the domain must end in a real top-level domain (asked of linkifyjs);
+// - any scheme://… (linkifyjs knows a fixed list of schemes; sftp://, ssh://… are addresses too).
+const AT = String.raw`\s*[[({]\s*(?:at|@)\s*[\])}]\s*`;
+const DOT = String.raw`\s*[[({]\s*(?:dot|\.)\s*[\])}]\s*`;
+const ADDRESS = new RegExp(String.raw`[\p{L}\p{N}._%+-]+(?:${AT}|@)[\p{L}\p{N}-]+(?:(?:${DOT}|\.)[\p{L}\p{N}-]+)+`, 'giu');
+const BRACKETED = /[[({]/u;
+const AT_WORD = new RegExp(AT, 'giu');
+const DOT_WORD = new RegExp(DOT, 'giu');
+const SCHEME_URL = /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s<>"]*[^\s<>".,;:!?)\]]/giu;
 
 /** Removes e-mail addresses, URLs and phone numbers from text that is about to be published. */
 export function scrubText(text: string): string {
   const plain = normalise(text);
-  const spans = keepFirst([...obfuscatedEmails(plain.text), ...links(plain.text), ...phones(plain.text)]);
+  const spans = keepFirst([...addresses(plain.text), ...links(plain.text), ...phones(plain.text)]);
   let out = '';
   let from = 0;
   for (const span of spans) {
@@ -62,7 +70,7 @@ export function scrubText(text: string): string {
 /** True when the text holds an e-mail address, a phone number or a web address. */
 export function findContactDetail(text: string): Kind | null {
   const plain = normalise(text).text;
-  return [...obfuscatedEmails(plain), ...links(plain), ...phones(plain)][0]?.kind ?? null;
+  return [...addresses(plain), ...links(plain), ...phones(plain)][0]?.kind ?? null;
 }
 
 function links(text: string): Span[] {
@@ -83,10 +91,12 @@ function phones(text: string): Span[] {
   );
 }
 
-function obfuscatedEmails(text: string): Span[] {
-  return [...text.matchAll(OBFUSCATED_EMAIL)]
-    .filter((m) => findLinks(m[0].replace(OBFUSCATED_AT, '@').replace(OBFUSCATED_DOT, '.'), 'email').length > 0)
-    .map((m) => ({ start: m.index, end: m.index + m[0].length, kind: 'email' }));
+function addresses(text: string): Span[] {
+  const emails = [...text.matchAll(ADDRESS)]
+    .filter((m) => !BRACKETED.test(m[0]) || findLinks(m[0].replace(AT_WORD, '@').replace(DOT_WORD, '.'), 'email').length > 0)
+    .map((m): Span => ({ start: m.index, end: m.index + m[0].length, kind: 'email' }));
+  const urls = [...text.matchAll(SCHEME_URL)].map((m): Span => ({ start: m.index, end: m.index + m[0].length, kind: 'url' }));
+  return [...emails, ...urls];
 }
 
 /** The spans in text order, leaving out any that overlaps one before it (the longer wins a tie of starts). */

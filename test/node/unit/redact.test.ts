@@ -100,6 +100,7 @@ describe('scrubText: the spellings an attack found (issue 16)', () => {
     ['files on ftp://files.example.org/notes.txt', `files on ${URL}`],
     ['my page example.photography, ok?', `my page ${URL}, ok?`],
     ['a full-width ｅｘａｍｐｌｅ．ｃｏｍ link', `a full-width ${URL} link`],
+    ['files at sftp://host.internal/x.', `files at ${URL}.`],
   ])('removes the address in %j', (text, scrubbed) => {
     expect(scrubText(text)).toBe(scrubbed);
   });
@@ -112,6 +113,9 @@ describe('scrubText: the spellings an attack found (issue 16)', () => {
     'name [@] example [.] com',
     'name@example [dot] com',
     'NAME [AT] EXAMPLE [DOT] COM',
+    // An @ is enough, whatever the top-level domain: internal and reserved ones are somebody's too.
+    'ann@corp.internal',
+    'ben.private@mail.invalid',
   ])('removes the obfuscated address %j', (text) => {
     expect(scrubText(`write to ${text} please`)).toBe(`write to ${EMAIL} please`);
   });
