@@ -67,7 +67,7 @@ export function scrubText(text: string): string {
   return out + text.slice(from);
 }
 
-/** True when the text holds an e-mail address, a phone number or a web address. */
+/** What kind of contact detail the text holds (an e-mail address, a phone number, a web address), or null. */
 export function findContactDetail(text: string): Kind | null {
   const plain = normalise(text).text;
   return [...addresses(plain), ...links(plain), ...phones(plain)][0]?.kind ?? null;
