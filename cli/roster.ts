@@ -5,18 +5,27 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { RosterEntry } from '../worker/db/roster.ts';
+import { shownNameProblem, type ShownField } from '../worker/domain/names.ts';
 import { isTimezone } from '../worker/domain/weeks.ts';
 
 export const ROSTER_COLUMNS = ['name', 'email', 'role', 'pair', 'circle'] as const;
 /** Columns a roster may add: how each person is reminded (each may be left empty for the default). */
 export const REMINDER_COLUMNS = ['timezone', 'remind_hour', 'reminders'] as const;
 
+/** A name or label that pages show: no contact details, no control characters (worker/domain/names.ts). */
+function shown(field: ShownField) {
+  return (text: string, ctx: z.RefinementCtx) => {
+    const problem = shownNameProblem(field, text);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  };
+}
+
 const rowSchema = z.object({
-  name: z.string().trim().min(1, 'the name is empty').max(80, 'the name is longer than 80 characters'),
+  name: z.string().trim().min(1, 'the name is empty').max(80, 'the name is longer than 80 characters').superRefine(shown('name')),
   email: z.string().trim().toLowerCase().pipe(z.email('the e-mail address is not valid')),
   role: z.string().trim().toLowerCase().pipe(z.enum(['mentor', 'mentee'], 'the role must be “mentor” or “mentee”')),
-  pair: z.string().trim().max(40, 'the pair is longer than 40 characters').default(''),
-  circle: z.string().trim().max(40, 'the circle is longer than 40 characters').default(''),
+  pair: z.string().trim().max(40, 'the pair is longer than 40 characters').superRefine(shown('pair')).default(''),
+  circle: z.string().trim().max(40, 'the circle is longer than 40 characters').superRefine(shown('circle')).default(''),
   timezone: z.string().trim().default('').refine((tz) => tz === '' || isTimezone(tz), 'the timezone is not one like Europe/London or America/New_York'),
   remind_hour: z.string().trim().default('').refine((h) => h === '' || (/^\d{1,2}$/.test(h) && Number(h) <= 23), 'the reminder hour must be a whole hour from 0 to 23'),
   reminders: z.string().trim().toLowerCase().default('').pipe(z.enum(['', 'on', 'off', 'yes', 'no'], 'reminders must be “on” or “off”')),

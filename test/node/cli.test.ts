@@ -148,6 +148,48 @@ describe('tandem roster import', () => {
     expect(await participantCount()).toBe(7);
   });
 
+  it('refuses names and labels that carry contact details, naming each line and what to change, and imports nothing', async () => {
+    const contact = file(
+      'contact.csv',
+      'name,email,role,pair,circle\n' +
+        'Ann ann@mail.org,ann2@tandem-test.invalid,mentee,P9,\n' +
+        'Bob ０７７００ ９００１２３,bob2@tandem-test.invalid,mentee,P9,\n' +
+        'Cat,cat2@tandem-test.invalid,mentee,P8,see shop.ru\n' +
+        'Dan,dan2@tandem-test.invalid,mentee,P8,see shop.ru\n' +
+        'Eve,eve2@tandem-test.invalid,mentee,ftp://x.example,\n',
+    );
+    const run = program.tandem('roster', 'import', contact, '--cohort', 'spring-2027');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('nothing was changed');
+    expect(run.stderr).toMatch(/line 2: the name has an e-mail address in it \(names are published: use a pseudonym without contact details\)/);
+    expect(run.stderr).toMatch(/line 3: the name has a phone number in it/);
+    expect(run.stderr).toMatch(/line 4: the circle has a web address in it \(circle labels are published: use a label without contact details\)/);
+    expect(run.stderr).toMatch(/line 5: the circle has a web address in it/);
+    expect(run.stderr).toMatch(/line 6: the pair has a web address in it/);
+    expect(await participantCount()).toBe(7);
+  });
+
+  it('refuses control characters in names and labels (ESC, BEL, C1), naming the line, and prints none of them', async () => {
+    const controls = file(
+      'controls.csv',
+      'name,email,role,pair,circle\n' +
+        'Ada\u001b[2J,ada@tandem-test.invalid,mentee,P1,North\n' +
+        'Ben\u0007,ben@tandem-test.invalid,mentee,P1,North\n' +
+        'Cy,cy@tandem-test.invalid,mentee,P2,North\u009b31m\n' +
+        'Di,di@tandem-test.invalid,mentee,P2\u0085,North\n',
+    );
+    const run = program.tandem('roster', 'import', controls, '--cohort', 'spring-2027');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/line 2: the name has an invisible control character in it \(U\+001B\); retype it without/);
+    expect(run.stderr).toMatch(/line 3: the name has an invisible control character in it \(U\+0007\)/);
+    expect(run.stderr).toMatch(/line 4: the circle has an invisible control character in it \(U\+009B\)/);
+    expect(run.stderr).toMatch(/line 5: the pair has an invisible control character in it \(U\+0085\)/);
+    expect(run.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(await participantCount()).toBe(7);
+    // The names stored are still the clean ones.
+    expect(program.tandem('pairs', '--cohort', 'spring-2027').stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
   it('says so when the cohort or the file does not exist', () => {
     expect(program.tandem('roster', 'import', file('r.csv', ROSTER_CSV), '--cohort', 'nope').stderr).toMatch(/no cohort “nope”/);
     expect(program.tandem('roster', 'import', '/nonexistent.csv', '--cohort', 'spring-2027').stderr).toMatch(/no such file/);
@@ -158,10 +200,11 @@ describe('tandem links', () => {
   it('writes no cell a spreadsheet would run as a formula', () => {
     expect(program.tandem('cohort', 'add', '--slug', 'formulas', '--name', 'Formulas', '--timezone', 'UTC').status).toBe(0);
     const roster = join(program.stateDir, 'formulas.csv');
-    writeFileSync(roster, 'name,email,role,pair,circle\n"=HYPERLINK(""http://x.invalid"")",f1@x.invalid,mentee,F1,\n@SUM(A1),f2@x.invalid,mentee,F1,\n');
+    // (No address in the formula: a name with a web address in it is refused at import.)
+    writeFileSync(roster, 'name,email,role,pair,circle\n"=HYPERLINK(""evil"")",f1@x.invalid,mentee,F1,\n@SUM(A1),f2@x.invalid,mentee,F1,\n');
     expect(program.tandem('roster', 'import', roster, '--cohort', 'formulas').status).toBe(0);
     const rows = parse(program.tandem('links', '--cohort', 'formulas').stdout, { columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => r.name).sort()).toEqual(["'=HYPERLINK(\"http://x.invalid\")", "'@SUM(A1)"]);
+    expect(rows.map((r) => r.name).sort()).toEqual(["'=HYPERLINK(\"evil\")", "'@SUM(A1)"]);
   });
 
   it('prints everyone’s links as CSV, and each token names its participant to the Worker’s check', async () => {

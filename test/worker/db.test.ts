@@ -41,4 +41,16 @@ describe('roster', () => {
     ).rejects.toThrow(/CHECK constraint/);
     expect(await listRoster(env.DB, cohortId)).toEqual(before);
   });
+
+  it('stores no name or label with contact details or control characters, whoever calls it', async () => {
+    const { cohortId } = await makeCohort();
+    const before = await listRoster(env.DB, cohortId);
+    await expect(
+      importRoster(env.DB, cohortId, [
+        { name: 'Ada', email: before[0]!.email, role: 'mentee', pair: 'P1', circle: 'call 07700 900123' },
+        { name: 'Ben\u001b[2J', email: before[1]!.email, role: 'mentee', pair: 'P1', circle: '' },
+      ]),
+    ).rejects.toThrow(/entry 1: the circle has a phone number in it[^]*entry 2: the name has an invisible control character in it \(U\+001B\)/);
+    expect(await listRoster(env.DB, cohortId)).toEqual(before);
+  });
 });

@@ -71,3 +71,18 @@ describe('what is published', () => {
     ]);
   });
 });
+
+describe('published text, scrubbed in the Worker’s runtime', () => {
+  it('reads contact details with the same detectors in workerd as in the build', async () => {
+    const other = (await insertCohort(env.DB, { slug: 'scrubbed', name: 'Scrubbed', timezone: 'UTC', cadenceDays: 7, startsOn: '2026-01-05', endsOn: null, publication: 'public' }))!;
+    await importRoster(env.DB, other.id, [{ name: 'Bo', email: 'bo@shared.invalid', role: 'mentee', pair: 'P1', circle: '' }]);
+    await env.DB.prepare(
+      `INSERT INTO checkins (idempotency_key, participant_id, cohort_id, week, progress, next_step, committed_action, win, win_consent)
+       SELECT 'scrub-1', id, cohort_id, 1, 'p', 'n', 'c', 'Ring ０７７００ ９００１２３ or 555–123–4567, see mysite.biz/contact, write name [at] example [dot] com', 'cohort' FROM participants WHERE cohort_id = ?1`,
+    )
+      .bind(other.id)
+      .run();
+    const { timeline } = await loadCohortStory(env.DB, other, new Date('2026-02-04T12:00:00Z'));
+    expect(timeline.map((m) => m.text)).toEqual(['Ring [phone removed] or [phone removed], see [link removed], write [email removed]']);
+  });
+});

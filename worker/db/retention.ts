@@ -3,8 +3,8 @@
  * while the rows stay, so aggregates (engagement, completion, ratings, pulse means) are kept.
  */
 
-/** The free-text columns of each table. */
-const FREE_TEXT: Record<string, string[]> = {
+/** The free-text columns of each table (test/worker/retention.test.ts holds it to the schema). */
+export const FREE_TEXT: Record<string, readonly string[]> = {
   checkins: ['progress', 'obstacles', 'next_step', 'committed_action', 'win', 'challenge', 'decision_reason'],
   reflections: ['working', 'not_working', 'why', 'assumption', 'insight', 'strategy_title', 'strategy_body', 'strategy_tags'],
   feedback: ['behaviour', 'impact', 'next_step'],
@@ -12,6 +12,8 @@ const FREE_TEXT: Record<string, string[]> = {
   program_feedback: ['tools', 'expectations', 'suggestion'],
   milestones: ['title'],
   goals: ['what', 'measure', 'target'],
+  // A pair's agreement: its words are theirs (and shown on their pages); version, day, time and dates stay.
+  contracts: ['purpose', 'channel', 'boundaries', 'success_measure', 'contributions', 'dialogue_format'],
   // Reminders name people and carry their links: emptied like what they wrote.
   messages: ['subject', 'text', 'html'],
 };

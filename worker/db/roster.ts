@@ -1,4 +1,5 @@
 /** Writing a cohort's roster: circles, pairs, participants and who is in which pair since when, in one transaction. */
+import { shownNameProblem } from '../domain/names.ts';
 import { cycleOn, localDate } from '../domain/weeks.ts';
 import { calendarFrom, type CalendarRow } from './cohorts.ts';
 
@@ -25,6 +26,14 @@ export interface RosterResult {
  * is one transaction.
  */
 export async function importRoster(db: D1Database, cohortId: number, entries: RosterEntry[], joinedOn?: string): Promise<RosterResult> {
+  // The CLI reads the file with the same check and names each line; this holds every other caller to it.
+  const problems = entries.flatMap((e, i) =>
+    (['name', 'pair', 'circle'] as const).flatMap((field) => {
+      const problem = shownNameProblem(field, e[field]);
+      return problem ? [`entry ${i + 1}: ${problem}`] : [];
+    }),
+  );
+  if (problems.length) throw new Error(`The roster was not imported; nothing was changed:\n  - ${problems.join('\n  - ')}`);
   const row = await db.prepare('SELECT timezone, cadence_days, starts_on, ends_on, cadence_changes FROM cohorts WHERE id = ?1').bind(cohortId).first<CalendarRow>();
   if (!row) throw new Error(`There is no cohort ${cohortId}.`);
   const calendar = calendarFrom(row);

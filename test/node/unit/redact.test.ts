@@ -81,3 +81,64 @@ describe('scrubText: newer top-level domains', () => {
     expect(scrubText(text)).toContain('[link removed]');
   });
 });
+
+describe('scrubText: the spellings an attack found (issue 16)', () => {
+  it.each([
+    ['call 555–123–4567 (en dashes)', `call ${PHONE} (en dashes)`],
+    ['call 555—123—4567 (em dashes)', `call ${PHONE} (em dashes)`],
+    ['ruf 030/1234567 an', `ruf ${PHONE} an`],
+    ['full-width ０７７００ ９００１２３ here', `full-width ${PHONE} here`],
+    ['full-width dashes ５５５－１２３－４５６７ here', `full-width dashes ${PHONE} here`],
+    ['international +33 6 12 34 56 78.', `international ${PHONE}.`],
+  ])('removes the phone number in %j', (text, scrubbed) => {
+    expect(scrubText(text)).toBe(scrubbed);
+  });
+
+  it.each([
+    ['buy at shop.ru today', `buy at ${URL} today`],
+    ['see mysite.biz/contact', `see ${URL}`],
+    ['files on ftp://files.example.org/notes.txt', `files on ${URL}`],
+    ['my page example.photography, ok?', `my page ${URL}, ok?`],
+    ['a full-width ｅｘａｍｐｌｅ．ｃｏｍ link', `a full-width ${URL} link`],
+    ['files at sftp://host.internal/x.', `files at ${URL}.`],
+  ])('removes the address in %j', (text, scrubbed) => {
+    expect(scrubText(text)).toBe(scrubbed);
+  });
+
+  it.each([
+    'name [at] example [dot] com',
+    'name(at)example(dot)com',
+    'name [ at ] example [ dot ] co [ dot ] uk',
+    'name {at} example.com',
+    'name [@] example [.] com',
+    'name@example [dot] com',
+    'NAME [AT] EXAMPLE [DOT] COM',
+    // An @ is enough, whatever the top-level domain: internal and reserved ones are somebody's too.
+    'ann@corp.internal',
+    'ben.private@mail.invalid',
+  ])('removes the obfuscated address %j', (text) => {
+    expect(scrubText(`write to ${text} please`)).toBe(`write to ${EMAIL} please`);
+  });
+});
+
+describe('scrubText: ordinary text with numbers, dots and brackets is kept', () => {
+  it.each([
+    'ran 5 km in 30 minutes',
+    'week 3',
+    'we met on 2026-03-08',
+    'v2.0 of the plan',
+    'e.g. a walk, i.e. outside',
+    'read 120 pages (at last) and 3.5 chapters',
+    'meet at 10:30, then at 14:00',
+    'score 4/5, energy 3',
+    'I use node.js and index.html',
+    'the 2026–2027 season',
+    'from 08.03.2026 to 15.03.2026',
+    'on 01-02-2026 and 2026.03.08',
+    '1,000 words a day',
+    'met [at] the café [dot] nice',
+    'ＦＵＬＬ－ＷＩＤＴＨ text stays as typed',
+  ])('keeps %j', (text) => {
+    expect(scrubText(text)).toBe(text);
+  });
+});

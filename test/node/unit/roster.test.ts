@@ -150,3 +150,36 @@ Ben,ben@x.invalid,mentee,P1,,,,
     ).toThrow(/line 2: the timezone is not one like Europe\/London or America\/New_York; the reminder hour must be a whole hour from 0 to 23; reminders must be “on” or “off”/);
   });
 });
+
+describe('readRoster: names and labels are published, so they carry no contact details and no control characters', () => {
+  it.each([
+    ['Ann (ann@example.org)', 'the name has an e-mail address in it'],
+    ['Ann ann [at] example [dot] org', 'the name has an e-mail address in it'],
+    ['Bob +44 20 7946 0958', 'the name has a phone number in it'],
+    ['Cat of mysite.biz', 'the name has a web address in it'],
+  ])('refuses the name %j', (name, problem) => {
+    expect(problemsOf(csv(HEADER, `${name},a@x.org,mentor,,`))).toEqual([`line 2: ${problem} (names are published: use a pseudonym without contact details)`]);
+  });
+
+  it('refuses a pair or circle label with a web address', () => {
+    expect(problemsOf(csv(HEADER, 'A,a@x.org,mentee,shop.ru,', 'B,b@x.org,mentee,shop.ru,'))).toEqual([
+      'line 2: the pair has a web address in it (pair labels are published: use a label without contact details)',
+      'line 3: the pair has a web address in it (pair labels are published: use a label without contact details)',
+    ]);
+  });
+
+  it.each([
+    ['U+001B', '\u001b'],
+    ['U+0007', '\u0007'],
+    ['U+0000', '\u0000'],
+    ['U+007F', '\u007f'],
+    ['U+0085', '\u0085'],
+    ['U+009B', '\u009b'],
+  ])('refuses a name with the control character %s, naming it by its code', (code, control) => {
+    expect(problemsOf(csv(HEADER, `Ann${control}x,a@x.org,mentor,,`))).toEqual([`line 2: the name has an invisible control character in it (${code}); retype it without`]);
+  });
+
+  it.each(['José "Pepe" Ruiz', 'Anne-Marie O’Neil', 'Dr. Li 3rd', 'Zoë & Jo', 'Team 7', 'Pair 2026'])('accepts the name %j', (name) => {
+    expect(readRoster(csv(HEADER, `"${name.replaceAll('"', '""')}",a@x.org,mentor,,`))[0]!.name).toBe(name);
+  });
+});
