@@ -78,7 +78,7 @@ describe('published text, scrubbed in the Worker’s runtime', () => {
     await importRoster(env.DB, other.id, [{ name: 'Bo', email: 'bo@shared.invalid', role: 'mentee', pair: 'P1', circle: '' }]);
     await env.DB.prepare(
       `INSERT INTO checkins (idempotency_key, participant_id, cohort_id, week, progress, next_step, committed_action, win, win_consent)
-       SELECT 'scrub-1', id, cohort_id, 1, 'p', 'n', 'c', 'Ring ０７７００ ９００１２３ or 555–123–4567, see mysite.biz/contact, write name [at] example [dot] com', 'cohort' FROM participants WHERE cohort_id = ?1`,
+       SELECT 'scrub-1', id, cohort_id, 1, 'p', 'n', 'c', 'Ring ０７７００ ９００１２３ or 555–123–4567, see mysite.biz/contact, write name [at] example [dot] com', 'public' FROM participants WHERE cohort_id = ?1`,
     )
       .bind(other.id)
       .run();
