@@ -56,6 +56,10 @@ export function swapIn(next: string, served: string): void {
   rmSync(previous, { recursive: true, force: true });
 }
 
+function unchangedNote(served: string): string {
+  return existsSync(served) ? `The site in ${shown(served)} is the previous build, unchanged.` : 'No site was published.';
+}
+
 export interface BuildOutcome {
   ok: boolean;
   /** For the mentor: what happened, and what to do when it failed. */
@@ -72,18 +76,25 @@ export function buildSite(astroArgs: readonly string[] = [], env: NodeJS.Process
   rmSync(next, { recursive: true, force: true });
   const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
   const run = spawnSync(process.execPath, [astro, 'build', '--force', ...astroArgs], { cwd: PROJECT_ROOT, env: { ...env, TANDEM_OUT_DIR: next }, stdio: 'inherit' });
-  const unchanged = existsSync(served) ? `The site in ${shown(served)} is the previous build, unchanged.` : 'No site was published.';
   if (run.status !== 0) {
     rmSync(next, { recursive: true, force: true });
-    return { ok: false, message: `The build failed (see the messages above). ${unchanged} Fix what they name and run the build again.` };
+    return { ok: false, message: `The build failed (see the messages above). ${unchangedNote(served)} Fix what they name and run the build again.` };
   }
-  const tooLarge = oversizedFiles(next);
+  return publishBuilt(next, served);
+}
+
+/**
+ * Swaps a finished build in, unless a file of it is over MAX_ASSET_BYTES: then it is removed and
+ * the served folder stays as it was.
+ */
+export function publishBuilt(next: string, served: string, limit = MAX_ASSET_BYTES): BuildOutcome {
+  const tooLarge = oversizedFiles(next, limit);
   if (tooLarge.length) {
     rmSync(next, { recursive: true, force: true });
     const list = tooLarge.map((f) => `  ${f.path}: ${mib(f.bytes)}`).join('\n');
     return {
       ok: false,
-      message: `The build made files over ${mib(MAX_ASSET_BYTES)}, more than the hosting takes (25 MiB a file):\n${list}\n${unchanged} Look for a cohort whose dates are implausible (npm run tandem -- cohort set --slug … --starts/--ends) and build again.`,
+      message: `The build made files over ${mib(limit)}, more than the hosting takes (25 MiB a file):\n${list}\n${unchangedNote(served)} Look for a cohort whose dates are implausible (npm run tandem -- cohort set --slug … --starts/--ends) and build again.`,
     };
   }
   swapIn(next, served);
