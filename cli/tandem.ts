@@ -20,7 +20,7 @@ Usage: npm run tandem -- <command> [options] [--remote]
   cohort set --slug S [--publication public|unlisted|private] [--starts YYYY-MM-DD] [--ends YYYY-MM-DD|none] [--cadence DAYS]
              [--retention-months N|none] [--webhook https://…|none]
                                         who sees its pages (unlisted: a secret address; private: none);
-                                        its first day (only while nothing is stored in its weeks; 2000-01-01 to
+                                        its first day (only while nothing is stored in its weeks; 5 years ago to
                                         2 years ahead) and last day (at most 5 years later; links stop working 30 days after it);
                                         check-ins every DAYS days from the next cycle (past weeks stay as they were);
                                         keep free text N months, then empty it (counts and ratings stay)

@@ -4,11 +4,12 @@ import { endProblem, latestEnd, latestStart, startProblem } from '../../../worke
 describe('cohort dates', () => {
   const today = '2026-12-06';
 
-  it('takes a first day from 2000-01-01 to two years ahead', () => {
-    expect(startProblem('2000-01-01', today)).toBeNull();
+  it('takes a first day from five years ago to two years ahead', () => {
+    expect(startProblem('2021-12-06', today)).toBeNull();
+    expect(startProblem('2021-12-05', today)).toBe("--starts 2021-12-05 is more than 5 years ago; give the cohort's real first day, no earlier than 2021-12-06.");
     expect(startProblem(latestStart(today), today)).toBeNull();
     expect(latestStart(today)).toBe('2028-12-06');
-    expect(startProblem('0000-01-01', today)).toBe("--starts 0000-01-01 is before 2000-01-01; give the cohort's real first day.");
+    expect(startProblem('0000-01-01', today)).toMatch(/^--starts 0000-01-01 is more than 5 years ago/);
     expect(startProblem('2028-12-07', today)).toBe('--starts 2028-12-07 is more than 2 years from today; give a first day no later than 2028-12-06.');
     expect(startProblem('2027-02-30', today)).toMatch(/must be a date like/);
   });
