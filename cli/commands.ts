@@ -3,23 +3,22 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { stringify } from 'csv-stringify/sync';
 import { signToken } from '../worker/domain/links.ts';
 import { loadCircles } from '../worker/db/circles.ts';
-import { getCohortBySlug, insertCohort, setCadence, setEndsOn, setPublication, type Cohort, type Publication } from '../worker/db/cohorts.ts';
+import { getCohortBySlug, insertCohort, setCadence, setPublication, type Cohort, type Publication } from '../worker/db/cohorts.ts';
 import { everyDays, isCadence, MAX_CADENCE_DAYS, MIN_CADENCE_DAYS, planCadence } from '../worker/domain/cadence.ts';
-import { LINK_GRACE_DAYS } from '../worker/domain/links.ts';
 import { listLinkRecipients } from '../worker/db/participants.ts';
 import { listProgramFeedback, listPulseComments } from '../worker/db/pulses.ts';
 import { setCircleWebhook, setWebhook } from '../worker/db/reminders.ts';
 import { setRetention } from '../worker/db/retention.ts';
 import { importRoster, listRoster } from '../worker/db/roster.ts';
-import { cadenceOf, cycleAt, isIsoDate, isTimezone, localDate } from '../worker/domain/weeks.ts';
+import { cadenceOf, cycleAt, isTimezone, localDate } from '../worker/domain/weeks.ts';
 import type { Connection } from '../worker/db/connection.ts';
 import { readRoster } from './roster.ts';
 import { printable, say } from './terminal.ts';
+import { applyDates, newCohortDates, planDates } from './cohort-dates.ts';
 
-/** A mistake in how a command was called: printed without a stack trace, exit code 2. */
-export class UsageError extends Error {}
+import { UsageError, type Options } from './usage-error.ts';
 
-export type Options = Record<string, string | boolean | undefined>;
+export { UsageError, type Options };
 
 export function required(options: Options, name: string, what: string): string {
   const value = options[name];
@@ -40,10 +39,8 @@ export async function addCohort(conn: Connection, options: Options): Promise<Coh
   const timezone = required(options, 'timezone', 'an IANA timezone such as Europe/London');
   if (!isTimezone(timezone)) throw new UsageError(`--timezone “${timezone}” is not a timezone name; use one like Europe/London or America/New_York.`);
   const cadenceDays = cadenceOption(typeof options.cadence === 'string' ? options.cadence : '7');
-  const startsOn = typeof options.starts === 'string' ? options.starts : localDate(new Date(), timezone);
-  if (!isIsoDate(startsOn)) throw new UsageError(`--starts must be a date like 2027-03-01 (got “${startsOn}”).`);
+  const { startsOn, endsOn } = newCohortDates(options, timezone, new Date());
   const publication = typeof options.publication === 'string' ? publicationOption(options.publication) : 'unlisted';
-  const endsOn = typeof options.ends === 'string' ? endsOption(options.ends, startsOn) : null;
 
   const cohort = await insertCohort(conn.db, { slug, name, timezone, cadenceDays, startsOn, endsOn, publication });
   if (!cohort) throw new UsageError(`A cohort with the slug “${slug}” exists already; choose another --slug.`);
@@ -163,19 +160,6 @@ function cadenceOption(value: string): number {
   return days;
 }
 
-/** `--ends YYYY-MM-DD` (or `none` where clearing it makes sense): the cohort's last day. */
-function endsOption(value: string, startsOn: string): string | null {
-  if (value === 'none') return null;
-  if (!isIsoDate(value)) throw new UsageError(`--ends must be a date like 2027-06-30, or none (got “${value}”).`);
-  if (value < startsOn) throw new UsageError(`--ends ${value} is before the cohort starts (${startsOn}).`);
-  return value;
-}
-
-function endsNote(cohort: Cohort): string {
-  if (cohort.endsOn === null) return `“${cohort.slug}” has no end date: its links keep working until you revoke them.`;
-  return `“${cohort.slug}” ends on ${cohort.endsOn}; its links stop working ${LINK_GRACE_DAYS} days later, so the last check-ins and reflections can still come in.`;
-}
-
 function publicationOption(value: string): Publication {
   if (value !== 'public' && value !== 'unlisted' && value !== 'private') throw new UsageError(`--publication must be public, unlisted or private (got “${value}”).`);
   return value;
@@ -189,23 +173,21 @@ export function whereItIs(cohort: Cohort, origin: string): string {
 }
 
 /**
- * `cohort set --slug S [--publication public|unlisted|private] [--ends YYYY-MM-DD|none]
+ * `cohort set --slug S [--publication public|unlisted|private] [--starts YYYY-MM-DD] [--ends YYYY-MM-DD|none]
  * [--cadence DAYS] [--retention-months N|none]`: who may see the cohort's pages, when it ends, how
- * often its participants check in from the next cycle on, how long it keeps free text.
+ * often its participants check in from the next cycle on, how long it keeps free text. --starts
+ * corrects the first day while nothing is stored in the cohort's weeks (cli/cohort-dates.ts).
  */
 export async function setCohort(conn: Connection, options: Options, now = new Date()): Promise<void> {
   const slug = required(options, 'slug', 'the cohort slug');
-  if ([options.publication, options.ends, options.cadence, options['retention-months'], options.webhook].every((o) => o === undefined)) {
-    throw new UsageError('Say what to change: --publication public|unlisted|private, --ends YYYY-MM-DD|none, --cadence DAYS, --retention-months N|none and/or --webhook URL|none.');
+  if ([options.publication, options.starts, options.ends, options.cadence, options['retention-months'], options.webhook].every((o) => o === undefined)) {
+    throw new UsageError('Say what to change: --publication public|unlisted|private, --starts YYYY-MM-DD, --ends YYYY-MM-DD|none, --cadence DAYS, --retention-months N|none and/or --webhook URL|none.');
   }
   // Checked before anything is written, so a bad value changes nothing.
   const cadenceDays = options.cadence === undefined ? undefined : cadenceOption(String(options.cadence));
+  const dates = options.starts === undefined && options.ends === undefined ? undefined : await planDates(conn, await cohortOrFail(conn.db, slug), options, now);
   if (options.webhook !== undefined) await setCohortWebhook(conn, slug, String(options.webhook));
-  if (options.ends !== undefined) {
-    const current = await cohortOrFail(conn.db, slug);
-    const cohort = (await setEndsOn(conn.db, slug, endsOption(String(options.ends), current.startsOn)))!;
-    console.log(endsNote(cohort));
-  }
+  if (dates) await applyDates(conn, dates);
   if (options.publication !== undefined) {
     const cohort = (await setPublication(conn.db, slug, publicationOption(String(options.publication)))) ?? (await cohortOrFail(conn.db, slug));
     console.log(whereItIs(cohort, linkOrigin(options)), 'The change shows at the next build.');

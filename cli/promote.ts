@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getSharedStrategy, type SharedStrategy } from '../worker/db/strategies.ts';
+import { reservedLibrarySlugs } from '../site/lib/library-routes.ts';
 import { UsageError } from './commands.ts';
 import { PROJECT_ROOT, type Connection } from '../worker/db/connection.ts';
 
@@ -52,14 +53,25 @@ shared:
 `;
 }
 
+/**
+ * The entry's file name: its title's slug, unless that is the address of one of the library's own
+ * pages (/library/stories/, /library/tags/, …), which would hide the entry; then the strategy's
+ * number is added, and the note says so.
+ */
+export function entrySlug(slug: string, id: number, reserved = reservedLibrarySlugs(PROJECT_ROOT)): { slug: string; note: string } {
+  if (!reserved.includes(slug)) return { slug, note: '' };
+  return { slug: `${slug}-${id}`, note: `/library/${slug}/ is one of the library's own pages, so the entry is named ${slug}-${id}.mdx instead.\n` };
+}
+
 export async function promoteStrategy(conn: Connection, idText: string | undefined, today: string, folder = join(PROJECT_ROOT, 'content', 'library')): Promise<string> {
   const id = Number(idText);
   if (!idText || !Number.isInteger(id) || id < 1) throw new UsageError('Name the strategy to promote by its number: npm run tandem -- library promote 42 (the number is in the address of its page, /library/community/42/).');
   const strategy = await getSharedStrategy(conn.db, id);
   if (!strategy) throw new UsageError(`There is no strategy ${id} shared with public consent from a published cohort, so nothing was written.`);
-  const file = join(folder, `${slugify(strategy.title)}.mdx`);
+  const { slug, note } = entrySlug(slugify(strategy.title), id);
+  const file = join(folder, `${slug}.mdx`);
   if (existsSync(file)) throw new UsageError(`${file} exists already; rename or remove it first.`);
   await writeFile(file, strategyEntry(strategy, today));
-  console.log(`Wrote ${file}.\nThe participant's words are in its frontmatter and show as a quote. Set its kind, stage and related entries, add your own words below the frontmatter if you like, then npm run build.`);
+  console.log(`${note}Wrote ${file}.\nThe participant's words are in its frontmatter and show as a quote. Set its kind, stage and related entries, add your own words below the frontmatter if you like, then npm run build.`);
   return file;
 }

@@ -2,7 +2,7 @@
  * `npm start`: the demo program on http://localhost:8787 — migrations applied, the demo seeded
  * into an empty database, the site built from it, and site + API served by wrangler dev.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { signToken } from '../worker/domain/links.ts';
@@ -11,6 +11,7 @@ import { listLinkRecipients } from '../worker/db/participants.ts';
 import { openDatabase, PROJECT_ROOT, stateDir } from '../worker/db/connection.ts';
 import { DEMO_SLUG, seedDemo } from './demo.ts';
 import { ensureDevVars, migrateLocal } from './setup.ts';
+import { buildSite } from './site-build.ts';
 
 const PORT = Number(process.env.PORT ?? 8787);
 const ORIGIN = `http://localhost:${PORT}`;
@@ -49,9 +50,9 @@ ensureDevVars();
 migrateLocal();
 const links = await prepareData();
 console.log('Building the site from the local database…');
-const build = spawnSync(process.execPath, [binOf('astro', 'bin/astro.mjs'), 'build', '--force', '--silent'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
-if (build.status !== 0) {
-  console.error('The build failed; see the messages above.');
+const build = buildSite(['--silent']);
+if (!build.ok) {
+  console.error(build.message);
   process.exit(1);
 }
 

@@ -19,10 +19,11 @@ Usage: npm run tandem -- <command> [options] [--remote]
 
   cohort add --slug S --name N --timezone TZ [--cadence DAYS] [--starts YYYY-MM-DD] [--ends YYYY-MM-DD]
              [--publication public|unlisted|private]
-  cohort set --slug S [--publication public|unlisted|private] [--ends YYYY-MM-DD|none] [--cadence DAYS]
+  cohort set --slug S [--publication public|unlisted|private] [--starts YYYY-MM-DD] [--ends YYYY-MM-DD|none] [--cadence DAYS]
              [--retention-months N|none] [--webhook https://…|none]
                                         who sees its pages (unlisted: a secret address; private: none);
-                                        its last day (links stop working 30 days later);
+                                        its first day (only while nothing is stored in its weeks; 5 years ago to
+                                        2 years ahead) and last day (at most 5 years later; links stop working 30 days after it);
                                         check-ins every DAYS days from the next cycle (past weeks stay as they were);
                                         keep free text N months, then empty it (counts and ratings stay)
   circle set --cohort S --circle LABEL --webhook https://…|none

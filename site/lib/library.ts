@@ -6,24 +6,37 @@ import { readdirSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { NEEDS, type Need } from '../../worker/domain/needs.ts';
 import { groupByKind, groupByStage, groupByTag, inPartnershipOrder } from './library-browse.ts';
-import { libraryProblems } from './library-problems.ts';
+import { libraryProblems, withdrawnQuotes } from './library-problems.ts';
+import { reservedLibrarySlugs } from './library-routes.ts';
 import { groupByWhatHelped } from './success-stories.ts';
 
 export type LibraryEntry = CollectionEntry<'library'>;
 export type SharedStrategy = CollectionEntry<'strategies'>['data'];
 
-/** Library entries, by title. The build stops here when entries refer to ones that do not exist. */
+/** Warnings already printed in this build: several pages read the entries, the mentor needs each once. */
+const warned: Set<string> = ((globalThis as { tandemLibraryWarnings?: Set<string> }).tandemLibraryWarnings ??= new Set());
+
+/**
+ * Library entries, by title. The build stops here when the mentor's files refer to entries that do
+ * not exist or take a page's address; an entry whose quoted strategy is no longer shared publicly
+ * is left out (with a warning), and so are links to it from other entries.
+ */
 export async function libraryEntries(): Promise<LibraryEntry[]> {
   const entries = await getCollection('library');
-  const publicStrategies = new Set((await getCollection('strategies')).map((s) => s.data.id));
+  const links = entries.map((e) => ({ id: e.id, related: e.data.related, source: e.data.shared?.source }));
   const files = readdirSync(process.env.TANDEM_LIBRARY_DIR ?? 'content/library').filter((name) => name.endsWith('.mdx'));
-  const problems = libraryProblems(
-    entries.map((e) => ({ id: e.id, related: e.data.related, source: e.data.shared?.source })),
-    publicStrategies,
-    files,
-  );
-  if (problems.length) throw new Error(`The library has broken links between entries:\n${problems.join('\n')}`);
-  return entries.sort((a, b) => a.data.title.localeCompare(b.data.title));
+  const problems = libraryProblems(links, files, reservedLibrarySlugs());
+  if (problems.length) throw new Error(`The library has problems to fix in content/library/:\n${problems.join('\n')}`);
+  const withdrawn = withdrawnQuotes(links, new Set((await getCollection('strategies')).map((s) => s.data.id)));
+  for (const { warning } of withdrawn) {
+    if (!warned.has(warning)) console.warn(`[tandem] ${warning}`);
+    warned.add(warning);
+  }
+  const left = new Set(withdrawn.map((w) => w.id));
+  return entries
+    .filter((e) => !left.has(e.id))
+    .map((e) => (e.data.related.some((slug) => left.has(slug)) ? { ...e, data: { ...e.data, related: e.data.related.filter((slug) => !left.has(slug)) } } : e))
+    .sort((a, b) => a.data.title.localeCompare(b.data.title));
 }
 
 /** Every entry with the entries it names as related, in the order it names them. */

@@ -2,7 +2,8 @@
  * The real Astro build against a seeded local D1: consented text is published, scrubbed and
  * escaped; private text, e-mails, tokens and private cohorts appear nowhere in the output.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import { storeContract } from '../../worker/db/contracts.ts';
 import { storeFeedback } from '../../worker/db/feedback.ts';
 import { storeGoal, storeMilestone } from '../../worker/db/goals.ts';
 import { storeProgramFeedback, storePulse } from '../../worker/db/pulses.ts';
+import { setConsent } from '../../worker/db/published.ts';
 import { expectStored, storeCheckin, storeReflection } from '../../worker/db/submissions.ts';
 import type { z } from 'zod';
 import { checkinSchema } from '../../worker/forms/checkin.ts';
@@ -33,6 +35,10 @@ const PRIVATE = 'SENTINEL';
 const MEMBERS_ONLY = 'MEMBERSONLY';
 let tokens: string[] = [];
 let hostileStrategyId = 0;
+/** A strategy the mentor promoted, whose author then withdrew consent: the build leaves it out and says so. */
+let withdrawnStrategyId = 0;
+const WITHDRAWN = 'WITHDRAWN-QUOTE';
+let built: { stdout: string; stderr: string } = { stdout: '', stderr: '' };
 let unlistedPath = '';
 const TINY_ROSTER = `name,email,role,pair,circle
 Ann,ann@tandem-test.invalid,mentee,T1,
@@ -131,6 +137,11 @@ async function seed() {
       strategy_title: 'Braces and tags', strategy_body: 'Write {alert(1)} and <b>bold</b> *as is*; ask me at ben.private@mail.invalid\n\nexport const leaked = process.exit(1)', strategy_tags: 'focus, call 020 7946 0958', consent: 'public',
     }));
     hostileStrategyId = hostile.id;
+    const later = expectStored(await storeReflection(conn.db, second, 3, {
+      idempotency_key: 'seed-withdrawn-strategy', working: 'w', not_working: 'n', why: 'y', assumption: '', insight: '',
+      strategy_title: `${WITHDRAWN} title`, strategy_body: `${WITHDRAWN}: the words Ben took back.`, strategy_tags: 'focus', consent: 'public',
+    }));
+    withdrawnStrategyId = later.id;
 
     // Consented text that carries personal data and markup: published scrubbed and escaped.
     const ada = (await getParticipant(conn.db, mentees[0]!.id))!;
@@ -165,7 +176,28 @@ beforeAll(async () => {
   program.copyLibrary();
   const promoted = program.tandem('library', 'promote', String(hostileStrategyId), '--to', program.libraryDir);
   expect(promoted.stderr).toBe('');
-  program.build();
+  // Promoted, then withdrawn by its author; another entry of the mentor's names it as related.
+  expect(program.tandem('library', 'promote', String(withdrawnStrategyId), '--to', program.libraryDir).status).toBe(0);
+  writeFileSync(join(program.libraryDir, 'points-to-withdrawn.mdx'), `---
+title: "Points to a withdrawn entry"
+summary: "An entry of the mentor's that names the withdrawn one as related."
+kind: guide
+stage: weekly
+minutes: 2
+reviewed: 2026-11-28
+related: ["withdrawn-quote-title", "pair-quick-start"]
+---
+
+Read on.
+`);
+  const conn = await openDatabase();
+  try {
+    const ben = (await listLinkRecipients(conn.db, (await getCohortBySlug(conn.db, 'story-test'))!.id)).find((p) => p.displayName === 'Ben')!;
+    expect(await setConsent(conn.db, (await getParticipant(conn.db, ben.id))!, 'reflection', withdrawnStrategyId, 'private')).toBe(true);
+  } finally {
+    await conn.close();
+  }
+  built = program.build();
 });
 
 describe('the built site', () => {
@@ -328,6 +360,20 @@ describe('the built site', () => {
     expect(main).toContain('Shared by Ben of Story test cohort, week 2, with their consent.');
   });
 
+  it('publishes without a promoted entry whose author withdrew consent, and tells the mentor which file to delete or rewrite', () => {
+    expect(`${built.stdout}${built.stderr}`).toContain(
+      `content/library/withdrawn-quote-title.mdx quotes strategy ${withdrawnStrategyId}, which is no longer shared publicly (its author withdrew consent or left the program), so the entry was left out of the site. Delete the file, or rewrite it without their words`,
+    );
+    const files = program.builtFiles();
+    expect(files.map((f) => f.path)).not.toContain('/library/withdrawn-quote-title/index.html');
+    const searchFiles = files.filter((f) => f.path.startsWith('/pagefind/') && /\.pf_/.test(f.path));
+    const readable = files.map((f) => (searchFiles.includes(f) ? { path: f.path, text: gunzipSync(Buffer.from(f.text, 'latin1')).toString('latin1') } : f));
+    expect(readable.filter((f) => f.text.includes(WITHDRAWN) || f.text.includes('withdrawn-quote-title')).map((f) => f.path)).toEqual([]);
+    // The entry that named it as related is built, pointing only to what is still there.
+    const other = program.page('library/points-to-withdrawn');
+    expect(other).toContain('href="/library/pair-quick-start/"');
+  });
+
   it('ships JavaScript only on pages with a chart and the search page', () => {
     const withScript = program.builtFiles().filter((f) => f.path.endsWith('.html') && f.text.includes('<script')).map((f) => f.path);
     expect(withScript.sort()).toEqual(['/cohorts/story-test/index.html', '/cohorts/story-test/report/index.html', '/search/index.html']);
@@ -348,5 +394,27 @@ describe("the build's read of D1", () => {
     // As JSON, the only way a document crosses from workerd to Node, the two reads are the same.
     expect(inWorkerd).toEqual(JSON.parse(JSON.stringify(inNode)));
     expect(ms).toBeGreaterThan(0);
+  });
+});
+
+describe('a build that fails', () => {
+  it('leaves the site it would have replaced as it was, and says so', () => {
+    // Each file's path and a digest of its bytes: a difference names the file without printing the site.
+    const snapshot = () => program.builtFiles().map((f) => `${f.path} ${createHash('sha256').update(f.text).digest('hex').slice(0, 16)}`);
+    const before = snapshot();
+    const broken = join(program.libraryDir, 'broken-entry.mdx');
+    // Found while pages are written, after Astro emptied its output folder: the failure the issue saw.
+    writeFileSync(broken, '---\ntitle: "Broken"\nsummary: "An entry naming one that does not exist."\nkind: guide\nstage: weekly\nminutes: 1\nreviewed: 2026-11-28\nrelated: ["no-such-entry"]\n---\n');
+    try {
+      const run = program.tryBuild();
+      expect(run.status).toBe(1);
+      expect(snapshot()).toEqual(before);
+      expect(run.stderr).toContain(`The build failed (see the messages above). The site in ${program.outDir} is the previous build, unchanged.`);
+      expect(run.stdout + run.stderr).toContain('content/library/broken-entry.mdx: "related" names "no-such-entry"');
+    } finally {
+      rmSync(broken);
+    }
+    expect(snapshot()).toEqual(before);
+    expect(existsSync(`${program.outDir}.next`)).toBe(false);
   });
 });

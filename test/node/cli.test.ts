@@ -1,5 +1,6 @@
 /** The mentor's CLI, run as a mentor runs it, against a local D1 of its own. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { signToken } from '../../worker/domain/links.ts';
 import { getCohortBySlug } from '../../worker/db/cohorts.ts';
 import { getParticipant, listLinkRecipients, participantForToken } from '../../worker/db/participants.ts';
 import { storeProgramFeedback } from '../../worker/db/pulses.ts';
+import { expectStored, storeReflection } from '../../worker/db/submissions.ts';
 import { addDays } from '../../worker/domain/weeks.ts';
 import { Program, ROSTER_CSV } from '../support/program.ts';
 
@@ -391,5 +393,112 @@ describe('tandem reminders run and outbox', () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/no circle “East” in cohort “spring-2027”/);
     expect(program.tandem('circle', 'set', '--cohort', 'spring-2027', '--circle', 'North', '--webhook', 'ftp://x').stderr).toMatch(/must be an https:\/\/ address/);
+  });
+});
+
+describe('tandem library promote', () => {
+  /** A strategy shared publicly in spring-2027 under `title`; returns its id. */
+  async function sharedStrategy(title: string, key: string): Promise<number> {
+    process.env.TANDEM_STATE_DIR = program.stateDir;
+    const conn = await openDatabase();
+    try {
+      const cohort = (await getCohortBySlug(conn.db, 'spring-2027'))!;
+      const mentee = (await listLinkRecipients(conn.db, cohort.id)).find((p) => p.role === 'mentee')!;
+      const stored = await storeReflection(conn.db, (await getParticipant(conn.db, mentee.id))!, 1, {
+        idempotency_key: key, working: 'w', not_working: 'n', why: 'y', assumption: '', insight: '',
+        strategy_title: title, strategy_body: 'Tell each other the plan before the week starts.', strategy_tags: 'focus', consent: 'public',
+      });
+      return expectStored(stored).id;
+    } finally {
+      await conn.close();
+    }
+  }
+
+  it('never writes over one of the library’s own pages: it picks another name and says so (issue 16, item 12)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tandem-promote-'));
+    for (const [title, slug] of [['Stories', 'stories'], ['Tags!', 'tags'], ['Community', 'community'], ['Kinds', 'kinds'], ['Stages', 'stages']]) {
+      const id = await sharedStrategy(title!, `promote-${slug}`);
+      const run = program.tandem('library', 'promote', String(id), '--to', folder);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain(`/library/${slug}/ is one of the library's own pages, so the entry is named ${slug}-${id}.mdx instead`);
+      expect(existsSync(join(folder, `${slug}.mdx`))).toBe(false);
+      expect(readFileSync(join(folder, `${slug}-${id}.mdx`), 'utf8')).toContain(`source: ${id}`);
+    }
+    const ordinary = await sharedStrategy('Plan first', 'promote-plain');
+    expect(program.tandem('library', 'promote', String(ordinary), '--to', folder).stdout).not.toContain('instead');
+    expect(existsSync(join(folder, 'plan-first.mdx'))).toBe(true);
+  });
+});
+
+describe('a cohort’s dates stay plausible (issue 16, item 7)', () => {
+  async function cohortRow(slug: string) {
+    process.env.TANDEM_STATE_DIR = program.stateDir;
+    const conn = await openDatabase();
+    try {
+      return await getCohortBySlug(conn.db, slug);
+    } finally {
+      await conn.close();
+    }
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  const threeYearsOn = `${Number(today.slice(0, 4)) + 3}${today.slice(4)}`;
+  const fourYearsAgo = Number(today.slice(0, 4)) - 4;
+
+  it.each([
+    [['--starts', '0000-01-01', '--cadence', '1'], "--starts 0000-01-01 is more than 5 years ago; give the cohort's real first day"],
+    [['--starts', threeYearsOn], `--starts ${threeYearsOn} is more than 2 years from today`],
+    [['--starts', '2027-03-01', '--ends', '2032-03-01'], '--ends 2032-03-01 is more than 5 years after the cohort starts (2027-03-01); the latest last day is 2032-02-29.'],
+  ])('cohort add refuses %j and adds nothing', async (args, message) => {
+    const run = program.tandem('cohort', 'add', '--slug', 'implausible', '--name', 'Implausible', '--timezone', 'UTC', ...args);
+    expect([run.status, run.stderr]).toEqual([2, expect.stringContaining(message)]);
+    expect(await cohortRow('implausible')).toBeNull();
+  });
+
+  it('cohort set --starts corrects a first day while nothing is stored in its weeks, and refuses an implausible one', async () => {
+    expect(program.tandem('cohort', 'add', '--slug', 'typo', '--name', 'Typo', '--timezone', 'UTC', '--starts', `${fourYearsAgo}-01-03`, '--cadence', '1', '--ends', `${fourYearsAgo}-06-30`).status).toBe(0);
+    expect(program.tandem('roster', 'import', file('typo.csv', ROSTER_CSV), '--cohort', 'typo').status).toBe(0);
+    const refused = program.tandem('cohort', 'set', '--slug', 'typo', '--starts', '1999-12-31');
+    expect([refused.status, refused.stderr]).toEqual([2, expect.stringContaining('--starts 1999-12-31 is more than 5 years ago')]);
+    // The last day would be before the new first day: both in one command, or nothing.
+    const alone = program.tandem('cohort', 'set', '--slug', 'typo', '--starts', '2027-03-01');
+    expect([alone.status, alone.stderr]).toEqual([2, expect.stringContaining(`With --starts 2027-03-01, its last day ${fourYearsAgo}-06-30 is before the cohort starts (2027-03-01). Give a new last day with --ends`)]);
+    expect(await cohortRow('typo')).toMatchObject({ startsOn: `${fourYearsAgo}-01-03`, endsOn: `${fourYearsAgo}-06-30` });
+
+    const run = program.tandem('cohort', 'set', '--slug', 'typo', '--starts', '2027-03-01', '--ends', '2027-06-30');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('“typo” now starts on 2027-03-01: cycle 1 begins that day, with check-ins every 1 day.');
+    expect(run.stdout).toContain('“typo” ends on 2027-06-30');
+    expect(await cohortRow('typo')).toMatchObject({ startsOn: '2027-03-01', endsOn: '2027-06-30', cadenceDays: 1 });
+    // Partners were paired in a week of the old calendar; with nothing written yet, they are partners from week 1.
+    const conn = await openDatabase();
+    try {
+      const { results } = await conn.db
+        .prepare("SELECT DISTINCT m.from_week FROM pair_memberships m JOIN participants p ON p.id = m.participant_id JOIN cohorts c ON c.id = p.cohort_id WHERE c.slug = 'typo'")
+        .all<{ from_week: number }>();
+      expect(results).toEqual([{ from_week: 1 }]);
+    } finally {
+      await conn.close();
+    }
+  });
+
+  it('cohort set --starts refuses once something is stored in the cohort’s weeks, and changes nothing', async () => {
+    expect(program.tandem('cohort', 'add', '--slug', 'under-way', '--name', 'Under way', '--timezone', 'UTC', '--starts', '2026-01-05').status).toBe(0);
+    expect(program.tandem('roster', 'import', file('under-way.csv', ROSTER_CSV), '--cohort', 'under-way').status).toBe(0);
+    const conn = await openDatabase();
+    try {
+      const cohort = (await getCohortBySlug(conn.db, 'under-way'))!;
+      const mentee = (await listLinkRecipients(conn.db, cohort.id)).find((p) => p.role === 'mentee')!;
+      expectStored(await storeReflection(conn.db, (await getParticipant(conn.db, mentee.id))!, 2, {
+        idempotency_key: 'under-way-1', working: 'w', not_working: 'n', why: 'y', assumption: '', insight: '', strategy_title: '', strategy_body: '', strategy_tags: '', consent: 'private',
+      }));
+    } finally {
+      await conn.close();
+    }
+    const run = program.tandem('cohort', 'set', '--slug', 'under-way', '--starts', '2026-02-02', '--publication', 'public');
+    expect([run.status, run.stderr]).toEqual([2, expect.stringContaining('has check-ins or other records in its weeks already')]);
+    expect(await cohortRow('under-way')).toMatchObject({ startsOn: '2026-01-05', publication: 'unlisted' });
+    // Its last day can still be set, within five years of its first.
+    expect(program.tandem('cohort', 'set', '--slug', 'under-way', '--ends', '2031-01-05').stderr).toContain('more than 5 years after the cohort starts');
+    expect(program.tandem('cohort', 'set', '--slug', 'under-way', '--ends', '2026-12-31').stdout).toContain('ends on 2026-12-31');
   });
 });

@@ -56,11 +56,16 @@ export class Program {
     if (run.status !== 0) throw new Error(`setup failed:\n${run.stdout}\n${run.stderr}`);
   }
 
-  /** `npm run build` into this program's out dir. */
+  /** `npm run build -- --silent` into this program's out dir, whatever its outcome. */
+  tryBuild(): Run {
+    return this.node('cli/build.ts', ['--silent']);
+  }
+
+  /** `npm run build` into this program's out dir; throws when it fails. */
   build(): Run {
-    const result = spawnSync(process.execPath, [bin('astro', 'bin/astro.mjs'), 'build', '--force', '--silent'], { cwd: ROOT, env: this.env, encoding: 'utf8' });
+    const result = this.tryBuild();
     if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    return result;
   }
 
   /** Every file the build wrote, with its text. */

@@ -92,10 +92,41 @@ export async function setPublication(db: D1Database, slug: string, publication: 
   return row ? toCohort(row) : null;
 }
 
-/** Sets or clears (null) a cohort's last day; null when there is no such cohort. */
-export async function setEndsOn(db: D1Database, slug: string, endsOn: string | null): Promise<Cohort | null> {
-  const row = await db.prepare(`UPDATE cohorts SET ends_on = ?2 WHERE slug = ?1 RETURNING ${COLUMNS}`).bind(slug, endsOn).first<CohortRow>();
+/** The cohort's rows that carry one of its week numbers: a new first day would move them all to other weeks. */
+const NOTHING_IN_ITS_WEEKS = ['checkins', 'reflections', 'contracts', 'goals', 'milestones', 'feedback', 'pulses', 'program_feedback']
+  .map((table) => `NOT EXISTS (SELECT 1 FROM ${table} WHERE cohort_id = ?1)`)
+  .join(' AND ');
+
+/**
+ * Gives a cohort new dates and the rhythm that goes with them (worker/domain/cohort-dates.ts bounds
+ * them). A new first day is taken only while nothing is stored in the cohort's weeks, and only if
+ * the rhythm is still the one read; then, since no week holds anything yet, everyone's pair
+ * membership counts from week 1 (one transaction). Null when refused or when there is no such cohort.
+ */
+export async function setDates(db: D1Database, cohort: Pick<Cohort, 'id'> & Rhythm, dates: { startsOn: string; endsOn: string | null }, rhythm: Rhythm): Promise<Cohort | null> {
+  const moves = dates.startsOn !== cohort.startsOn;
+  const guard = `starts_on = ?4 AND cadence_days = ?5 AND cadence_changes = ?6${moves ? ` AND ${NOTHING_IN_ITS_WEEKS}` : ''}`;
+  const ofCohort = 'participant_id IN (SELECT id FROM participants WHERE cohort_id = ?1)';
+  const [updated] = await db.batch<CohortRow>([
+    db
+      .prepare(`UPDATE cohorts SET starts_on = ?2, ends_on = ?3, cadence_days = ?7, cadence_changes = ?8 WHERE id = ?1 AND ${guard} RETURNING ${COLUMNS}`)
+      .bind(cohort.id, dates.startsOn, dates.endsOn, cohort.startsOn, cohort.cadenceDays, cadenceChangesJson(cohort.cadenceChanges), rhythm.cadenceDays, cadenceChangesJson(rhythm.cadenceChanges)),
+    ...(moves
+      ? [
+          // Runs after the update: it finds the new first day only if the update was made.
+          db.prepare(`DELETE FROM pair_memberships WHERE until_week IS NOT NULL AND ${ofCohort} AND EXISTS (SELECT 1 FROM cohorts WHERE id = ?1 AND starts_on = ?2) AND ${NOTHING_IN_ITS_WEEKS}`).bind(cohort.id, dates.startsOn),
+          db.prepare(`UPDATE pair_memberships SET from_week = 1 WHERE ${ofCohort} AND EXISTS (SELECT 1 FROM cohorts WHERE id = ?1 AND starts_on = ?2) AND ${NOTHING_IN_ITS_WEEKS}`).bind(cohort.id, dates.startsOn),
+        ]
+      : []),
+  ]);
+  const row = updated?.results[0];
   return row ? toCohort(row) : null;
+}
+
+/** Whether anything is stored in the cohort's weeks (check-ins, reflections, contracts, goals, …). */
+export async function hasRecordsInWeeks(db: D1Database, cohortId: number): Promise<boolean> {
+  const row = await db.prepare(`SELECT ${NOTHING_IN_ITS_WEEKS} AS empty`).bind(cohortId).first<{ empty: number }>();
+  return row?.empty === 0;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugify, strategyEntry } from '../../../cli/promote.ts';
+import { entrySlug, slugify, strategyEntry } from '../../../cli/promote.ts';
 
 describe('slugify', () => {
   it('makes a file name from a title', () => {
@@ -43,5 +43,13 @@ shared:
   it('leaves no MDX body for the words to be compiled from', () => {
     const mdx = strategyEntry(strategy, '2026-11-28');
     expect(mdx.slice(mdx.lastIndexOf('---') + 3).trim()).toBe('');
+  });
+});
+
+describe('entrySlug', () => {
+  it('keeps a title’s slug, and adds the strategy’s number to one the library’s own pages take', () => {
+    expect(entrySlug('plan-first', 7)).toEqual({ slug: 'plan-first', note: '' });
+    expect(entrySlug('stories', 7).slug).toBe('stories-7');
+    expect(entrySlug('community', 7).note).toContain('/library/community/ is one of the library');
   });
 });
