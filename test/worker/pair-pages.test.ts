@@ -142,6 +142,18 @@ describe('the circle’s page', () => {
     expect((await page(`/me/circle?t=${tokens.Mo}`)).status).toBe(404);
   });
 
+  it('shows what members shared with the cohort scrubbed of contact details, as the cohort page does', async () => {
+    const ada = (await getParticipant(env.DB, ids.Ada))!;
+    const input = reflectionSchema.parse({
+      idempotency_key: crypto.randomUUID(), working: 'w', not_working: 'x', why: 'y',
+      insight: 'Circle-insight: write me at ada.circle@mail.invalid or ring +44 20 7946 0958', consent: 'cohort',
+    });
+    await storeReflection(env.DB, ada, week, input, new Date());
+    const { html } = await page(`/me/circle?t=${tokens.Cy}`);
+    expect(html).toContain('Circle-insight: write me at [email removed] or ring [phone removed]');
+    expect(html).not.toContain('ada.circle@mail.invalid');
+  });
+
   it('names who facilitates this cycle and next, and gives the facilitator an agenda', async () => {
     const pages = await Promise.all((['Ada', 'Ben', 'Cy', 'Di'] as const).map((name) => page(`/me/circle?t=${tokens[name]}`)));
     const withAgenda = pages.filter((p) => p.html.includes('Your agenda as facilitator'));

@@ -3,6 +3,7 @@
  * challenges members asked the circle about this cycle, and what members shared with the cohort.
  * Only for members of that circle; never built.
  */
+import { scrubText } from '../domain/redact.ts';
 import { isAgreed } from '../domain/contract.ts';
 import { circleFacilitator, type Member } from '../domain/roles.ts';
 import { cycleOn } from '../domain/weeks.ts';
@@ -102,9 +103,10 @@ export async function loadCircle(db: D1Database, participant: Participant, week:
     sharing: (sharing!.results as { display_name: string; week: number; insight: string; strategy_title: string; strategy_body: string }[]).map((r) => ({
       displayName: r.display_name,
       week: r.week,
-      insight: r.insight,
-      strategyTitle: r.strategy_title,
-      strategyBody: r.strategy_body,
+      // Shared with the cohort, so shown as the cohort's page shows it: scrubbed of contact details.
+      insight: scrubText(r.insight),
+      strategyTitle: scrubText(r.strategy_title),
+      strategyBody: scrubText(r.strategy_body),
     })),
   };
 }
