@@ -183,17 +183,20 @@ export async function setCohort(conn: Connection, options: Options, now = new Da
   if ([options.publication, options.starts, options.ends, options.cadence, options['retention-months'], options.webhook].every((o) => o === undefined)) {
     throw new UsageError('Say what to change: --publication public|unlisted|private, --starts YYYY-MM-DD, --ends YYYY-MM-DD|none, --cadence DAYS, --retention-months N|none and/or --webhook URL|none.');
   }
-  // Checked before anything is written, so a bad value changes nothing.
+  // Every value is checked before anything is written, so one bad value changes nothing.
   const cadenceDays = options.cadence === undefined ? undefined : cadenceOption(String(options.cadence));
+  const publication = options.publication === undefined ? undefined : publicationOption(String(options.publication));
+  const retentionMonths = options['retention-months'] === undefined ? undefined : retentionOption(String(options['retention-months']));
+  const webhook = options.webhook === undefined ? undefined : webhookOption(String(options.webhook));
   const dates = options.starts === undefined && options.ends === undefined ? undefined : await planDates(conn, await cohortOrFail(conn.db, slug), options, now);
-  if (options.webhook !== undefined) await setCohortWebhook(conn, slug, String(options.webhook));
+  if (webhook !== undefined) await setCohortWebhook(conn, slug, webhook);
   if (dates) await applyDates(conn, dates);
-  if (options.publication !== undefined) {
-    const cohort = (await setPublication(conn.db, slug, publicationOption(String(options.publication)))) ?? (await cohortOrFail(conn.db, slug));
+  if (publication !== undefined) {
+    const cohort = (await setPublication(conn.db, slug, publication)) ?? (await cohortOrFail(conn.db, slug));
     console.log(whereItIs(cohort, linkOrigin(options)), 'The change shows at the next build.');
   }
   if (cadenceDays !== undefined) await setCadenceDays(conn, slug, cadenceDays, now);
-  if (options['retention-months'] !== undefined) await setRetentionMonths(conn, slug, options);
+  if (retentionMonths !== undefined) await setRetentionMonths(conn, slug, retentionMonths);
 }
 
 /**
@@ -223,10 +226,14 @@ async function setCadenceDays(conn: Connection, slug: string, cadenceDays: numbe
   }
 }
 
-async function setRetentionMonths(conn: Connection, slug: string, options: Options): Promise<void> {
-  const value = required(options, 'retention-months', 'a number of months from 1 to 120, or none');
+/** `--retention-months N|none`: a whole number of months from 1 to 120, or none (null). */
+function retentionOption(value: string): number | null {
   const months = value === 'none' ? null : Number(value);
-  if (months !== null && (!Number.isInteger(months) || months < 1 || months > 120)) throw new UsageError(`--retention-months must be a whole number of months from 1 to 120, or none (got “${value}”).`);
+  if (months !== null && (value.trim() === '' || !Number.isInteger(months) || months < 1 || months > 120)) throw new UsageError(`--retention-months must be a whole number of months from 1 to 120, or none (got “${value}”).`);
+  return months;
+}
+
+async function setRetentionMonths(conn: Connection, slug: string, months: number | null): Promise<void> {
   if (!(await setRetention(conn.db, slug, months))) await cohortOrFail(conn.db, slug);
   console.log(
     months === null
@@ -249,8 +256,7 @@ function webhookOption(value: string): string | null {
 }
 
 /** `cohort set --webhook URL|none`: the cohort's incoming webhook (Slack, Discord, Teams or any JSON endpoint). */
-async function setCohortWebhook(conn: Connection, slug: string, value: string): Promise<void> {
-  const url = webhookOption(value);
+async function setCohortWebhook(conn: Connection, slug: string, url: string | null): Promise<void> {
   if (!(await setWebhook(conn.db, slug, url))) throw new UsageError(`There is no cohort “${slug}”.`);
   console.log(url ? `“${slug}” posts who has still to check in to its webhook on each cycle's last day at 09:00. The address is kept private.` : `“${slug}” has no webhook any more.`);
 }

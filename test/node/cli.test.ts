@@ -440,6 +440,27 @@ describe('a cohort’s dates stay plausible (issue 16, item 7)', () => {
       await conn.close();
     }
   }
+  it('cohort set checks every value before it writes any: one bad value changes nothing', async () => {
+    const starts = new Date().toISOString().slice(0, 10);
+    expect(program.tandem('cohort', 'add', '--slug', 'check-first', '--name', 'Check first', '--timezone', 'UTC', '--starts', starts, '--publication', 'unlisted').status).toBe(0);
+    const before = (await cohortRow('check-first'))!;
+    const badPublication = program.tandem('cohort', 'set', '--slug', 'check-first', '--webhook', 'https://hooks.example/partial', '--publication', 'bogus');
+    expect(badPublication.status).toBe(2);
+    expect(badPublication.stderr).toMatch(/--publication must be public, unlisted or private/);
+    const badRetention = program.tandem('cohort', 'set', '--slug', 'check-first', '--publication', before.publication === 'private' ? 'public' : 'private', '--retention-months', '0');
+    expect(badRetention.status).toBe(2);
+    expect(badRetention.stderr).toMatch(/--retention-months must be/);
+    process.env.TANDEM_STATE_DIR = program.stateDir;
+    const conn = await openDatabase();
+    try {
+      const row = await conn.db.prepare('SELECT publication, webhook_url FROM cohorts WHERE slug = ?1').bind('check-first').first<{ publication: string; webhook_url: string | null }>();
+      expect(row!.webhook_url).not.toBe('https://hooks.example/partial');
+      expect(row!.publication).toBe(before.publication);
+    } finally {
+      await conn.close();
+    }
+  });
+
   const today = new Date().toISOString().slice(0, 10);
   const threeYearsOn = `${Number(today.slice(0, 4)) + 3}${today.slice(4)}`;
   const fourYearsAgo = Number(today.slice(0, 4)) - 4;
