@@ -46,7 +46,8 @@ const shown = (path: string) => (path.startsWith(`${PROJECT_ROOT}`) ? `${relativ
 
 /**
  * Puts `next` where `served` is. Two renames in one folder: a server reading `served` sees the old
- * site or the new one, never a half-written one (wrangler dev notices the new folder and serves it).
+ * site or the new one, never a half-written one, though for the instant between the two renames
+ * the folder is missing (wrangler dev notices the new folder and serves it).
  */
 export function swapIn(next: string, served: string): void {
   const previous = `${served}.previous`;
