@@ -3,7 +3,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { stringify } from 'csv-stringify/sync';
 import { signToken } from '../worker/domain/links.ts';
 import { loadCircles } from '../worker/db/circles.ts';
-import { getCohortBySlug, insertCohort, setCadence, setPublication, type Cohort, type Publication } from '../worker/db/cohorts.ts';
+import { getCohortBySlug, insertCohort, setCadence, setCohortLanguage, setPublication, type Cohort, type Publication } from '../worker/db/cohorts.ts';
+import { translator } from '../worker/domain/i18n.ts';
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from '../worker/domain/locales.ts';
 import { everyDays, isCadence, MAX_CADENCE_DAYS, MIN_CADENCE_DAYS, planCadence } from '../worker/domain/cadence.ts';
 import { listLinkRecipients } from '../worker/db/participants.ts';
 import { listProgramFeedback, listPulseComments } from '../worker/db/pulses.ts';
@@ -41,10 +43,11 @@ export async function addCohort(conn: Connection, options: Options): Promise<Coh
   const cadenceDays = cadenceOption(typeof options.cadence === 'string' ? options.cadence : '7');
   const { startsOn, endsOn } = newCohortDates(options, timezone, new Date());
   const publication = typeof options.publication === 'string' ? publicationOption(options.publication) : 'unlisted';
+  const language = options.language === undefined ? DEFAULT_LOCALE : languageOption(String(options.language));
 
-  const cohort = await insertCohort(conn.db, { slug, name, timezone, cadenceDays, startsOn, endsOn, publication });
+  const cohort = await insertCohort(conn.db, { slug, name, timezone, cadenceDays, startsOn, endsOn, publication, language });
   if (!cohort) throw new UsageError(`A cohort with the slug “${slug}” exists already; choose another --slug.`);
-  console.log(`Added cohort “${name}” (${slug}): starts ${startsOn}${endsOn ? `, ends ${endsOn}` : ''}, check-ins every ${cadenceDays} days, timezone ${timezone}.`);
+  console.log(`Added cohort “${name}” (${slug}): starts ${startsOn}${endsOn ? `, ends ${endsOn}` : ''}, check-ins every ${cadenceDays} days, timezone ${timezone}, pages in ${languageName(language)}.`);
   console.log(whereItIs(cohort, linkOrigin(options)));
   console.log(`Next: npm run tandem -- roster import roster.csv --cohort ${slug}`);
   return cohort;
@@ -160,6 +163,18 @@ function cadenceOption(value: string): number {
   return days;
 }
 
+/** `--language TAG`: one of the languages Tandem speaks (worker/domain/locales.ts). */
+function languageOption(value: string): Locale {
+  const tag = value.trim().toLowerCase();
+  if (!isLocale(tag)) throw new UsageError(`--language must be one of ${LOCALES.map((l) => `${l} (${languageName(l)})`).join(', ')} (got “${value}”).`);
+  return tag;
+}
+
+/** A language's English name, for the mentor's terminal. */
+function languageName(locale: Locale): string {
+  return translator(DEFAULT_LOCALE)(`language.${locale}`);
+}
+
 function publicationOption(value: string): Publication {
   if (value !== 'public' && value !== 'unlisted' && value !== 'private') throw new UsageError(`--publication must be public, unlisted or private (got “${value}”).`);
   return value;
@@ -180,20 +195,27 @@ export function whereItIs(cohort: Cohort, origin: string): string {
  */
 export async function setCohort(conn: Connection, options: Options, now = new Date()): Promise<void> {
   const slug = required(options, 'slug', 'the cohort slug');
-  if ([options.publication, options.starts, options.ends, options.cadence, options['retention-months'], options.webhook].every((o) => o === undefined)) {
-    throw new UsageError('Say what to change: --publication public|unlisted|private, --starts YYYY-MM-DD, --ends YYYY-MM-DD|none, --cadence DAYS, --retention-months N|none and/or --webhook URL|none.');
+  if ([options.publication, options.starts, options.ends, options.cadence, options['retention-months'], options.webhook, options.language].every((o) => o === undefined)) {
+    throw new UsageError(
+      `Say what to change: --publication public|unlisted|private, --starts YYYY-MM-DD, --ends YYYY-MM-DD|none, --cadence DAYS, --retention-months N|none, --language ${LOCALES.join('|')} and/or --webhook URL|none.`,
+    );
   }
   // Every value is checked before anything is written, so one bad value changes nothing.
   const cadenceDays = options.cadence === undefined ? undefined : cadenceOption(String(options.cadence));
   const publication = options.publication === undefined ? undefined : publicationOption(String(options.publication));
   const retentionMonths = options['retention-months'] === undefined ? undefined : retentionOption(String(options['retention-months']));
   const webhook = options.webhook === undefined ? undefined : webhookOption(String(options.webhook));
+  const language = options.language === undefined ? undefined : languageOption(String(options.language));
   const dates = options.starts === undefined && options.ends === undefined ? undefined : await planDates(conn, await cohortOrFail(conn.db, slug), options, now);
   if (webhook !== undefined) await setCohortWebhook(conn, slug, webhook);
   if (dates) await applyDates(conn, dates);
   if (publication !== undefined) {
     const cohort = (await setPublication(conn.db, slug, publication)) ?? (await cohortOrFail(conn.db, slug));
     console.log(whereItIs(cohort, linkOrigin(options)), 'The change shows at the next build.');
+  }
+  if (language !== undefined) {
+    await setCohortLanguage(conn.db, slug, language);
+    console.log(`“${slug}” is now in ${languageName(language)}: its pages from the next build, and at once the pages, forms and mails of participants who chose no language of their own.`);
   }
   if (cadenceDays !== undefined) await setCadenceDays(conn, slug, cadenceDays, now);
   if (retentionMonths !== undefined) await setRetentionMonths(conn, slug, retentionMonths);

@@ -105,7 +105,7 @@ export async function seedDemo(conn: Connection, now = new Date()): Promise<void
   const today = localDate(now, TIMEZONE);
   // The cohort started WEEKS full cycles ago: weeks 1–10 have data and week 11 is this week.
   const startsOn = addDays(today, -7 * WEEKS);
-  const cohort = await insertCohort(conn.db, { slug: DEMO_SLUG, name: 'Autumn peer cohort (demo)', timezone: TIMEZONE, cadenceDays: 7, startsOn, endsOn: null, publication: 'public' });
+  const cohort = await insertCohort(conn.db, { slug: DEMO_SLUG, name: 'Autumn peer cohort (demo)', timezone: TIMEZONE, cadenceDays: 7, startsOn, endsOn: null, publication: 'public', language: 'en' });
   if (!cohort) throw new UsageError(`A cohort “${DEMO_SLUG}” exists already.`);
   try {
     await seedCohort(conn, cohort.id, startsOn);

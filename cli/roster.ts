@@ -1,16 +1,20 @@
 /**
- * Reading a roster CSV (`name,email,role,pair,circle`, and optionally `timezone,remind_hour,reminders`):
+ * Reading a roster CSV (`name,email,role,pair,circle`, and optionally `timezone,remind_hour,reminders`
+ * and `language`):
  * every problem named by its line, or none.
  */
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { RosterEntry } from '../worker/db/roster.ts';
+import { isLocale, LOCALES } from '../worker/domain/locales.ts';
 import { shownNameProblem, type ShownField } from '../worker/domain/names.ts';
 import { isTimezone } from '../worker/domain/weeks.ts';
 
 export const ROSTER_COLUMNS = ['name', 'email', 'role', 'pair', 'circle'] as const;
 /** Columns a roster may add: how each person is reminded (each may be left empty for the default). */
 export const REMINDER_COLUMNS = ['timezone', 'remind_hour', 'reminders'] as const;
+/** A column a roster may add: the person's own language (empty: the cohort's). */
+export const LANGUAGE_COLUMN = 'language';
 
 /** A name or label that pages show: no contact details, no control characters (worker/domain/names.ts). */
 function shown(field: ShownField) {
@@ -29,6 +33,12 @@ const rowSchema = z.object({
   timezone: z.string().trim().default('').refine((tz) => tz === '' || isTimezone(tz), 'the timezone is not one like Europe/London or America/New_York'),
   remind_hour: z.string().trim().default('').refine((h) => h === '' || (/^\d{1,2}$/.test(h) && Number(h) <= 23), 'the reminder hour must be a whole hour from 0 to 23'),
   reminders: z.string().trim().toLowerCase().default('').pipe(z.enum(['', 'on', 'off', 'yes', 'no'], 'reminders must be “on” or “off”')),
+  language: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .refine((l) => l === undefined || l === '' || isLocale(l), `the language must be one of ${LOCALES.join(', ')}, or empty for the cohort's`),
 });
 
 export class RosterError extends Error {
@@ -68,8 +78,9 @@ export function readRoster(text: string, existing: RosterEntry[] = []): RosterEn
       problems.push(`line ${line}: ${result.error.issues.map((i) => i.message).join('; ')}`);
       continue;
     }
-    const { timezone, remind_hour, reminders, ...person } = result.data;
+    const { timezone, remind_hour, reminders, language, ...person } = result.data;
     const entry: RosterEntry = { ...person };
+    if (language !== undefined) entry.language = isLocale(language) ? language : null;
     if (timezone || remind_hour || reminders) entry.reminders = { timezone: timezone || null, hour: remind_hour === '' ? 9 : Number(remind_hour), byMail: reminders === '' || reminders === 'on' || reminders === 'yes' };
     const seen = emails.get(entry.email);
     if (seen) problems.push(`line ${line}: ${entry.email} is already on line ${seen}`);

@@ -12,16 +12,18 @@ import { promoteStrategy } from './promote.ts';
 import { printOutbox, runRemindersCommand } from './rhythm.ts';
 import { RosterError } from './roster.ts';
 import { sayError } from './terminal.ts';
+import { LOCALES } from '../worker/domain/locales.ts';
 
 const HELP = `Tandem — tools for the mentor of an accountability-partnership program.
 
 Usage: npm run tandem -- <command> [options] [--remote]
 
   cohort add --slug S --name N --timezone TZ [--cadence DAYS] [--starts YYYY-MM-DD] [--ends YYYY-MM-DD]
-             [--publication public|unlisted|private]
+             [--publication public|unlisted|private] [--language ${LOCALES.join('|')}]
   cohort set --slug S [--publication public|unlisted|private] [--starts YYYY-MM-DD] [--ends YYYY-MM-DD|none] [--cadence DAYS]
-             [--retention-months N|none] [--webhook https://…|none]
+             [--retention-months N|none] [--webhook https://…|none] [--language ${LOCALES.join('|')}]
                                         who sees its pages (unlisted: a secret address; private: none);
+                                        the language of its pages (English, Spanish or Arabic; default en);
                                         its first day (only while nothing is stored in its weeks; 5 years ago to
                                         2 years ahead) and last day (at most 5 years later; links stop working 30 days after it);
                                         check-ins every DAYS days from the next cycle (past weeks stay as they were);
@@ -69,6 +71,7 @@ async function main(argv: string[]): Promise<void> {
       starts: { type: 'string' },
       ends: { type: 'string' },
       publication: { type: 'string' },
+      language: { type: 'string' },
       cohort: { type: 'string' },
       'base-url': { type: 'string' },
       out: { type: 'string' },

@@ -1,6 +1,7 @@
 /** Hono's environment of the Worker's routes: its bindings, and what middleware sets. */
 import type { Author } from './db/admission.ts';
 import type { Participant } from './db/participants.ts';
+import type { Translator } from './domain/i18n.ts';
 import type { FormPath } from './forms/registry.ts';
 
 /** The parsed body of a form post: field name → value, as sent. */
@@ -12,6 +13,11 @@ export type Body = Record<string, unknown>;
  * stored a new row; the page a form endpoint's browser posts come from.
  */
 export interface Variables {
+  /**
+   * The words of the answer, in the reader's language: set for every request by `negotiatedLocale`
+   * (the app's first middleware), and changed by `speak` once a link names a participant.
+   */
+  t: Translator;
   body?: Body;
   token?: string;
   author?: Author;

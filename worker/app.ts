@@ -5,10 +5,11 @@ import { csrf } from 'hono/csrf';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './app-env.ts';
-import { errorBody, fail, type FailureCause } from './errors.ts';
+import { errorBody, fail, sayError, type FailureCause } from './errors.ts';
 import { FORMS, isFormPath } from './forms/registry.ts';
 import { postingParticipant } from './middleware/auth.ts';
 import { wantsHtml } from './middleware/body.ts';
+import { negotiatedLocale, speak } from './middleware/locale.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { endpoints } from './routes/endpoints.ts';
 import { forms, serveForm } from './routes/forms.tsx';
@@ -22,6 +23,7 @@ export const MAX_BODY_BYTES = 32 * 1024;
 
 export const app = new Hono<AppEnv>();
 
+app.use(negotiatedLocale);
 app.use(securityHeaders);
 
 /**
@@ -68,15 +70,17 @@ app.onError(async (err, c) => {
     if (wantsHtml(c)) return messagePage(c, 500, 'Something went wrong', 'Your answers were not saved. Please try again in a minute.');
     return c.json({ error: { code: 'internal', message: 'Something went wrong on our side; nothing was saved. Please try again.', fields: {} } }, 500);
   }
-  const body = errorBody(err);
   const cause = err.cause as FailureCause | undefined;
+  const form = cause?.form;
+  const participant = err.status === 400 && form && wantsHtml(c) ? await postingParticipant(c) : (c.get('participant') ?? null);
+  // Answered in the language of whoever the link names, once it is known.
+  if (participant) speak(c, participant.language);
+  const body = errorBody(err, c.get('t'));
   if (err.status === 429) c.header('Retry-After', '60');
   if (!cause?.code) body.error.message = DEFAULT_MESSAGES[err.status] ?? body.error.message;
-  if (cause?.page) return messagePage(c, err.status, cause.page, body.error.message);
+  if (cause?.page) return messagePage(c, err.status, sayError(c.get('t'), cause.page), body.error.message);
   if (!wantsHtml(c)) return c.json(body, err.status);
 
-  const form = cause?.form;
-  const participant = err.status === 400 && form ? await postingParticipant(c) : null;
   if (participant && form && isFormPath(form.path)) {
     return serveForm(c, form.path, { participant, token: form.values.token ?? '', values: form.values, errors: body.error.fields }, 400);
   }

@@ -1,6 +1,13 @@
 /** The one error path: routes throw `fail(...)`; app.onError turns it into JSON or an HTML page. */
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Message, Translator } from './domain/i18n.ts';
+
+/**
+ * What an error says: a catalogue message, put into words in the reader's language when the answer
+ * is written. A plain string is text not yet in the catalogues (the pseudo-locale test finds it).
+ */
+export type ErrorText = Message | string;
 
 export type ErrorCode =
   | 'invalid_input'
@@ -33,25 +40,32 @@ export interface FormState {
 
 export interface FailureCause {
   code: ErrorCode;
-  fields?: Record<string, string>;
+  /** What the error says, when `fail` was given a catalogue message. */
+  message?: ErrorText;
+  fields?: Record<string, ErrorText>;
   form?: FormState;
   /** A page visit's failure: answered with an HTML page of this title, whatever the Accept header. */
-  page?: string;
+  page?: ErrorText;
+}
+
+/** An error's text in words. */
+export function sayError(t: Translator, text: ErrorText): string {
+  return typeof text === 'string' ? text : t.say(text);
 }
 
 /** Throws the HTTP error every route reports the same way. */
-export function fail(status: ContentfulStatusCode, code: ErrorCode, message: string, extra: Omit<FailureCause, 'code'> = {}): never {
-  throw new HTTPException(status, { message, cause: { code, ...extra } satisfies FailureCause });
+export function fail(status: ContentfulStatusCode, code: ErrorCode, text: ErrorText, extra: Omit<FailureCause, 'code' | 'message'> = {}): never {
+  throw new HTTPException(status, { message: typeof text === 'string' ? text : text.key, cause: { code, message: text, ...extra } satisfies FailureCause });
 }
 
-/** The envelope of an error, from an HTTPException thrown by `fail` or by Hono itself. */
-export function errorBody(err: HTTPException): ErrorBody {
+/** The envelope of an error, from an HTTPException thrown by `fail` or by Hono itself, in the reader's language. */
+export function errorBody(err: HTTPException, t: Translator): ErrorBody {
   const cause = (err.cause ?? {}) as Partial<FailureCause>;
   return {
     error: {
       code: cause.code ?? codeForStatus(err.status),
-      message: err.message || 'The request could not be processed.',
-      fields: cause.fields ?? {},
+      message: cause.message ? sayError(t, cause.message) : err.message || 'The request could not be processed.',
+      fields: Object.fromEntries(Object.entries(cause.fields ?? {}).map(([name, text]) => [name, sayError(t, text)])),
     },
   };
 }

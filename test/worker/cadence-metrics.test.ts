@@ -43,7 +43,7 @@ async function feedback(from: string, to: string, ratedOn: string) {
 }
 
 beforeAll(async () => {
-  const weekly = (await insertCohort(env.DB, { slug: 'rhythm', name: 'Rhythm', timezone: 'UTC', cadenceDays: 7, startsOn: '2026-01-05', endsOn: null, publication: 'public' }))!;
+  const weekly = (await insertCohort(env.DB, { slug: 'rhythm', name: 'Rhythm', timezone: 'UTC', cadenceDays: 7, startsOn: '2026-01-05', endsOn: null, publication: 'public', language: 'en' }))!;
   await importRoster(env.DB, weekly.id, ['A', 'B', 'C', 'D', 'E', 'F'].map((name, i) => mentee(name, `P${Math.floor(i / 2) + 1}`)), '2026-01-05');
   ids = Object.fromEntries((await listLinkRecipients(env.DB, weekly.id)).map((p) => [p.displayName, p.id]));
   cohort = weekly;

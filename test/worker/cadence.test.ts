@@ -28,7 +28,7 @@ afterEach(() => {
 /** A weekly cohort with Ada and Ben in pair P1 of circle C1 since its start; their links by name. */
 async function weeklyCohort(): Promise<{ cohort: Cohort; tokens: Record<string, string>; ids: Record<string, number> }> {
   const slug = `rhythm-${crypto.randomUUID().slice(0, 8)}`;
-  const cohort = (await insertCohort(env.DB, { slug, name: 'Rhythm', timezone: 'Europe/London', cadenceDays: 7, startsOn: '2026-01-05', endsOn: null, publication: 'public' }))!;
+  const cohort = (await insertCohort(env.DB, { slug, name: 'Rhythm', timezone: 'Europe/London', cadenceDays: 7, startsOn: '2026-01-05', endsOn: null, publication: 'public', language: 'en' }))!;
   const people = ['Ada', 'Ben'].map((name) => ({ name, email: `${name.toLowerCase()}@${slug}.example`, role: 'mentee' as const, pair: 'P1', circle: 'C1' }));
   await importRoster(env.DB, cohort.id, people, '2026-01-05');
   return { cohort, ...(await linksOf(cohort)) };

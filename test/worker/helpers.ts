@@ -18,7 +18,7 @@ let cohortCount = 0;
 /** Adds a fresh cohort (unique per call) with Ada & Ben in pair 1 and Cy & Di in pair 2. */
 export async function makeCohort(): Promise<Record<'ada' | 'ben' | 'cy' | 'di', Person> & { cohortId: number }> {
   const slug = `test-${++cohortCount}-${crypto.randomUUID().slice(0, 8)}`;
-  const cohort = (await insertCohort(env.DB, { slug, name: 'Test cohort', timezone: 'Europe/London', cadenceDays: 7, startsOn: '2026-01-05', endsOn: null, publication: 'public' }))!;
+  const cohort = (await insertCohort(env.DB, { slug, name: 'Test cohort', timezone: 'Europe/London', cadenceDays: 7, startsOn: '2026-01-05', endsOn: null, publication: 'public', language: 'en' }))!;
   await importRoster(env.DB, cohort.id, [
     { name: 'Ada', email: `ada@${slug}.example`, role: 'mentee', pair: 'P1', circle: 'C1' },
     { name: 'Ben', email: `ben@${slug}.example`, role: 'mentee', pair: 'P1', circle: 'C1' },

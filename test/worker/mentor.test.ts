@@ -33,7 +33,7 @@ const open = (token?: string, slug = 'dash') => SELF.fetch(`http://tandem.test/m
 
 beforeAll(async () => {
   // Started four weeks ago: this is week 5, and weeks 3 and 4 are the last two complete ones.
-  const cohort = (await insertCohort(env.DB, { slug: 'dash', name: 'Dashboard cohort', timezone: 'UTC', cadenceDays: 7, startsOn: addDays(new Date().toISOString().slice(0, 10), -28), endsOn: null, publication: 'unlisted' }))!;
+  const cohort = (await insertCohort(env.DB, { slug: 'dash', name: 'Dashboard cohort', timezone: 'UTC', cadenceDays: 7, startsOn: addDays(new Date().toISOString().slice(0, 10), -28), endsOn: null, publication: 'unlisted', language: 'en' }))!;
   const mentee = (name: string, pair: string) => ({ name, email: `${name}@dash.invalid`, role: 'mentee' as const, pair, circle: 'North' });
   await importRoster(env.DB, cohort.id, [
     { name: 'Mo', email: 'mo@dash.invalid', role: 'mentor', pair: '', circle: '' },
@@ -141,7 +141,7 @@ describe('what a mentor needs to act on', () => {
   beforeAll(async () => {
     // A private cohort of four, paired since its first week, now in its sixth week (weeks 3–5 complete).
     const startsOn = addDays(new Date().toISOString().slice(0, 10), -35);
-    const cohort = (await insertCohort(env.DB, { slug: 'act', name: 'Acting cohort', timezone: 'UTC', cadenceDays: 7, startsOn, endsOn: null, publication: 'private' }))!;
+    const cohort = (await insertCohort(env.DB, { slug: 'act', name: 'Acting cohort', timezone: 'UTC', cadenceDays: 7, startsOn, endsOn: null, publication: 'private', language: 'en' }))!;
     const mentee = (name: string, pair: string) => ({ name, email: `${name}@act.invalid`, role: 'mentee' as const, pair, circle: '' });
     await importRoster(env.DB, cohort.id, [{ name: 'Mia', email: 'mia@act.invalid', role: 'mentor', pair: '', circle: '' }, mentee('Ivy', 'Q1'), mentee('Jo', 'Q1'), mentee('Kai', 'Q2'), mentee('Lu', 'Q2')], startsOn);
     for (const p of await listLinkRecipients(env.DB, cohort.id)) {

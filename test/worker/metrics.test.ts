@@ -55,7 +55,7 @@ async function goal(who: string, key: string, dueOn: string, status: 'active' | 
 }
 
 beforeAll(async () => {
-  cohort = (await insertCohort(env.DB, { slug: 'metrics', name: 'Metrics', timezone: 'UTC', cadenceDays: 7, startsOn: '2026-01-05', endsOn: null, publication: 'public' }))!;
+  cohort = (await insertCohort(env.DB, { slug: 'metrics', name: 'Metrics', timezone: 'UTC', cadenceDays: 7, startsOn: '2026-01-05', endsOn: null, publication: 'public', language: 'en' }))!;
   const people = ['A', 'B', 'C', 'D', 'E', 'F'].map((name, i) => ({ name, email: `${name}@m.invalid`, role: 'mentee' as const, pair: `P${Math.floor(i / 2) + 1}`, circle: 'C' }));
   await importRoster(env.DB, cohort.id, [...people, { name: 'M', email: 'm@m.invalid', role: 'mentor', pair: '', circle: '' }]);
   ids = Object.fromEntries((await listLinkRecipients(env.DB, cohort.id)).map((p) => [p.displayName, p.id]));
@@ -193,7 +193,7 @@ describe('a bigger cohort', () => {
   const people = Array.from({ length: 12 }, (_, i) => `K${i + 1}`);
 
   beforeAll(async () => {
-    big = (await insertCohort(env.DB, { slug: 'metrics-big', name: 'Big', timezone: 'UTC', cadenceDays: 7, startsOn: '2026-01-05', endsOn: null, publication: 'public' }))!;
+    big = (await insertCohort(env.DB, { slug: 'metrics-big', name: 'Big', timezone: 'UTC', cadenceDays: 7, startsOn: '2026-01-05', endsOn: null, publication: 'public', language: 'en' }))!;
     await importRoster(env.DB, big.id, people.map((name, i) => ({ name, email: `${name}@big.invalid`, role: 'mentee' as const, pair: `Q${Math.floor(i / 2) + 1}`, circle: '' })));
     for (const p of await listLinkRecipients(env.DB, big.id)) ids[p.displayName] = p.id;
     await env.DB.prepare(`UPDATE participants SET joined_on = '2026-01-19' WHERE id = ?1`).bind(ids.K12).run();
@@ -248,7 +248,7 @@ describe('a bigger cohort', () => {
  */
 describe('ratings in the cohort’s timezone', () => {
   async function ratedOnMonday(slug: string, timezone: string, startsOn: string, ratedAt: string, now: Date): Promise<CohortMetrics> {
-    const local = (await insertCohort(env.DB, { slug, name: slug, timezone, cadenceDays: 7, startsOn, endsOn: null, publication: 'public' }))!;
+    const local = (await insertCohort(env.DB, { slug, name: slug, timezone, cadenceDays: 7, startsOn, endsOn: null, publication: 'public', language: 'en' }))!;
     const names = Array.from({ length: 6 }, (_, i) => `${slug}-${i + 1}`);
     await importRoster(env.DB, local.id, names.map((name, i) => ({ name, email: `${name}@tz.invalid`, role: 'mentee' as const, pair: `R${Math.floor(i / 2) + 1}`, circle: '' })));
     const people = Object.fromEntries((await listLinkRecipients(env.DB, local.id)).map((p) => [p.displayName, p.id]));

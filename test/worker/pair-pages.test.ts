@@ -56,7 +56,7 @@ let cohortId = 0;
 
 beforeAll(async () => {
   slug = `pairs-${crypto.randomUUID().slice(0, 8)}`;
-  const cohort = (await insertCohort(env.DB, { slug, name: 'Pair pages', timezone: 'Europe/London', cadenceDays: 7, startsOn: '2026-01-05', endsOn: null, publication: 'public' }))!;
+  const cohort = (await insertCohort(env.DB, { slug, name: 'Pair pages', timezone: 'Europe/London', cadenceDays: 7, startsOn: '2026-01-05', endsOn: null, publication: 'public', language: 'en' }))!;
   cohortId = cohort.id;
   // Paired since the cohort's first week.
   await importRoster(env.DB, cohort.id, roster({ P1: ['Ada', 'Ben'], P2: ['Cy', 'Di'], P3: ['Eve', 'Fay'] }), '2026-01-05');
@@ -213,7 +213,7 @@ describe('the mentor on their own page', () => {
 /** A cohort where Ada and Ben were partners until this week, when Ben and Cy swapped pairs. */
 async function makeRepairedCohort() {
   const repairSlug = `repair-${crypto.randomUUID().slice(0, 8)}`;
-  const cohort = (await insertCohort(env.DB, { slug: repairSlug, name: 'Re-paired', timezone: 'Europe/London', cadenceDays: 7, startsOn: '2026-01-05', endsOn: null, publication: 'private' }))!;
+  const cohort = (await insertCohort(env.DB, { slug: repairSlug, name: 'Re-paired', timezone: 'Europe/London', cadenceDays: 7, startsOn: '2026-01-05', endsOn: null, publication: 'private', language: 'en' }))!;
   const entry = (name: string, pair: string): RosterEntry => ({ name, email: `${name}@${repairSlug}.example`, role: 'mentee', pair, circle: '' });
   await importRoster(env.DB, cohort.id, [entry('Ada', 'P1'), entry('Ben', 'P1'), entry('Cy', 'P2'), entry('Di', 'P2')], '2026-01-05');
   const now = cycleAt(cohort, new Date());

@@ -28,7 +28,7 @@ async function reflect(key: string, week: number, insight: string, strategy: str
 }
 
 beforeAll(async () => {
-  cohort = (await insertCohort(env.DB, { slug: 'shared', name: 'Shared', timezone: 'UTC', cadenceDays: 7, startsOn: '2026-01-05', endsOn: null, publication: 'public' }))!;
+  cohort = (await insertCohort(env.DB, { slug: 'shared', name: 'Shared', timezone: 'UTC', cadenceDays: 7, startsOn: '2026-01-05', endsOn: null, publication: 'public', language: 'en' }))!;
   await importRoster(env.DB, cohort.id, [{ name: 'Ada', email: 'ada@shared.invalid', role: 'mentee', pair: 'P1', circle: '' }]);
   ada = (await listLinkRecipients(env.DB, cohort.id))[0]!.id;
   await env.DB.prepare(
@@ -74,7 +74,7 @@ describe('what is published', () => {
 
 describe('published text, scrubbed in the Worker’s runtime', () => {
   it('reads contact details with the same detectors in workerd as in the build', async () => {
-    const other = (await insertCohort(env.DB, { slug: 'scrubbed', name: 'Scrubbed', timezone: 'UTC', cadenceDays: 7, startsOn: '2026-01-05', endsOn: null, publication: 'public' }))!;
+    const other = (await insertCohort(env.DB, { slug: 'scrubbed', name: 'Scrubbed', timezone: 'UTC', cadenceDays: 7, startsOn: '2026-01-05', endsOn: null, publication: 'public', language: 'en' }))!;
     await importRoster(env.DB, other.id, [{ name: 'Bo', email: 'bo@shared.invalid', role: 'mentee', pair: 'P1', circle: '' }]);
     await env.DB.prepare(
       `INSERT INTO checkins (idempotency_key, participant_id, cohort_id, week, progress, next_step, committed_action, win, win_consent)

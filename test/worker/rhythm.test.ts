@@ -31,7 +31,7 @@ async function checkin(name: string, week: number, extra: Record<string, unknown
 
 beforeAll(async () => {
   // Weeks run Monday to Sunday from 1 March 2027, London time: week 1's check-in is due on Sunday 7 March.
-  const cohort = (await insertCohort(env.DB, { slug: 'rhythm', name: 'Rhythm cohort', timezone: 'Europe/London', cadenceDays: 7, startsOn: '2027-03-01', endsOn: null, publication: 'private' }))!;
+  const cohort = (await insertCohort(env.DB, { slug: 'rhythm', name: 'Rhythm cohort', timezone: 'Europe/London', cadenceDays: 7, startsOn: '2027-03-01', endsOn: null, publication: 'private', language: 'en' }))!;
   cohortId = cohort.id;
   const entry = (name: string, pair: string, role: 'mentee' | 'mentor' = 'mentee') => ({ name, email: `${name.toLowerCase()}@rhythm.example`, role, pair, circle: pair ? 'C1' : '' });
   await importRoster(env.DB, cohort.id, [entry('Mo', '', 'mentor'), entry('Ada', 'P1'), entry('Bastian', 'P1'), entry('Cy', 'P2'), entry('Di', 'P2')], '2027-03-01');

@@ -1,5 +1,6 @@
 /** Cohorts: the unit a mentor runs, publishes and reports on. */
 import { cadenceChangesJson, readCadenceChanges } from '../domain/cadence.ts';
+import type { Locale } from '../domain/locales.ts';
 import type { CohortCalendar, Rhythm } from '../domain/weeks.ts';
 
 export type Publication = 'public' | 'unlisted' | 'private';
@@ -9,6 +10,8 @@ export interface Cohort extends CohortCalendar {
   slug: string;
   name: string;
   publication: Publication;
+  /** The language of its published pages and webhook messages, and of its participants who chose none. */
+  language: Locale;
   /** Where the cohort's pages are built: null for a private cohort (not built at all). */
   path: string | null;
 }
@@ -32,10 +35,11 @@ interface CohortRow extends CalendarRow {
   slug: string;
   name: string;
   publication: Publication;
+  language: Locale;
   share_key: string;
 }
 
-const COLUMNS = 'id, slug, name, timezone, cadence_days, starts_on, ends_on, cadence_changes, publication, share_key';
+const COLUMNS = 'id, slug, name, timezone, cadence_days, starts_on, ends_on, cadence_changes, publication, language, share_key';
 
 /**
  * Where a cohort's pages live: /cohorts/<slug>/ when public; when unlisted, a path with the
@@ -54,6 +58,7 @@ export function toCohort(row: CohortRow): Cohort {
     name: row.name,
     ...calendarFrom(row),
     publication: row.publication,
+    language: row.language,
     path: cohortPath(row.slug, row.publication, row.share_key),
   };
 }
@@ -65,10 +70,10 @@ export type NewCohort = Omit<Cohort, 'id' | 'path' | 'cadenceChanges'>;
 export async function insertCohort(db: D1Database, cohort: NewCohort): Promise<Cohort | null> {
   const row = await db
     .prepare(
-      `INSERT INTO cohorts (slug, name, timezone, cadence_days, starts_on, ends_on, publication, share_key)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, lower(hex(randomblob(10)))) ON CONFLICT (slug) DO NOTHING RETURNING ${COLUMNS}`,
+      `INSERT INTO cohorts (slug, name, timezone, cadence_days, starts_on, ends_on, publication, language, share_key)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, lower(hex(randomblob(10)))) ON CONFLICT (slug) DO NOTHING RETURNING ${COLUMNS}`,
     )
-    .bind(cohort.slug, cohort.name, cohort.timezone, cohort.cadenceDays, cohort.startsOn, cohort.endsOn, cohort.publication)
+    .bind(cohort.slug, cohort.name, cohort.timezone, cohort.cadenceDays, cohort.startsOn, cohort.endsOn, cohort.publication, cohort.language)
     .first<CohortRow>();
   return row ? toCohort(row) : null;
 }
@@ -84,6 +89,12 @@ export async function listPublishedCohorts(db: D1Database): Promise<Cohort[]> {
     .prepare(`SELECT ${COLUMNS} FROM cohorts WHERE publication IN ('public', 'unlisted') ORDER BY starts_on, slug`)
     .all<CohortRow>();
   return results.map(toCohort);
+}
+
+/** Changes the language of a cohort's pages (and of its participants who chose none); null when there is no such cohort. */
+export async function setCohortLanguage(db: D1Database, slug: string, language: Locale): Promise<Cohort | null> {
+  const row = await db.prepare(`UPDATE cohorts SET language = ?2 WHERE slug = ?1 RETURNING ${COLUMNS}`).bind(slug, language).first<CohortRow>();
+  return row ? toCohort(row) : null;
 }
 
 /** Changes who may see a cohort's pages; null when there is no such cohort. */

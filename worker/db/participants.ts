@@ -1,5 +1,6 @@
 /** Participants as the Worker sees them when a signed link comes in. */
 import { cohortLinksExpired, readToken, verifyClaim } from '../domain/links.ts';
+import type { Locale } from '../domain/locales.ts';
 import type { CohortCalendar } from '../domain/weeks.ts';
 import { calendarFrom, type CalendarRow, type Cohort } from './cohorts.ts';
 
@@ -10,8 +11,12 @@ export interface Participant {
   role: 'mentor' | 'mentee';
   displayName: string;
   linkVersion: number;
+  /** The language their pages, forms and mails are in: their own choice, else their cohort's. */
+  language: Locale;
+  /** Whether they chose a language themselves (else `language` is their cohort's). */
+  ownLanguage: boolean;
   /** Their cohort's calendar, and the names its pages and the participant's own pages show. */
-  cohort: CohortCalendar & Pick<Cohort, 'slug' | 'name'>;
+  cohort: CohortCalendar & Pick<Cohort, 'slug' | 'name' | 'language'>;
 }
 
 export interface ParticipantRow extends CalendarRow {
@@ -21,13 +26,16 @@ export interface ParticipantRow extends CalendarRow {
   role: 'mentor' | 'mentee';
   display_name: string;
   link_version: number;
+  /** Their own language; null: their cohort's. */
+  own_language: Locale | null;
   slug: string;
   name: string;
+  language: Locale;
 }
 
 /** The columns of `participants p JOIN cohorts c` that make a Participant. */
-export const PARTICIPANT_COLUMNS = `p.id, p.cohort_id, p.pair_id, p.role, p.display_name, p.link_version,
-  c.slug, c.name, c.timezone, c.cadence_days, c.starts_on, c.ends_on, c.cadence_changes`;
+export const PARTICIPANT_COLUMNS = `p.id, p.cohort_id, p.pair_id, p.role, p.display_name, p.link_version, p.language AS own_language,
+  c.slug, c.name, c.language, c.timezone, c.cadence_days, c.starts_on, c.ends_on, c.cadence_changes`;
 
 export function participantFrom(row: ParticipantRow): Participant {
   return {
@@ -37,7 +45,9 @@ export function participantFrom(row: ParticipantRow): Participant {
     role: row.role,
     displayName: row.display_name,
     linkVersion: row.link_version,
-    cohort: { slug: row.slug, name: row.name, ...calendarFrom(row) },
+    language: row.own_language ?? row.language,
+    ownLanguage: row.own_language !== null,
+    cohort: { slug: row.slug, name: row.name, language: row.language, ...calendarFrom(row) },
   };
 }
 

@@ -1,4 +1,5 @@
 /** Writing a cohort's roster: circles, pairs, participants and who is in which pair since when, in one transaction. */
+import type { Locale } from '../domain/locales.ts';
 import { shownNameProblem } from '../domain/names.ts';
 import { cycleOn, localDate } from '../domain/weeks.ts';
 import { calendarFrom, type CalendarRow } from './cohorts.ts';
@@ -11,6 +12,11 @@ export interface RosterEntry {
   circle: string;
   /** How they are reminded, when the roster says (its optional columns); otherwise as they chose, or the defaults. */
   reminders?: { timezone: string | null; hour: number; byMail: boolean };
+  /**
+   * Their own language when the roster has a `language` column (null: left empty, so their cohort's);
+   * absent without the column, and a re-import keeps what they chose on their page.
+   */
+  language?: Locale | null;
 }
 
 export interface RosterResult {
@@ -57,12 +63,13 @@ export async function importRoster(db: D1Database, cohortId: number, entries: Ro
       db
         .prepare(
           // Numbered past every id ever used, forgotten ones included (migration 0007).
-          `INSERT INTO participants (id, cohort_id, role, display_name, email, pair_id, joined_on)
+          `INSERT INTO participants (id, cohort_id, role, display_name, email, pair_id, joined_on, language)
            VALUES (MAX(COALESCE((SELECT MAX(id) FROM participants), 0), COALESCE((SELECT MAX(id) FROM retired_participant_ids), 0)) + 1,
-                   ?1, ?2, ?3, ?4, (SELECT id FROM pairs WHERE cohort_id = ?1 AND label = ?5), COALESCE(?6, date('now')))
-           ON CONFLICT (cohort_id, email) DO UPDATE SET role = excluded.role, display_name = excluded.display_name, pair_id = excluded.pair_id`,
+                   ?1, ?2, ?3, ?4, (SELECT id FROM pairs WHERE cohort_id = ?1 AND label = ?5), COALESCE(?6, date('now')), ?7)
+           ON CONFLICT (cohort_id, email) DO UPDATE SET role = excluded.role, display_name = excluded.display_name, pair_id = excluded.pair_id,
+             language = CASE WHEN ?8 THEN excluded.language ELSE participants.language END`,
         )
-        .bind(cohortId, e.role, e.name, e.email, e.pair, joinedOn ?? null),
+        .bind(cohortId, e.role, e.name, e.email, e.pair, joinedOn ?? null, e.language ?? null, e.language !== undefined ? 1 : 0),
     ),
     ...entries
       .filter((e) => e.reminders)

@@ -13,6 +13,7 @@ import { hasPublished } from '../db/published.ts';
 import { cohortLinksExpired, LINK_GRACE_DAYS, readToken, verifyClaim, type TokenClaim } from '../domain/links.ts';
 import { fail } from '../errors.ts';
 import { budgetKey, isHeldBack } from './rate-limit.ts';
+import { speak } from './locale.ts';
 import { checkTurnstile } from './turnstile.ts';
 import { formState } from './validation.ts';
 
@@ -97,7 +98,9 @@ export async function postingParticipant(c: Context<AppEnv>): Promise<Participan
  * adds rows freely (a confirmation is one per contract and person); the rest only change rows.
  */
 export const requireParticipant = createMiddleware<ParticipantEnv>(async (c, next) => {
-  c.set('participant', await admittedParticipant(c.env.DB, c.get('author'), 'milestones', c.get('whilePublished')));
+  const participant = await admittedParticipant(c.env.DB, c.get('author'), 'milestones', c.get('whilePublished'));
+  c.set('participant', participant);
+  speak(c, participant.language);
   await next();
 });
 
@@ -129,6 +132,7 @@ export const requireLink = createMiddleware<LinkEnv>(async (c, next) => {
     fail(401, 'unauthorized', 'Your link may have been replaced by a newer one, or copied only in part. Ask your mentor for your current personal link.', { page: 'This link does not work any more' });
   }
   c.set('participant', link.participant);
+  speak(c, link.participant.language);
   c.set('token', token);
   await next();
 });

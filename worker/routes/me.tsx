@@ -44,7 +44,7 @@ const mePage = async (c: Context<LinkEnv>) => {
     // The cohort's links expired, but something of theirs is published: what it is, and a way to withdraw it.
     c.header('Cache-Control', 'private, no-store');
     const published = await listPublished(c.env.DB, participant.id);
-    return c.html(page(`${participant.displayName}’s published words`, <EndedPageView participant={participant} token={c.get('token')} endsOn={endedOn} published={published} />));
+    return c.html(page(c, `${participant.displayName}’s published words`, <EndedPageView participant={participant} token={c.get('token')} endsOn={endedOn} published={published} />));
   }
   const my = await loadMyWeek(c.env.DB, participant, cycleAt(participant.cohort, new Date()));
   const [guidance, reminders] = await Promise.all([loadGuidance(c, my.needs), getReminderSettings(c.env.DB, participant.id)]);
@@ -52,7 +52,7 @@ const mePage = async (c: Context<LinkEnv>) => {
   const today = localDate(new Date(), participant.cohort.timezone);
   const host = new URL(c.req.url).host;
   const body = <MePage participant={participant} token={c.get('token')} host={host} my={my} today={today} guidance={guidance} reminders={reminders} newKey={() => crypto.randomUUID()} />;
-  return c.html(page(`${participant.displayName}’s week`, body));
+  return c.html(page(c, `${participant.displayName}’s week`, body));
 };
 
 /** The pair's page: this week, the progress board, goals, the contract and feedback. */
@@ -70,7 +70,7 @@ const pairPage = async (c: Context<LinkEnv>) => {
   const dueOn = addDays(cycleStart(cohort, week + 1), -1);
   c.header('Cache-Control', 'private, no-cache');
   const body = <PairPage participant={participant} token={c.get('token')} week={week} dueOn={dueOn} people={people} partnership={partnership} board={board} inCircle={partnership.circleId !== null} />;
-  return c.html(page('Our pair', body));
+  return c.html(page(c, 'Our pair', body));
 };
 
 const historyPage = async (c: Context<LinkEnv>) => {
@@ -79,7 +79,7 @@ const historyPage = async (c: Context<LinkEnv>) => {
   // Only whether there is a circle to link to: not the whole partnership.
   const [history, inCircle] = await Promise.all([loadHistory(c.env.DB, participant.id, Number.isFinite(requested) ? requested : 1), isInCircle(c.env.DB, participant)]);
   c.header('Cache-Control', 'private, no-cache');
-  return c.html(page('My history', <HistoryPageView participant={participant} token={c.get('token')} history={history} inCircle={inCircle} />));
+  return c.html(page(c, 'My history', <HistoryPageView participant={participant} token={c.get('token')} history={history} inCircle={inCircle} />));
 };
 
 const circlePage = async (c: Context<LinkEnv>) => {
@@ -88,7 +88,7 @@ const circlePage = async (c: Context<LinkEnv>) => {
   const circle = await loadCircle(c.env.DB, participant, week);
   if (!circle) fail(404, 'not_found', 'Your pair is not in a circle. Your mentor puts pairs into circles in the roster.', { page: 'You are not in a circle' });
   c.header('Cache-Control', 'private, no-cache');
-  return c.html(page(circle.label, <CirclePageView participant={participant} token={c.get('token')} week={week} circle={circle} />));
+  return c.html(page(c, circle.label, <CirclePageView participant={participant} token={c.get('token')} week={week} circle={circle} />));
 };
 
 /** The cohort's members-only page: what members shared with the cohort (or publicly), for its members' links only. */
@@ -96,7 +96,7 @@ const cohortPage = async (c: Context<LinkEnv>) => {
   const participant = c.get('participant');
   const [moments, inCircle] = await Promise.all([listMembersMoments(c.env.DB, participant.cohortId), isInCircle(c.env.DB, participant)]);
   c.header('Cache-Control', 'private, no-store');
-  return c.html(page(`${participant.cohort.name}: shared with the cohort`, <CohortPageView participant={participant} token={c.get('token')} inCircle={inCircle} moments={moments} />));
+  return c.html(page(c, `${participant.cohort.name}: shared with the cohort`, <CohortPageView participant={participant} token={c.get('token')} inCircle={inCircle} moments={moments} />));
 };
 
 export const me = new Hono<AppEnv>()

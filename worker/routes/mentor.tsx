@@ -32,7 +32,7 @@ export const mentor = new Hono<AppEnv>()
   .get('/mentor/:slug{[a-z0-9-]+}', requireLink, requireMentor, async (c) => {
     const cohort = c.get('cohort');
     const dashboard = await loadDashboard(c.env.DB, cohort);
-    return c.html(page(`${cohort.name}: dashboard`, <DashboardPage cohort={cohort} dashboard={dashboard} token={c.get('token')} />));
+    return c.html(page(c, `${cohort.name}: dashboard`, <DashboardPage cohort={cohort} dashboard={dashboard} token={c.get('token')} />));
   })
   .get('/mentor/:slug{[a-z0-9-]+}/pairs.csv', requireLink, requireMentor, async (c) => {
     const cohort = c.get('cohort');

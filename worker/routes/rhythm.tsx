@@ -24,6 +24,7 @@ export const rhythm = new Hono<AppEnv>()
     c.header('Cache-Control', 'private, no-store');
     return c.html(
       page(
+        c,
         'Stop reminders',
         <>
           <h1>Stop reminders by e-mail?</h1>
@@ -41,6 +42,7 @@ export const rhythm = new Hono<AppEnv>()
     c.header('Cache-Control', 'no-store');
     return c.html(
       page(
+        c,
         'Reminders stopped',
         <>
           <h1>Your reminders are stopped</h1>
