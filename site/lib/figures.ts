@@ -7,6 +7,11 @@ import type { z } from 'astro/zod';
 import type { cohortMetricsSchema } from '../schemas.ts';
 
 import { formatFigure, formatRatio as formatCountsOf, type FigureKind } from '../../worker/domain/format.ts';
+import { DEFAULT_LOCALE } from '../../worker/domain/locales.ts';
+import { translatorFor } from './i18n.ts';
+
+// Until the cohort pages pass their language down, figures are in the default language.
+const t = translatorFor(DEFAULT_LOCALE);
 
 export { ratioValue } from '../../worker/domain/metrics.ts';
 export { percent } from '../../worker/domain/format.ts';
@@ -38,12 +43,12 @@ export const HEADLINES: Record<HeadlineKey, HeadlineInfo> = {
  * when hidden. From the counts, not the 0–1 value, so it matches its table's "23 of 40 (58%)".
  */
 export function formatValue(total: Ratio, kind: FigureKind): string {
-  return total === null || total.whole === 0 ? NOT_ENOUGH : formatFigure(total, kind);
+  return total === null || total.whole === 0 ? NOT_ENOUGH : formatFigure(t, total, kind);
 }
 
 /** A ratio as text: "5 of 6 (83%)" for a share, "3.6 of 5" for a mean. */
 export function formatRatio(ratio: Ratio, kind: FigureKind): string {
-  return ratio === null ? NOT_ENOUGH : formatCountsOf(ratio, kind);
+  return ratio === null ? NOT_ENOUGH : formatCountsOf(t, ratio, kind);
 }
 
 /** The trend between the last two periods, in words: "up 6 points on the weeks before". */

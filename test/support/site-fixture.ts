@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { fieldMeta } from '../../worker/forms/fields.ts';
 import { FORM_LIST, type FormEntry } from '../../worker/forms/registry.ts';
 import { optionsSlot, SLOT, TEXT } from '../../worker/forms/slots.ts';
+import { translator } from '../../worker/domain/i18n.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** Where the fixture site is written (gitignored). */
@@ -33,7 +34,7 @@ function field(name: string, schema: z.ZodType): string {
 export function formFixture(form: FormEntry): string {
   const fields = Object.entries((form.schema as z.ZodObject).shape).filter(([name]) => name !== 'idempotency_key');
   return `<!doctype html>
-<html lang="en"><head><title>${form.title}</title></head><body>
+<html lang="en"><head><title>${translator('en')(form.title)}</title></head><body>
 <p class="who" data-slot="${SLOT.participant}"></p>
 <div data-slot="${SLOT.formErrors}" hidden></div>
 <p data-show-with="${TEXT.lastAction}" hidden>Last time: <strong data-text="${TEXT.lastAction}"></strong></p>

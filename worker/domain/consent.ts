@@ -3,6 +3,7 @@
  * selects what is published, the site's content schemas and the Worker's pages derive from these
  * lists; the CHECK constraints of the migrations are compared with them by test/node/unit/consent.test.ts.
  */
+import type { MessageKey } from './i18n.ts';
 
 /** The consent levels of free text, from most to least private. */
 export const CONSENT_LEVELS = ['private', 'cohort', 'public'] as const;
@@ -31,12 +32,12 @@ export function isPublicPageConsent(level: Consent): boolean {
   return (PUBLIC_PAGE_CONSENT as readonly Consent[]).includes(level);
 }
 
-/** What each level means, as the forms offer it to the author. */
-export const CONSENT_LABELS: Record<Consent, string> = {
-  private: 'Private — only my partner and my mentor see it',
-  cohort: 'My cohort — people in my cohort, on our members-only page (never the public web), under my display name',
-  public: 'Public — anyone: our cohort’s story page and report on the web, and the strategy library, under my display name',
-};
+/** What each level means, as the forms offer it to the author (the messages, worker/messages/…/common.json). */
+export const CONSENT_LABELS = {
+  private: 'consent.private',
+  cohort: 'consent.cohort',
+  public: 'consent.public',
+} as const satisfies Record<Consent, MessageKey>;
 
 /** What a participant shares, each under a consent of its own: a check-in's win, a reflection, a milestone. */
 export const PUBLISHABLE = ['win', 'reflection', 'milestone'] as const;
@@ -47,4 +48,4 @@ export const MOMENT_KINDS = ['win', 'insight', 'strategy', 'milestone'] as const
 export type MomentKind = (typeof MOMENT_KINDS)[number];
 
 /** What each kind of moment is called where it is shown. */
-export const MOMENT_LABELS: Record<MomentKind, string> = { win: 'Win', insight: 'Insight', strategy: 'Strategy', milestone: 'Milestone' };
+export const MOMENT_LABELS = { win: 'moment.win', insight: 'moment.insight', strategy: 'moment.strategy', milestone: 'moment.milestone' } as const satisfies Record<MomentKind, MessageKey>;

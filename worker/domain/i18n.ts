@@ -8,32 +8,41 @@
  */
 import { IntlMessageFormat } from 'intl-messageformat';
 import arCommon from '../messages/ar/common.json' with { type: 'json' };
+import arErrors from '../messages/ar/errors.json' with { type: 'json' };
 import arForms from '../messages/ar/forms.json' with { type: 'json' };
+import arLibrary from '../messages/ar/library.json' with { type: 'json' };
 import arMail from '../messages/ar/mail.json' with { type: 'json' };
+import arMentor from '../messages/ar/mentor.json' with { type: 'json' };
 import arPages from '../messages/ar/pages.json' with { type: 'json' };
 import arSite from '../messages/ar/site.json' with { type: 'json' };
 import enCommon from '../messages/en/common.json' with { type: 'json' };
+import enErrors from '../messages/en/errors.json' with { type: 'json' };
 import enForms from '../messages/en/forms.json' with { type: 'json' };
+import enLibrary from '../messages/en/library.json' with { type: 'json' };
 import enMail from '../messages/en/mail.json' with { type: 'json' };
+import enMentor from '../messages/en/mentor.json' with { type: 'json' };
 import enPages from '../messages/en/pages.json' with { type: 'json' };
 import enSite from '../messages/en/site.json' with { type: 'json' };
 import esCommon from '../messages/es/common.json' with { type: 'json' };
+import esErrors from '../messages/es/errors.json' with { type: 'json' };
 import esForms from '../messages/es/forms.json' with { type: 'json' };
+import esLibrary from '../messages/es/library.json' with { type: 'json' };
 import esMail from '../messages/es/mail.json' with { type: 'json' };
+import esMentor from '../messages/es/mentor.json' with { type: 'json' };
 import esPages from '../messages/es/pages.json' with { type: 'json' };
 import esSite from '../messages/es/site.json' with { type: 'json' };
 import { textDirection, type Locale } from './locales.ts';
 
 /** The English catalogue is the reference: its keys are the messages that exist. */
-const EN = { ...enCommon, ...enForms, ...enPages, ...enMail, ...enSite };
+const EN = { ...enCommon, ...enErrors, ...enForms, ...enPages, ...enMentor, ...enMail, ...enSite, ...enLibrary };
 export type MessageKey = keyof typeof EN;
 export type Catalogue = Record<MessageKey, string>;
 
 /** Every catalogue, by language; tsc fails on a language that lacks a message. */
 export const CATALOGUES: Record<Locale, Catalogue> = {
   en: EN,
-  es: { ...esCommon, ...esForms, ...esPages, ...esMail, ...esSite } satisfies Catalogue,
-  ar: { ...arCommon, ...arForms, ...arPages, ...arMail, ...arSite } satisfies Catalogue,
+  es: { ...esCommon, ...esErrors, ...esForms, ...esPages, ...esMentor, ...esMail, ...esSite, ...esLibrary } satisfies Catalogue,
+  ar: { ...arCommon, ...arErrors, ...arForms, ...arPages, ...arMentor, ...arMail, ...arSite, ...arLibrary } satisfies Catalogue,
 };
 
 /** What a message's {arguments} may be given. */

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { CONSENT_LABELS, CONSENT_LEVELS, DEFAULT_CONSENT } from '../domain/consent.ts';
 import { isIsoDate } from '../domain/weeks.ts';
+import { translator } from '../domain/i18n.ts';
+import { DEFAULT_LOCALE } from '../domain/locales.ts';
 
 export type Control = 'textarea' | 'input' | 'radio' | 'checkbox' | 'scale';
 
@@ -181,7 +183,7 @@ function toNumber(value: unknown): unknown {
 export function consent(label: string, hint: string) {
   return withMeta(
     z.preprocess(blankToUndefined, z.enum(CONSENT_LEVELS, { error: `Please choose who may read this (“${label}”).` }).default(DEFAULT_CONSENT)),
-    { label, hint, control: 'radio', required: false, options: CONSENT_LEVELS.map((value) => ({ value, label: CONSENT_LABELS[value] })), initial: DEFAULT_CONSENT },
+    { label, hint, control: 'radio', required: false, options: CONSENT_LEVELS.map((value) => ({ value, label: translator(DEFAULT_LOCALE)(CONSENT_LABELS[value]) })), initial: DEFAULT_CONSENT },
   );
 }
 

@@ -1,7 +1,8 @@
 /**
  * Every form a participant sends, one entry each: where its page is, where it posts, which table
  * keeps it, its schema and its title. The site builds the pages from it, the Worker serves and
- * stores them by it, and a test checks wrangler.toml's run_worker_first against it.
+ * stores them by it, and a test checks wrangler.toml's run_worker_first against it. Titles and link
+ * labels are message keys (worker/messages/…/forms.json).
  */
 import { checkinSchema } from './checkin.ts';
 import { contractSchema } from './contract.ts';
@@ -12,13 +13,13 @@ import { pulseSchema } from './pulse.ts';
 import { reflectionSchema } from './reflection.ts';
 
 export const FORMS = {
-  checkin: { page: '/checkin/', action: '/api/checkins', table: 'checkins', schema: checkinSchema, title: 'Weekly check-in', linkLabel: 'Weekly check-in' },
-  reflect: { page: '/reflect/', action: '/api/reflections', table: 'reflections', schema: reflectionSchema, title: 'Reflection', linkLabel: 'Reflection' },
-  goals: { page: '/goals/', action: '/api/goals', table: 'goals', schema: goalSchema, title: 'A new micro-goal', linkLabel: 'New micro-goal' },
-  feedback: { page: '/feedback/', action: '/api/feedback', table: 'feedback', schema: feedbackSchema, title: 'Peer feedback', linkLabel: 'Give feedback' },
-  contract: { page: '/contract/', action: '/api/contracts', table: 'contracts', schema: contractSchema, title: 'Partnership contract', linkLabel: 'Partnership contract' },
-  pulse: { page: '/pulse/', action: '/api/pulses', table: 'pulses', schema: pulseSchema, title: 'Relationship pulse', linkLabel: 'Relationship pulse' },
-  programFeedback: { page: '/program-feedback/', action: '/api/program-feedback', table: 'program_feedback', schema: programFeedbackSchema, title: 'Feedback on the program', linkLabel: 'Feedback on the program' },
+  checkin: { page: '/checkin/', action: '/api/checkins', table: 'checkins', schema: checkinSchema, title: 'form.checkin.title', linkLabel: 'form.checkin.link' },
+  reflect: { page: '/reflect/', action: '/api/reflections', table: 'reflections', schema: reflectionSchema, title: 'form.reflect.title', linkLabel: 'form.reflect.link' },
+  goals: { page: '/goals/', action: '/api/goals', table: 'goals', schema: goalSchema, title: 'form.goals.title', linkLabel: 'form.goals.link' },
+  feedback: { page: '/feedback/', action: '/api/feedback', table: 'feedback', schema: feedbackSchema, title: 'form.feedback.title', linkLabel: 'form.feedback.link' },
+  contract: { page: '/contract/', action: '/api/contracts', table: 'contracts', schema: contractSchema, title: 'form.contract.title', linkLabel: 'form.contract.link' },
+  pulse: { page: '/pulse/', action: '/api/pulses', table: 'pulses', schema: pulseSchema, title: 'form.pulse.title', linkLabel: 'form.pulse.link' },
+  programFeedback: { page: '/program-feedback/', action: '/api/program-feedback', table: 'program_feedback', schema: programFeedbackSchema, title: 'form.programFeedback.title', linkLabel: 'form.programFeedback.link' },
 } as const;
 
 export type FormId = keyof typeof FORMS;

@@ -38,7 +38,7 @@ export const mentor = new Hono<AppEnv>()
     const cohort = c.get('cohort');
     const dashboard = await loadDashboard(c.env.DB, cohort);
     // Names and reasons are typed by people: no cell may run as a spreadsheet formula.
-    const csv = stringify([PAIR_COLUMNS.map((col) => col.name), ...dashboard.pairs.map((p) => PAIR_COLUMNS.map((col) => col.value(p)))], { escape_formulas: true });
+    const csv = stringify([PAIR_COLUMNS.map((col) => col.name), ...dashboard.pairs.map((p) => PAIR_COLUMNS.map((col) => col.value(p, c.get('t'))))], { escape_formulas: true });
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${cohort.slug}-pairs.csv"` });
   });
 

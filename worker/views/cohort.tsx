@@ -6,6 +6,7 @@ import type { Moment } from '../db/moments.ts';
 import type { Participant } from '../db/participants.ts';
 import { MOMENT_LABELS } from '../domain/consent.ts';
 import { PageLinks } from './parts.tsx';
+import { useT } from './i18n.ts';
 
 export interface CohortPageProps {
   participant: Participant;
@@ -15,6 +16,7 @@ export interface CohortPageProps {
 }
 
 export function CohortPageView({ participant, token, inCircle, moments }: CohortPageProps) {
+  const t = useT();
   const { cohort } = participant;
   const weeks = [...Map.groupBy(moments, (m) => m.week)].sort(([a], [b]) => b - a);
   return (
@@ -35,7 +37,7 @@ export function CohortPageView({ participant, token, inCircle, moments }: Cohort
             <ul class="moments">
               {shared.map((m) => (
                 <li>
-                  <span class="moment-kind">{MOMENT_LABELS[m.kind]}</span> {m.title && <strong>{m.title}: </strong>}
+                  <span class="moment-kind">{t(MOMENT_LABELS[m.kind])}</span> {m.title && <strong>{m.title}: </strong>}
                   {m.text}{' '}
                   <span class="meta">
                     — {m.author}

@@ -3,9 +3,11 @@ import type { CheckinItem, GoalItem, HistoryItem, HistoryPage, ReflectionItem } 
 import type { Participant } from '../db/participants.ts';
 import { CONSENT_LABELS, CONSENT_LEVELS, type Consent, type Publishable } from '../domain/consent.ts';
 import { Answers, GoalLine, Hidden, linkTo, outcomeText, PageLinks } from './parts.tsx';
+import { useT } from './i18n.ts';
 
 /** Who may read an item, and a form to change it. */
 function ConsentForm({ token, kind, id, consent, what }: { token: string; kind: Publishable; id: number; consent: Consent; what: string }) {
+  const t = useT();
   const field = `consent-${kind}-${id}`;
   return (
     <form method="post" action="/api/me/consent" class="inline-form">
@@ -16,7 +18,7 @@ function ConsentForm({ token, kind, id, consent, what }: { token: string; kind: 
       <select id={field} name="consent">
         {CONSENT_LEVELS.map((level) => (
           <option value={level} selected={level === consent}>
-            {CONSENT_LABELS[level]}
+            {t(CONSENT_LABELS[level])}
           </option>
         ))}
       </select>

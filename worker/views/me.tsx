@@ -11,6 +11,7 @@ import { GuidanceList } from './guidance.tsx';
 import { ContractSection } from './contract.tsx';
 import { clock, ReminderSettingsForm } from './reminder-settings.tsx';
 import { FeedbackText, GoalLine, Hidden, linkTo, PageLinks } from './parts.tsx';
+import { useT } from './i18n.ts';
 
 const ROLE_DUTIES: Record<PairRole, string> = {
   observer: 'the observer: you keep time and give one piece of feedback at the end (behaviour → impact → next step)',
@@ -232,6 +233,7 @@ function Calendar({ token, host, reminders }: MePageProps) {
 }
 
 export function MePage(props: MePageProps) {
+  const t = useT();
   const { participant, token, my, guidance } = props;
   return (
     <>
@@ -257,7 +259,7 @@ export function MePage(props: MePageProps) {
         <ul>
           {FORM_LIST.map((form) => (
             <li>
-              <a href={linkTo(form.page, token)}>{form.linkLabel}</a>
+              <a href={linkTo(form.page, token)}>{t(form.linkLabel)}</a>
             </li>
           ))}
         </ul>

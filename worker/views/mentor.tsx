@@ -4,18 +4,20 @@ import type { Dashboard, PairHealth } from '../db/mentor.ts';
 import type { HeadlineKey } from '../domain/cohort-metrics.ts';
 import { formatRatio, type FigureKind } from '../domain/format.ts';
 import { linkTo } from './parts.tsx';
+import type { Translator } from '../domain/i18n.ts';
+import { useT } from './i18n.ts';
 
 /** How each column of the pairs' table reads, shared by the page and its CSV. */
-export const PAIR_COLUMNS: { name: string; value: (p: PairHealth) => string }[] = [
+export const PAIR_COLUMNS: { name: string; value: (p: PairHealth, t: Translator) => string }[] = [
   { name: 'Pair', value: (p) => p.pair },
   { name: 'Members', value: (p) => p.members },
   { name: 'Circle', value: (p) => p.circle ?? '' },
   { name: 'Contract', value: (p) => contractText(p) },
   { name: 'Last check-in', value: (p) => (p.lastCheckinWeek !== null ? `Week ${p.lastCheckinWeek}` : 'None yet') + (p.paused ? ' (paused)' : '') },
-  { name: 'Engagement', value: (p) => formatRatio(p.engagement, 'share') },
-  { name: 'Actions completed', value: (p) => formatRatio({ part: p.actions.done, whole: p.actions.due }, 'share') },
-  { name: 'Complete feedback', value: (p) => formatRatio(p.feedback.complete, 'share') },
-  { name: 'Feedback usefulness', value: (p) => formatRatio(p.feedback.usefulness, 'mean') },
+  { name: 'Engagement', value: (p, t) => formatRatio(t, p.engagement, 'share') },
+  { name: 'Actions completed', value: (p, t) => formatRatio(t, { part: p.actions.done, whole: p.actions.due }, 'share') },
+  { name: 'Complete feedback', value: (p, t) => formatRatio(t, p.feedback.complete, 'share') },
+  { name: 'Feedback usefulness', value: (p, t) => formatRatio(t, p.feedback.usefulness, 'mean') },
   { name: 'Energy (last three check-ins)', value: (p) => p.energy.map((e) => `${e.who}: ${e.energies.join(' → ')}`).join('; ') || '—' },
   { name: 'Last reminder · nudge', value: (p) => `${p.messages.reminder?.slice(0, 10) ?? '—'} · ${p.messages.nudge?.slice(0, 10) ?? '—'}${p.messages.failure ? ` (failed: ${p.messages.failure})` : ''}` },
   { name: 'Latest pulse', value: (p) => (p.latestPulse ? `${p.latestPulse.mean.toFixed(1)} of 5 (week ${p.latestPulse.week})` : '—') },
@@ -40,6 +42,7 @@ const FIGURES: { key: HeadlineKey; label: string; kind: FigureKind }[] = [
 ];
 
 function PairsTable({ pairs }: { pairs: PairHealth[] }) {
+  const t = useT();
   const [, , , ...columns] = PAIR_COLUMNS;
   return (
     <div class="table-scroll" role="region" aria-labelledby="pairs-caption" tabindex={0}>
@@ -70,7 +73,7 @@ function PairsTable({ pairs }: { pairs: PairHealth[] }) {
                     <strong>At risk:</strong> {p.risks.join('; ')}
                   </td>
                 ) : (
-                  <td data-label={c.name}>{c.value(p)}</td>
+                  <td data-label={c.name}>{c.value(p, t)}</td>
                 ),
               )}
             </tr>
@@ -82,6 +85,7 @@ function PairsTable({ pairs }: { pairs: PairHealth[] }) {
 }
 
 export function DashboardPage({ cohort, dashboard, token }: { cohort: Cohort; dashboard: Dashboard; token: string }) {
+  const t = useT();
   const atRisk = dashboard.pairs.filter((p) => p.risks.length > 0).length;
   const challenges = dashboard.pairs.flatMap((p) => p.challenges.map((c) => ({ ...c, pair: p.pair })));
   return (
@@ -139,7 +143,7 @@ export function DashboardPage({ cohort, dashboard, token }: { cohort: Cohort; da
         {FIGURES.map((f) => (
           <>
             <dt>{f.label}</dt>
-            <dd>{dashboard.figures.headlines[f.key].total ? formatRatio(dashboard.figures.headlines[f.key].total!, f.kind) : '—'}</dd>
+            <dd>{dashboard.figures.headlines[f.key].total ? formatRatio(t, dashboard.figures.headlines[f.key].total!, f.kind) : '—'}</dd>
           </>
         ))}
       </dl>

@@ -2,8 +2,8 @@
 import type { FeedbackItem, PairCheckin, Partnership } from '../db/partnership.ts';
 import type { Participant } from '../db/participants.ts';
 import type { BoardWeek } from '../domain/board.ts';
-import { formatDay } from '../domain/format.ts';
 import { Answers, ContractTerms, FeedbackText, GoalLine, Hidden, linkTo, outcomeText, PageLinks } from './parts.tsx';
+import { useT } from './i18n.ts';
 
 export interface PairPageProps {
   participant: Participant;
@@ -39,11 +39,12 @@ function CheckinAnswers({ checkin }: { checkin: PairCheckin }) {
 }
 
 function ThisWeek({ participant, week, dueOn, people, partnership }: PairPageProps) {
+  const t = useT();
   return (
     <section aria-labelledby="this-week">
       <h2 id="this-week">This week in your pair</h2>
       <p class="meta">
-        Week {week}: check-ins are due by {formatDay(dueOn)}.
+        Week {week}: check-ins are due by {t.date(dueOn, 'weekday')}.
       </p>
       {people.map((person) => {
         const checkin = partnership.checkins.findLast((c) => c.participantId === person.id && c.week === week);
@@ -55,7 +56,7 @@ function ThisWeek({ participant, week, dueOn, people, partnership }: PairPagePro
               <CheckinAnswers checkin={checkin} />
             ) : (
               <p>
-                {you ? 'You have' : `${person.displayName} has`} not checked in yet this week (due {formatDay(dueOn)}).
+                {you ? 'You have' : `${person.displayName} has`} not checked in yet this week (due {t.date(dueOn, 'weekday')}).
               </p>
             )}
           </article>

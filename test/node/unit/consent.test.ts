@@ -10,6 +10,7 @@ import { COHORT_PAGE_CONSENT, CONSENT_LABELS, CONSENT_LEVELS, DEFAULT_CONSENT, i
 import { fieldMeta } from '../../../worker/forms/fields.ts';
 import { reflectionSchema } from '../../../worker/forms/reflection.ts';
 import { onCohortPages, onPublicPages, sqlList } from '../../../worker/db/rules.ts';
+import { translator } from '../../../worker/domain/i18n.ts';
 import { ROOT } from '../../support/program.ts';
 
 const MIGRATIONS = join(ROOT, 'worker', 'migrations');
@@ -50,7 +51,7 @@ describe('the consent vocabulary', () => {
   it('is what the forms offer, private by default, with a label for every level', () => {
     const meta = fieldMeta(reflectionSchema.shape.consent);
     expect(meta.options?.map((o) => o.value)).toEqual([...CONSENT_LEVELS]);
-    expect(meta.options?.map((o) => o.label)).toEqual(CONSENT_LEVELS.map((level) => CONSENT_LABELS[level]));
+    expect(meta.options?.map((o) => o.label)).toEqual(CONSENT_LEVELS.map((level) => translator('en')(CONSENT_LABELS[level])));
     expect(meta.initial).toBe(DEFAULT_CONSENT);
     expect(reflectionSchema.shape.consent.parse(undefined)).toBe('private');
     expect(() => reflectionSchema.shape.consent.parse('friends')).toThrow();
