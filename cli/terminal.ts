@@ -9,10 +9,15 @@
  * by a visible sign, so the mentor sees that something odd was there.
  */
 
-/** C0 controls but tab and line feed, DEL, C1 controls, and unpaired surrogates. */
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]|\p{Surrogate}/gu;
+/**
+ * C0 controls but tab and line feed, DEL, C1 controls, unpaired surrogates, and the bidi
+ * embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which reorder everything after
+ * them on the line. Arabic needs none of those: it is laid out by the terminal's own bidi rules, and
+ * the marks it may carry (U+200E, U+200F, U+061C) stay.
+ */
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|\p{Surrogate}/gu;
 
-/** The visible sign of a control character: its Unicode control picture (␛ for ESC, ␇ for BEL, ␡ for DEL), else U+FFFD. */
+/** The visible sign of a control character: its Unicode control picture (␛ for ESC, ␇ for BEL, ␡ for DEL), else U+FFFD (C1, bidi controls). */
 function sign(char: string): string {
   const code = char.charCodeAt(0);
   if (code < 0x20) return String.fromCharCode(0x2400 + code);

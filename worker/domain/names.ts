@@ -5,8 +5,12 @@
  */
 import { findContactDetail } from './redact.ts';
 
-/** C0 and C1 control characters and DEL: a terminal obeys them (ESC starts a command, BEL rings). */
-const CONTROL = /[\u0000-\u001F\u007F-\u009F]/u;
+/**
+ * C0 and C1 control characters and DEL: a terminal obeys them (ESC starts a command, BEL rings);
+ * and the bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which turn the
+ * text after a name around on a page or a terminal. Names in Arabic or Hebrew need none of them.
+ */
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
 
 const CONTACT = { email: 'an e-mail address', phone: 'a phone number', url: 'a web address' } as const;
 

@@ -175,11 +175,13 @@ describe('readRoster: names and labels are published, so they carry no contact d
     ['U+007F', '\u007f'],
     ['U+0085', '\u0085'],
     ['U+009B', '\u009b'],
+    ['U+202E', '\u202e'],
+    ['U+2067', '\u2067'],
   ])('refuses a name with the control character %s, naming it by its code', (code, control) => {
     expect(problemsOf(csv(HEADER, `Ann${control}x,a@x.org,mentor,,`))).toEqual([`line 2: the name has an invisible control character in it (${code}); retype it without`]);
   });
 
-  it.each(['José "Pepe" Ruiz', 'Anne-Marie O’Neil', 'Dr. Li 3rd', 'Zoë & Jo', 'Team 7', 'Pair 2026'])('accepts the name %j', (name) => {
+  it.each(['José "Pepe" Ruiz', 'Anne-Marie O’Neil', 'Dr. Li 3rd', 'Zoë & Jo', 'Team 7', 'Pair 2026', 'أمينة', 'ليلى\u200f 2'])('accepts the name %j', (name) => {
     expect(readRoster(csv(HEADER, `"${name.replaceAll('"', '""')}",a@x.org,mentor,,`))[0]!.name).toBe(name);
   });
 });

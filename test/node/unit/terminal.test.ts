@@ -11,6 +11,12 @@ describe('printable', () => {
     expect(printable('x\u0085y\u009b0m\ud800z')).toBe('x\uFFFDy\uFFFD0m\uFFFDz');
     expect(printable('José “Pepe” 👩‍💻 \u00a0é')).toBe('José “Pepe” 👩‍💻 \u00a0é');
   });
+
+  it('shows the bidi controls that reorder the rest of a line as U+FFFD, and leaves Arabic and its marks as they are', () => {
+    // RLO would print "Ada, mentee, Pair 1" after it backwards on the mentor's terminal (a "Trojan Source" trick).
+    expect(printable('Ada\u202e, mentee\u202c; \u2066x\u2069 \u202a\u202b\u202d\u2067\u2068')).toBe('Ada\uFFFD, mentee\uFFFD; \uFFFDx\uFFFD \uFFFD\uFFFD\uFFFD\uFFFD\uFFFD');
+    expect(printable('أمينة\u200f (Pair 1) \u200e\u061c')).toBe('أمينة\u200f (Pair 1) \u200e\u061c');
+  });
 });
 
 describe('jsonForTerminal', () => {
