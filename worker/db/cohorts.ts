@@ -1,6 +1,6 @@
 /** Cohorts: the unit a mentor runs, publishes and reports on. */
 import { cadenceChangesJson, readCadenceChanges } from '../domain/cadence.ts';
-import type { Locale } from '../domain/locales.ts';
+import { DEFAULT_LOCALE, localeOr, type Locale } from '../domain/locales.ts';
 import type { CohortCalendar, Rhythm } from '../domain/weeks.ts';
 
 export type Publication = 'public' | 'unlisted' | 'private';
@@ -35,7 +35,7 @@ interface CohortRow extends CalendarRow {
   slug: string;
   name: string;
   publication: Publication;
-  language: Locale;
+  language: string;
   share_key: string;
 }
 
@@ -58,7 +58,7 @@ export function toCohort(row: CohortRow): Cohort {
     name: row.name,
     ...calendarFrom(row),
     publication: row.publication,
-    language: row.language,
+    language: localeOr(row.language, DEFAULT_LOCALE),
     path: cohortPath(row.slug, row.publication, row.share_key),
   };
 }

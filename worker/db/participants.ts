@@ -1,6 +1,6 @@
 /** Participants as the Worker sees them when a signed link comes in. */
 import { cohortLinksExpired, readToken, verifyClaim } from '../domain/links.ts';
-import type { Locale } from '../domain/locales.ts';
+import { DEFAULT_LOCALE, localeOr, type Locale } from '../domain/locales.ts';
 import type { CohortCalendar } from '../domain/weeks.ts';
 import { calendarFrom, type CalendarRow, type Cohort } from './cohorts.ts';
 
@@ -27,10 +27,10 @@ export interface ParticipantRow extends CalendarRow {
   display_name: string;
   link_version: number;
   /** Their own language; null: their cohort's. */
-  own_language: Locale | null;
+  own_language: string | null;
   slug: string;
   name: string;
-  language: Locale;
+  language: string;
 }
 
 /** The columns of `participants p JOIN cohorts c` that make a Participant. */
@@ -45,9 +45,9 @@ export function participantFrom(row: ParticipantRow): Participant {
     role: row.role,
     displayName: row.display_name,
     linkVersion: row.link_version,
-    language: row.own_language ?? row.language,
-    ownLanguage: row.own_language !== null,
-    cohort: { slug: row.slug, name: row.name, language: row.language, ...calendarFrom(row) },
+    language: localeOr(row.own_language, localeOr(row.language, DEFAULT_LOCALE)),
+    ownLanguage: localeOr(row.own_language, null) !== null,
+    cohort: { slug: row.slug, name: row.name, language: localeOr(row.language, DEFAULT_LOCALE), ...calendarFrom(row) },
   };
 }
 

@@ -1,8 +1,8 @@
 /**
- * The languages Tandem speaks, declared once. The migrations' CHECKs on `cohorts.language` and
- * `participants.language`, the CLI's --language, the roster's `language` column, the participant's
- * choice on their page and the site's language prefixes all derive from this list
- * (test/node/unit/locales.test.ts holds the migrations to it).
+ * The languages Tandem speaks, declared once: the CLI's --language, the roster's `language` column,
+ * the participant's choice on their page, the catalogues (worker/messages/<tag>/) and the site's
+ * language prefixes all derive from this list. D1 keeps the tags unchecked so the list can grow
+ * (migration 0011 says why): every writer checks them, and `localeOr` reads them.
  */
 
 /** The languages, as BCP 47 tags; the first is the default. */
@@ -17,6 +17,11 @@ const RIGHT_TO_LEFT: readonly Locale[] = ['ar'];
 
 export function isLocale(value: unknown): value is Locale {
   return (LOCALES as readonly unknown[]).includes(value);
+}
+
+/** A stored language tag as a language we speak: a tag no longer in LOCALES reads as `fallback`. */
+export function localeOr<F extends Locale | null>(tag: string | null, fallback: F): Locale | F {
+  return isLocale(tag) ? tag : fallback;
 }
 
 /** The value of `<html dir>` for a language. */
