@@ -66,6 +66,8 @@ function ThisWeek({ participant, week, dueOn, people, partnership }: PairPagePro
 function Board({ participant, partnership, board }: PairPageProps) {
   const t = useT();
   const name = (id: number) => (id === participant.id ? t('pair.you') : (partnership.names.get(id) ?? t('pair.formerPartner')));
+  // Whose entry it is: some languages say "you committed" and "they committed" with different verbs.
+  const who = (id: number) => (id === participant.id ? 'you' : 'other');
   return (
     <section aria-labelledby="board">
       <h2 id="board">{t('pair.board')}</h2>
@@ -80,10 +82,10 @@ function Board({ participant, partnership, board }: PairPageProps) {
               {w.entries.map((e) => (
                 <li>
                   <strong>{name(e.participantId)}</strong>
-                  {e.action && <> {t('pair.board.committed', { action: e.action, outcome: e.outcome ?? (e.reported ? 'unsaid' : 'notDue') })}</>}
-                  {e.decision && <> {t('pair.board.decided', { reason: e.decision })}</>}
+                  {e.action && <> {t('pair.board.committed', { who: who(e.participantId), action: e.action, outcome: e.outcome ?? (e.reported ? 'unsaid' : 'notDue') })}</>}
+                  {e.decision && <> {t('pair.board.decided', { who: who(e.participantId), reason: e.decision })}</>}
                   {e.insights.map((text) => (
-                    <> {t('pair.board.learned', { insight: text })}</>
+                    <> {t('pair.board.learned', { who: who(e.participantId), insight: text })}</>
                   ))}
                 </li>
               ))}
