@@ -114,6 +114,8 @@ async function fillIn(p: People): Promise<void> {
   await posted('/api/contracts', { ...contract, meeting_day: 'thursday' }, p.Ben.token);
   await posted('/api/feedback', { receiver_id: String(p.Ada.id), behaviour: 'You named one obstacle', impact: 'We got to the point', next_step: 'Try a timer' }, p.Ben.token);
   await posted('/api/feedback', { receiver_id: String(p.Ben.id), behaviour: 'You named one obstacle', impact: 'We got to the point', next_step: 'Try a timer' }, p.Ada.token);
+  // Cy turns e-mail reminders off and keeps quiet hours.
+  await posted('/api/me/reminders', { remind_hour: '8', quiet_from: '21', quiet_until: '7' }, p.Cy.token, 200);
 }
 
 describe('the participant’s pages in the pseudo-locale', () => {
