@@ -114,6 +114,9 @@ async function fillIn(p: People): Promise<void> {
   await posted('/api/contracts', { ...contract, meeting_day: 'thursday' }, p.Ben.token);
   await posted('/api/feedback', { receiver_id: String(p.Ada.id), behaviour: 'You named one obstacle', impact: 'We got to the point', next_step: 'Try a timer' }, p.Ben.token);
   await posted('/api/feedback', { receiver_id: String(p.Ben.id), behaviour: 'You named one obstacle', impact: 'We got to the point', next_step: 'Try a timer' }, p.Ada.token);
+  // Cy and Di agree a contract.
+  const agreed = await posted('/api/contracts', { ...contract, cadence_days: '14' }, p.Cy.token);
+  await posted('/api/me/contract-confirmations', { contract_id: agreed, revision: 1 }, p.Di.token, 200);
   // Cy turns e-mail reminders off and keeps quiet hours.
   await posted('/api/me/reminders', { remind_hour: '8', quiet_from: '21', quiet_until: '7' }, p.Cy.token, 200);
 }
@@ -136,6 +139,13 @@ describe('the participant’s pages in the pseudo-locale', () => {
       }
     });
   }
+
+  it('says in the reader’s words that a pair is in no circle', async () => {
+    await env.DB.prepare('UPDATE pairs SET circle_id = NULL WHERE id = (SELECT pair_id FROM participants WHERE id = ?1)').bind(p.Di.id).run();
+    const res = await request(`/me/circle?t=${encodeURIComponent(p.Di.token)}`, { headers: { Accept: 'text/html' } }, PSEUDO);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('⟦Your pair is not in a circle.');
+  });
 
   it('writes the calendar feed’s titles and descriptions from the catalogue', async () => {
     const ics = await (await request(`/me/calendar.ics?t=${encodeURIComponent(p.Ada.token)}`, {}, PSEUDO)).text();
