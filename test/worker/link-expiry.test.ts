@@ -2,6 +2,7 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../worker/app.ts';
+import { translator } from '../../worker/domain/i18n.ts';
 import { addDays } from '../../worker/domain/weeks.ts';
 import { countRows, formPost, jsonPost, makeCohort, ORIGIN, validCheckin } from './helpers.ts';
 
@@ -78,7 +79,7 @@ describe('a cohort that ended more than 30 days ago, for someone with something 
     expect(res.status).toBe(200);
     expect(res.headers.get('Cache-Control')).toBe('private, no-store');
     const page = await res.text();
-    expect(page).toContain(`Your cohort ended on ${endsOn}`);
+    expect(page).toContain(`Your cohort ended on ${translator('en').date(endsOn, 'year')}`);
     expect(page).toContain('Ada’s shared win');
     expect(page).toContain('action="/api/me/withdrawals"');
     // Nothing else of the page: no forms to send, no links to pages that no longer open.

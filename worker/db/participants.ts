@@ -56,6 +56,11 @@ export async function getParticipant(db: D1Database, id: number): Promise<Partic
   return row && participantFrom(row);
 }
 
+/** Sets the language a participant chose for their pages, forms and mails; null: their cohort's. */
+export async function setOwnLanguage(db: D1Database, id: number, language: Locale | null): Promise<void> {
+  await db.prepare('UPDATE participants SET language = ?2 WHERE id = ?1').bind(id, language).run();
+}
+
 /** The participant a link token names, or null when it is malformed, forged or revoked. */
 export async function participantForToken(db: D1Database, secret: string, token: string): Promise<Participant | null> {
   const claim = readToken(token);

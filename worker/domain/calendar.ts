@@ -4,6 +4,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import ical, { escape, ICalAlarmRelatesTo, ICalAlarmType, ICalCalendarMethod, ICalEventTransparency } from 'ical-generator';
+import { translator, type Translator } from './i18n.ts';
 import { calendarTzid, vtimezone, zonedTimeToUtc } from './timezones.ts';
 import { addDays, cadenceOf, cycleOn, cycleStart, daysBetween, type CohortCalendar } from './weeks.ts';
 
@@ -43,6 +44,8 @@ export interface CalendarInput extends CohortCalendar {
   meeting: CalendarMeeting | null;
   /** The hour (0–23) of the due day at which a check-in's alarm rings: the participant's reminder hour. */
   dueAlarmHour: number;
+  /** The words of titles, descriptions and alarms: the participant's language (English when not given). */
+  t?: Translator;
 }
 
 /**
@@ -58,6 +61,7 @@ const dayOf = (date: string) => new Date(`${date}T00:00:00Z`);
 /** The .ics text of a partnership's upcoming check-in due dates and meetings. */
 export function buildCalendar(input: CalendarInput): string {
   const { startsOn, today, meeting, stamp } = input;
+  const t = input.t ?? translator('en');
   const first = cycleOn(input, today);
   let windowEnd = addDays(cycleStart(input, first + Math.max(0, input.weeksAhead)), -1);
   if (input.endsOn !== null && input.endsOn < windowEnd) windowEnd = input.endsOn;
@@ -91,15 +95,15 @@ export function buildCalendar(input: CalendarInput): string {
       allDay: true,
       start: dayOf(due),
       end: dayOf(addDays(due, 1)),
-      summary: weekly ? 'Weekly check-in due' : 'Check-in due',
-      description: `${weekly ? 'Week' : 'Cycle'} ${cycle} of ${plain(input.cohortName)}: send your check-in from your personal link today.`,
+      summary: t('calendar.due.summary', { weekly: weekly ? 'yes' : 'no' }),
+      description: t('calendar.due.description', { weekly: weekly ? 'yes' : 'no', cycle, cohort: plain(input.cohortName) }),
       transparency: ICalEventTransparency.TRANSPARENT,
     });
     // A whole day starts at midnight where the reader is, so this rings at that hour of their day.
     // ical-generator's constructor ignores `relatesTo`, and a positive trigger without it is written
     // relative to the END (the next midnight): set it afterwards.
     event
-      .createAlarm({ type: ICalAlarmType.display, triggerAfter: input.dueAlarmHour * 3600, description: 'Your check-in is due today: send it from your personal link.' })
+      .createAlarm({ type: ICalAlarmType.display, triggerAfter: input.dueAlarmHour * 3600, description: t('calendar.due.alarm') })
       .relatesTo(ICalAlarmRelatesTo.start);
   }
 
@@ -109,8 +113,8 @@ export function buildCalendar(input: CalendarInput): string {
     const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
     const anchor = addDays(startsOn, (WEEKDAYS.indexOf(meeting.day) - weekday(startsOn) + 7) % 7);
     const skip = Math.max(0, Math.ceil(daysBetween(anchor, today) / meeting.everyDays));
-    const names = plain(meeting.partnerNames.join(' and '));
-    const summary = names ? `Partnership meeting with ${names}` : 'Partnership meeting';
+    const names = meeting.partnerNames.map(plain).filter((name) => name !== '');
+    const summary = names.length > 0 ? t('calendar.meeting.with', { names: t.list(names) }) : t('calendar.meeting');
     // With a TZID, ical-generator writes a TZDate's wall-clock fields in that zone; without, UTC.
     const at = (ms: number) => (tzid ? new TZDate(ms, tzid) : new Date(ms));
     for (let date = addDays(anchor, skip * meeting.everyDays); inWindow(date); date = addDays(date, meeting.everyDays)) {
@@ -124,7 +128,7 @@ export function buildCalendar(input: CalendarInput): string {
         summary,
         location: plain(meeting.channel),
       });
-      event.createAlarm({ type: ICalAlarmType.display, triggerBefore: MEETING_ALARM_MINUTES * 60, description: `${summary}, in ${MEETING_ALARM_MINUTES} minutes` });
+      event.createAlarm({ type: ICalAlarmType.display, triggerBefore: MEETING_ALARM_MINUTES * 60, description: t('calendar.meeting.alarm', { meeting: summary, minutes: MEETING_ALARM_MINUTES }) });
     }
   }
 

@@ -10,13 +10,16 @@ import { loadHistory } from '../db/history.ts';
 import { listMembersMoments } from '../db/moments.ts';
 import { loadMyWeek } from '../db/me.ts';
 import { congratulate, loadPartnership } from '../db/partnership.ts';
+import { setOwnLanguage } from '../db/participants.ts';
 import { exportParticipant } from '../db/people.ts';
 import { getReminderSettings, saveReminderSettings } from '../db/reminder-settings.ts';
 import { progressBoard } from '../domain/board.ts';
 import { reminderSettingsSchema } from '../forms/reminders.ts';
 import { hasPublished, listPublished, setConsent } from '../db/published.ts';
 import { buildCalendar } from '../domain/calendar.ts';
+import { message } from '../domain/i18n.ts';
 import { cohortLinksExpired } from '../domain/links.ts';
+import { isLocale } from '../domain/locales.ts';
 import { addDays, cycleAt, cycleStart, localDate } from '../domain/weeks.ts';
 import { fail } from '../errors.ts';
 import { confirmSchema } from '../forms/contract.ts';
@@ -44,7 +47,7 @@ const mePage = async (c: Context<LinkEnv>) => {
     // The cohort's links expired, but something of theirs is published: what it is, and a way to withdraw it.
     c.header('Cache-Control', 'private, no-store');
     const published = await listPublished(c.env.DB, participant.id);
-    return c.html(page(c, `${participant.displayName}’s published words`, <EndedPageView participant={participant} token={c.get('token')} endsOn={endedOn} published={published} />));
+    return c.html(page(c, c.get('t')('ended.title', { name: participant.displayName }), <EndedPageView participant={participant} token={c.get('token')} endsOn={endedOn} published={published} />));
   }
   const my = await loadMyWeek(c.env.DB, participant, cycleAt(participant.cohort, new Date()));
   const [guidance, reminders] = await Promise.all([loadGuidance(c, my.needs), getReminderSettings(c.env.DB, participant.id)]);
@@ -52,7 +55,7 @@ const mePage = async (c: Context<LinkEnv>) => {
   const today = localDate(new Date(), participant.cohort.timezone);
   const host = new URL(c.req.url).host;
   const body = <MePage participant={participant} token={c.get('token')} host={host} my={my} today={today} guidance={guidance} reminders={reminders} newKey={() => crypto.randomUUID()} />;
-  return c.html(page(c, `${participant.displayName}’s week`, body));
+  return c.html(page(c, c.get('t')('me.title', { name: participant.displayName }), body));
 };
 
 /** The pair's page: this week, the progress board, goals, the contract and feedback. */
@@ -70,7 +73,7 @@ const pairPage = async (c: Context<LinkEnv>) => {
   const dueOn = addDays(cycleStart(cohort, week + 1), -1);
   c.header('Cache-Control', 'private, no-cache');
   const body = <PairPage participant={participant} token={c.get('token')} week={week} dueOn={dueOn} people={people} partnership={partnership} board={board} inCircle={partnership.circleId !== null} />;
-  return c.html(page(c, 'Our pair', body));
+  return c.html(page(c, c.get('t')('pair.title'), body));
 };
 
 const historyPage = async (c: Context<LinkEnv>) => {
@@ -79,14 +82,14 @@ const historyPage = async (c: Context<LinkEnv>) => {
   // Only whether there is a circle to link to: not the whole partnership.
   const [history, inCircle] = await Promise.all([loadHistory(c.env.DB, participant.id, Number.isFinite(requested) ? requested : 1), isInCircle(c.env.DB, participant)]);
   c.header('Cache-Control', 'private, no-cache');
-  return c.html(page(c, 'My history', <HistoryPageView participant={participant} token={c.get('token')} history={history} inCircle={inCircle} />));
+  return c.html(page(c, c.get('t')('history.title'), <HistoryPageView participant={participant} token={c.get('token')} history={history} inCircle={inCircle} />));
 };
 
 const circlePage = async (c: Context<LinkEnv>) => {
   const participant = c.get('participant');
   const week = cycleAt(participant.cohort, new Date());
   const circle = await loadCircle(c.env.DB, participant, week);
-  if (!circle) fail(404, 'not_found', 'Your pair is not in a circle. Your mentor puts pairs into circles in the roster.', { page: 'You are not in a circle' });
+  if (!circle) fail(404, 'not_found', message('circle.notInCircle'), { page: message('circle.notInCircle.title') });
   c.header('Cache-Control', 'private, no-cache');
   return c.html(page(c, circle.label, <CirclePageView participant={participant} token={c.get('token')} week={week} circle={circle} />));
 };
@@ -96,7 +99,7 @@ const cohortPage = async (c: Context<LinkEnv>) => {
   const participant = c.get('participant');
   const [moments, inCircle] = await Promise.all([listMembersMoments(c.env.DB, participant.cohortId), isInCircle(c.env.DB, participant)]);
   c.header('Cache-Control', 'private, no-store');
-  return c.html(page(c, `${participant.cohort.name}: shared with the cohort`, <CohortPageView participant={participant} token={c.get('token')} inCircle={inCircle} moments={moments} />));
+  return c.html(page(c, c.get('t')('cohort.title', { cohort: participant.cohort.name }), <CohortPageView participant={participant} token={c.get('token')} inCircle={inCircle} moments={moments} />));
 };
 
 export const me = new Hono<AppEnv>()
@@ -135,6 +138,7 @@ export const me = new Hono<AppEnv>()
       stamp: now,
       weeksAhead: 12,
       dueAlarmHour: reminders.hour,
+      t: c.get('t'),
       // Only an agreed contract puts meetings in the calendar.
       meeting: !contract?.agreed ? null : {
         day: contract.meetingDay as 'monday',
@@ -161,32 +165,32 @@ export const meActions = new Hono<AppEnv>()
   .post('/contract-confirmations', async (c) => {
     const { contract_id, revision } = parseSubmission(c, confirmSchema, '/me/');
     const outcome = await confirmContract(c.env.DB, c.get('participant'), contract_id, revision);
-    if (outcome === 'not-found') fail(404, 'not_found', 'There is no such contract in your pair.');
-    if (outcome === 'outdated') fail(409, 'conflict', 'The contract changed since you read it: open your page again, read it, and confirm that one.');
+    if (outcome === 'not-found') fail(404, 'not_found', message('contract.error.missing'));
+    if (outcome === 'outdated') fail(409, 'conflict', message('contract.error.outdated'));
     return done(c, 200, { confirmed: contract_id });
   })
   .post('/goal-status', async (c) => {
     const input = parseSubmission(c, goalStatusSchema, '/me/');
     const participant = c.get('participant');
     const set = await setGoalStatus(c.env.DB, participant, input.goal_id, input.status, localDate(new Date(), participant.cohort.timezone));
-    if (set.outcome === 'missing') fail(404, 'not_found', 'There is no such goal among yours.');
-    if (set.outcome === 'already') fail(409, 'conflict', `This goal is already ${set.status}, so it stays as it is. To work on it again, set a new goal.`);
+    if (set.outcome === 'missing') fail(404, 'not_found', message('me.error.noGoal'));
+    if (set.outcome === 'already') fail(409, 'conflict', message('me.error.goalAlready', { status: set.status }));
     return done(c, 200, { goal_id: input.goal_id, status: input.status });
   })
   .post('/milestones', async (c) => {
     const input = parseSubmission(c, milestoneSchema, '/me/');
     const participant = c.get('participant');
     const stored = await storeMilestone(c.env.DB, participant, cycleAt(participant.cohort, new Date()), input);
-    if (!stored) fail(404, 'not_found', 'There is no such goal among yours.');
+    if (!stored) fail(404, 'not_found', message('me.error.noGoal'));
     return done(c, 201, { goal_id: input.goal_id });
   })
   .post('/withdrawals', async (c) => {
     const input = parseSubmission(c, withdrawalSchema, '/me/');
     const participant = c.get('participant');
-    if (!(await setConsent(c.env.DB, participant, input.kind, input.id, 'private'))) fail(404, 'not_found', `There is no such ${input.kind} among yours.`);
+    if (!(await setConsent(c.env.DB, participant, input.kind, input.id, 'private'))) fail(404, 'not_found', message('me.error.noItem', { kind: input.kind }));
     // After the cohort's links expired, the page opens only while something is published: say so instead of sending them to a 401.
     if (wantsHtml(c) && cohortLinksExpired(participant.cohort, new Date()) && !(await hasPublished(c.env.DB, participant.id))) {
-      return messagePage(c, 200, 'Withdrawn', 'Nothing of yours is published any more: what you withdrew leaves the site at its next publication. Your cohort has ended, so your link no longer opens your page.');
+      return messagePage(c, 200, c.get('t')('ended.withdrawn.title'), c.get('t')('ended.withdrawn'));
     }
     return done(c, 200, { kind: input.kind, id: input.id, consent: 'private' });
   })
@@ -198,18 +202,25 @@ export const meActions = new Hono<AppEnv>()
   })
   .post('/consent', async (c) => {
     const input = parseSubmission(c, consentChangeSchema, '/me/');
-    if (!(await setConsent(c.env.DB, c.get('participant'), input.kind, input.id, input.consent))) fail(404, 'not_found', `There is no such ${input.kind} among yours.`);
+    if (!(await setConsent(c.env.DB, c.get('participant'), input.kind, input.id, input.consent))) fail(404, 'not_found', message('me.error.noItem', { kind: input.kind }));
     return done(c, 200, { kind: input.kind, id: input.id, consent: input.consent }, '/me/history');
   })
   .post('/congratulations', async (c) => {
     const input = parseSubmission(c, congratulationSchema, '/me/');
-    if (!(await congratulate(c.env.DB, c.get('participant'), input.milestone_id))) fail(404, 'not_found', 'There is no such milestone of your partner’s.');
+    if (!(await congratulate(c.env.DB, c.get('participant'), input.milestone_id))) fail(404, 'not_found', message('pair.error.noMilestone'));
     return done(c, 200, { milestone_id: input.milestone_id }, '/me/pair');
+  })
+  // Their own language ('' = their cohort's), for their pages, forms and mails from now on.
+  .post('/language', async (c) => {
+    const chosen = c.get('body').language ?? '';
+    if (chosen !== '' && !isLocale(chosen)) fail(400, 'invalid_input', message('language.choose.invalid'), { fields: { language: message('language.choose.invalid.field') } });
+    await setOwnLanguage(c.env.DB, c.get('participant').id, chosen === '' ? null : chosen);
+    return done(c, 200, { language: chosen === '' ? null : chosen });
   })
   .post('/feedback-ratings', async (c) => {
     const input = parseSubmission(c, ratingSchema, '/me/');
     const outcome = await rateFeedback(c.env.DB, c.get('participant'), input.feedback_id, input.usefulness);
-    if (outcome === 'not-found') fail(404, 'not_found', 'There is no such feedback addressed to you.');
-    if (outcome === 'already-rated') fail(409, 'conflict', 'You have rated this feedback already; a rating is given once.');
+    if (outcome === 'not-found') fail(404, 'not_found', message('me.error.noFeedback'));
+    if (outcome === 'already-rated') fail(409, 'conflict', message('me.error.rated'));
     return done(c, 200, { feedback_id: input.feedback_id, usefulness: input.usefulness });
   });

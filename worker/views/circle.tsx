@@ -1,7 +1,8 @@
 /** A circle's page, for its members: who is in it, who facilitates, the challenges and what was shared. No JavaScript. */
 import type { CirclePage } from '../db/circle.ts';
 import type { Participant } from '../db/participants.ts';
-import { capitalise, PageLinks } from './parts.tsx';
+import { clockTime, PageLinks } from './parts.tsx';
+import { useT } from './i18n.ts';
 
 export interface CirclePageProps {
   participant: Participant;
@@ -12,70 +13,71 @@ export interface CirclePageProps {
 
 /** The facilitator's short agenda for this cycle's meeting, from what members brought. */
 function Agenda({ circle }: { circle: CirclePage }) {
+  const t = useT();
   const strategy = circle.sharing.find((s) => s.strategyTitle !== '');
   return (
     <section aria-labelledby="agenda">
-      <h2 id="agenda">Your agenda as facilitator</h2>
+      <h2 id="agenda">{t('circle.agenda')}</h2>
       <ol>
-        <li>A round: each person’s win, and how last cycle’s action went (2 minutes each).</li>
+        <li>{t('circle.agenda.round')}</li>
         {circle.challenges.length > 0 ? (
-          <li>
-            Feedback on the challenges members brought: {circle.challenges.map((c) => c.displayName).join(', ')}. For each: behaviour → impact → next step.
-          </li>
+          <li>{t('circle.agenda.challenges', { names: t.list(circle.challenges.map((c) => c.displayName)) })}</li>
         ) : (
-          <li>Ask who has a challenge they would like feedback on: none was marked for the circle this cycle.</li>
+          <li>{t('circle.agenda.askChallenge')}</li>
         )}
-        {strategy ? <li>One strategy to try: “{strategy.strategyTitle}”, shared by {strategy.displayName}.</li> : <li>Ask for one thing that worked for someone since last time.</li>}
-        <li>Close: everyone says the one concrete action they commit to before the next meeting.</li>
+        {strategy ? <li>{t('circle.agenda.strategy', { title: strategy.strategyTitle, name: strategy.displayName })}</li> : <li>{t('circle.agenda.askWorked')}</li>}
+        <li>{t('circle.agenda.close')}</li>
       </ol>
     </section>
   );
 }
 
+/** Who facilitates this cycle and the next, in one sentence. */
+function Facilitators({ participant, circle }: { participant: Participant; circle: CirclePage }) {
+  const t = useT();
+  const { now, next } = circle.facilitator;
+  const who = (id: number | null) => (id === null ? 'nobody' : id === participant.id ? 'you' : 'other');
+  const name = (id: number | null) => circle.members.find((m) => m.id === id)?.displayName ?? '';
+  return <p>{t('circle.facilitators', { now: who(now), nowName: name(now), next: who(next), nextName: name(next) })}</p>;
+}
+
 export function CirclePageView({ participant, token, week, circle }: CirclePageProps) {
-  const name = (id: number | null) => (id === null ? null : id === participant.id ? 'You' : circle.members.find((m) => m.id === id)?.displayName);
-  const facilitatorNow = name(circle.facilitator.now);
-  const facilitatorNext = name(circle.facilitator.next);
+  const t = useT();
   return (
     <>
       <h1>{circle.label}</h1>
-      <p class="lede">
-        Your circle in {participant.cohort.name} · week {week}
-      </p>
+      <p class="lede">{t('circle.lede', { cohort: participant.cohort.name, week })}</p>
       <PageLinks token={token} current="circle" inCircle />
-      <p class="meta">Only members of {circle.label} and your mentor see this page.</p>
+      <p class="meta">{t('circle.private', { circle: circle.label })}</p>
 
       <section aria-labelledby="members">
-        <h2 id="members">Who is in it</h2>
+        <h2 id="members">{t('circle.members')}</h2>
         <ul>
           {circle.members.map((m) => (
             <li>
-              {m.id === participant.id ? <strong>{m.displayName} (you)</strong> : m.displayName} <span class="meta">· {m.pair}</span>
+              {m.id === participant.id ? <strong>{t('circle.members.you', { name: m.displayName })}</strong> : m.displayName} <span class="meta">· {m.pair}</span>
             </li>
           ))}
         </ul>
-        <p>
-          {facilitatorNow ? `${facilitatorNow} ${facilitatorNow === 'You' ? 'facilitate' : 'facilitates'} this cycle` : 'Nobody facilitates this cycle (every pair is paused)'}
-          {facilitatorNext ? `; ${facilitatorNext === 'You' ? 'you' : facilitatorNext} next cycle.` : '.'}
-        </p>
+        <Facilitators participant={participant} circle={circle} />
         <p>
           {circle.meeting
-            ? `The circle meets on ${capitalise(circle.meeting.day)} at ${circle.meeting.time} (${participant.cohort.timezone}), as every pair agreed in its contract.`
-            : 'Your pairs have not agreed one meeting time in their contracts yet.'}
+            ? t('circle.meets', { day: t('contract.weekday', { day: circle.meeting.day }), time: clockTime(t, circle.meeting.time), timezone: participant.cohort.timezone })
+            : t('circle.meets.none')}
         </p>
       </section>
 
       {circle.facilitator.now === participant.id && <Agenda circle={circle} />}
 
       <section aria-labelledby="challenges">
-        <h2 id="challenges">Challenges for the circle this cycle</h2>
+        <h2 id="challenges">{t('circle.challenges')}</h2>
         {circle.challenges.length === 0 ? (
-          <p>No member has asked the circle about a challenge this cycle. Tick “ask my circle too” on the check-in form to bring one.</p>
+          <p>{t('circle.challenges.none')}</p>
         ) : (
           <ul>
             {circle.challenges.map((c) => (
               <li>
-                <strong>{c.displayName}:</strong> {c.challenge}
+                <strong>{t('circle.challenges.who', { name: c.displayName })}</strong> {c.challenge}
               </li>
             ))}
           </ul>
@@ -83,9 +85,9 @@ export function CirclePageView({ participant, token, week, circle }: CirclePageP
       </section>
 
       <section aria-labelledby="shared">
-        <h2 id="shared">Shared with the cohort</h2>
+        <h2 id="shared">{t('circle.shared')}</h2>
         {circle.sharing.length === 0 ? (
-          <p>No insight or strategy shared yet.</p>
+          <p>{t('circle.shared.none')}</p>
         ) : (
           <ul>
             {circle.sharing.map((s) => (
@@ -97,9 +99,7 @@ export function CirclePageView({ participant, token, week, circle }: CirclePageP
                 ) : (
                   s.insight
                 )}{' '}
-                <span class="meta">
-                  — {s.displayName}, week {s.week}
-                </span>
+                <span class="meta">{t('circle.shared.by', { name: s.displayName, week: s.week })}</span>
               </li>
             ))}
           </ul>

@@ -22,27 +22,21 @@ export function CohortPageView({ participant, token, inCircle, moments }: Cohort
   return (
     <>
       <h1>{cohort.name}</h1>
-      <p class="lede">What members shared with the cohort</p>
+      <p class="lede">{t('cohort.lede')}</p>
       <PageLinks token={token} current="cohort" inCircle={inCircle} mentorOf={participant.role === 'mentor' ? cohort.slug : undefined} />
-      <p class="meta">
-        Only members of {cohort.name}, each with their own link, and your mentor see this page; it is never published on the web. What members shared publicly is on the cohort’s story page
-        too.
-      </p>
+      <p class="meta">{t('cohort.private', { cohort: cohort.name })}</p>
       {weeks.length === 0 ? (
-        <p>Nothing has been shared with the cohort yet. When someone shares a win, a reflection or a milestone with “My cohort” or “Public”, it appears here.</p>
+        <p>{t('cohort.empty')}</p>
       ) : (
         weeks.map(([week, shared]) => (
           <section aria-labelledby={`week-${week}`}>
-            <h2 id={`week-${week}`}>Week {week}</h2>
+            <h2 id={`week-${week}`}>{t('pair.week', { week })}</h2>
             <ul class="moments">
               {shared.map((m) => (
                 <li>
                   <span class="moment-kind">{t(MOMENT_LABELS[m.kind])}</span> {m.title && <strong>{m.title}: </strong>}
                   {m.text}{' '}
-                  <span class="meta">
-                    — {m.author}
-                    {m.consent === 'public' ? ', shared publicly' : ''}
-                  </span>
+                  <span class="meta">{t('cohort.by', { name: m.author, consent: m.consent })}</span>
                 </li>
               ))}
             </ul>

@@ -1,60 +1,60 @@
 /** The partnership contract as a participant's page shows it. */
 import type { MyWeek } from '../db/me.ts';
 import type { Participant } from '../db/participants.ts';
-import { capitalise, ContractTerms, Hidden, linkTo } from './parts.tsx';
+import { ContractTerms, Hidden, linkTo, meetingValues } from './parts.tsx';
+import { useT } from './i18n.ts';
 
 /** The pair's contract on a participant's page: its state, the terms to read before confirming, and the confirmation. */
 export function ContractSection({ participant, token, my, today }: { participant: Participant; token: string; my: MyWeek; today: string }) {
+  const t = useT();
   const contract = my.contract;
   return (
     <section aria-labelledby="contract">
-      <h2 id="contract">Your partnership contract</h2>
+      <h2 id="contract">{t('contract.heading')}</h2>
       {!contract ? (
         <p>
-          No contract yet. <a href={linkTo('/contract/', token)}>Propose one</a> for your partner to confirm.
+          {t('contract.none')} <a href={linkTo('/contract/', token)}>{t('contract.proposeForPartner')}</a>
         </p>
       ) : (
         <>
           <p>
-            Version {contract.version}: meet {contract.cadenceDays === 14 ? 'every two weeks' : 'every week'} on {capitalise(contract.meetingDay)} at{' '}
-            {contract.meetingTime}, {contract.channel}.{' '}
+            {t('contract.summary', { version: contract.version, ...meetingValues(t, contract), channel: contract.channel })}{' '}
             {contract.renegotiateOn < today ? (
               <>
-                <strong>Its review date, {contract.renegotiateOn}, has passed:</strong> time to look at it together again.
+                <strong>{t('contract.review.passed', { date: t.date(contract.renegotiateOn, 'year') })}</strong> {t('contract.review.again')}
               </>
             ) : (
-              `Review on ${contract.renegotiateOn}.`
+              t('contract.review.on', { date: t.date(contract.renegotiateOn, 'year') })
             )}
           </p>
           <p>
             {contract.agreed ? (
               <>
-                <strong>Agreed</strong> by {my.partners.length > 1 ? 'all' : 'both'} of you.
+                <strong>{t('contract.agreed')}</strong> {t('contract.agreed.by', { group: my.partners.length > 1 ? 'more' : 'two' })}
               </>
             ) : (
-              `Not agreed yet: waiting for ${contract.waitingFor.map((p) => p.displayName).join(' and ')} to confirm.`
+              t('contract.waiting', { names: t.list(contract.waitingFor.map((p) => p.displayName)), count: contract.waitingFor.length })
             )}
           </p>
           {contract.waitingFor.some((p) => p.id === participant.id) && (
             <>
               <details>
-                <summary>Read it before you confirm</summary>
+                <summary>{t('contract.readFirst')}</summary>
                 <ContractTerms terms={contract} />
               </details>
               <form method="post" action="/api/me/contract-confirmations">
                 <Hidden token={token} />
                 <input type="hidden" name="contract_id" value={contract.id} />
                 <input type="hidden" name="revision" value={contract.revision} />
-                <button type="submit">I agree to version {contract.version}</button>
+                <button type="submit">{t('contract.confirm', { version: contract.version })}</button>
               </form>
             </>
           )}
           <p>
-            <a href={linkTo('/contract/', token)}>Propose a new version</a>
+            <a href={linkTo('/contract/', token)}>{t('contract.newVersion')}</a>
           </p>
         </>
       )}
     </section>
   );
 }
-

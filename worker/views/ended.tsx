@@ -5,6 +5,7 @@
 import type { Participant } from '../db/participants.ts';
 import type { PublishedItem } from '../db/published.ts';
 import { Published } from './me.tsx';
+import { useT } from './i18n.ts';
 
 export interface EndedPageProps {
   participant: Participant;
@@ -15,16 +16,14 @@ export interface EndedPageProps {
 }
 
 export function EndedPageView({ participant, token, endsOn, published }: EndedPageProps) {
+  const t = useT();
   return (
     <>
-      <h1>Hello, {participant.displayName}</h1>
-      <p class="lede">{participant.cohort.name} · ended</p>
-      <p>
-        Your cohort ended on {endsOn}, so your link no longer opens your forms and pages. It still opens this page for as long as something you wrote is published, so you can see it
-        and withdraw it whenever you like. For anything else, ask your mentor.
-      </p>
+      <h1>{t('me.hello', { name: participant.displayName })}</h1>
+      <p class="lede">{t('ended.lede', { cohort: participant.cohort.name })}</p>
+      <p>{t('ended.explain', { date: t.date(endsOn, 'year') })}</p>
       <Published token={token} published={published} />
-      <p class="meta">This page is yours alone: keep its link private.</p>
+      <p class="meta">{t('me.private')}</p>
     </>
   );
 }

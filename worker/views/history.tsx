@@ -6,7 +6,7 @@ import { Answers, GoalLine, Hidden, linkTo, outcomeText, PageLinks } from './par
 import { useT } from './i18n.ts';
 
 /** Who may read an item, and a form to change it. */
-function ConsentForm({ token, kind, id, consent, what }: { token: string; kind: Publishable; id: number; consent: Consent; what: string }) {
+function ConsentForm({ token, kind, id, consent }: { token: string; kind: Publishable; id: number; consent: Consent }) {
   const t = useT();
   const field = `consent-${kind}-${id}`;
   return (
@@ -14,7 +14,7 @@ function ConsentForm({ token, kind, id, consent, what }: { token: string; kind: 
       <Hidden token={token} />
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="id" value={id} />
-      <label for={field}>Who may read {what}</label>
+      <label for={field}>{t('history.consent', { kind })}</label>
       <select id={field} name="consent">
         {CONSENT_LEVELS.map((level) => (
           <option value={level} selected={level === consent}>
@@ -23,69 +23,70 @@ function ConsentForm({ token, kind, id, consent, what }: { token: string; kind: 
         ))}
       </select>
       <button type="submit" class="secondary">
-        Save
+        {t('history.consent.save')}
       </button>
     </form>
   );
 }
 
 function Checkin({ item, token }: { item: CheckinItem; token: string }) {
+  const t = useT();
   return (
     <article class="card">
-      <h2>Check-in, week {item.week}</h2>
+      <h2>{t('history.checkin', { week: item.week })}</h2>
       <Answers
         answers={[
-          ['Progress', item.progress],
-          ['What got in the way', item.obstacles],
-          ['Next step', item.nextStep],
-          ['Action committed', item.committedAction],
-          ['Last time’s action', item.lastActionDone ? outcomeText(item.lastActionDone) : ''],
-          ['Win', item.win],
-          ['Challenge', item.challenge],
-          ['Why you decided what you decided', item.decisionReason],
-          ['Energy', item.energy === null ? '' : `${item.energy} of 5`],
+          [t('pair.answer.progress'), item.progress],
+          [t('pair.answer.obstacles'), item.obstacles],
+          [t('pair.answer.nextStep'), item.nextStep],
+          [t('history.answer.action'), item.committedAction],
+          [t('pair.answer.lastAction'), item.lastActionDone ? outcomeText(t, item.lastActionDone) : ''],
+          [t('pair.answer.win'), item.win],
+          [t('history.answer.challenge'), item.challenge],
+          [t('history.answer.reason'), item.decisionReason],
+          [t('pair.answer.energy'), item.energy === null ? '' : t('figure.mean', { mean: t.number(item.energy) })],
         ]}
       />
-      {item.win !== '' && <ConsentForm token={token} kind="win" id={item.id} consent={item.winConsent} what="this win" />}
+      {item.win !== '' && <ConsentForm token={token} kind="win" id={item.id} consent={item.winConsent} />}
     </article>
   );
 }
 
 function Reflection({ item, token }: { item: ReflectionItem; token: string }) {
+  const t = useT();
   return (
     <article class="card">
-      <h2>Reflection, week {item.week}</h2>
+      <h2>{t('history.reflection', { week: item.week })}</h2>
       <Answers
         answers={[
-          ['What is working', item.working],
-          ['What is not working', item.notWorking],
-          ['Why', item.why],
-          ['An assumption you noticed', item.assumption],
-          ['Insight', item.insight],
-          ['Strategy', item.strategyTitle ? `${item.strategyTitle}: ${item.strategyBody}` : ''],
+          [t('history.answer.working'), item.working],
+          [t('history.answer.notWorking'), item.notWorking],
+          [t('history.answer.why'), item.why],
+          [t('history.answer.assumption'), item.assumption],
+          [t('history.answer.insight'), item.insight],
+          [t('history.answer.strategy'), item.strategyTitle ? `${item.strategyTitle}: ${item.strategyBody}` : ''],
         ]}
       />
-      <ConsentForm token={token} kind="reflection" id={item.id} consent={item.consent} what="this reflection" />
+      <ConsentForm token={token} kind="reflection" id={item.id} consent={item.consent} />
     </article>
   );
 }
 
-const STATUS = { active: 'active', done: 'done', dropped: 'dropped' } as const;
-
 function Goal({ item, token }: { item: GoalItem; token: string }) {
+  const t = useT();
   return (
     <article class="card">
-      <h2>Goal, week {item.week}</h2>
+      <h2>{t('history.goal', { week: item.week })}</h2>
       <p>
-        <strong>{item.what}</strong> ({STATUS[item.status]})
+        <strong>{item.what}</strong> {t('history.goal.status', { status: item.status })}
       </p>
       <GoalLine goal={item} />
       {item.milestones.map((m) => (
         <>
           <p>
-            Milestone: {m.title} <span class="meta">({m.reachedOn})</span>
+            {t('history.milestone', { title: m.title })} <span class="meta">({t.date(m.reachedOn, 'year')})</span>
           </p>
-          <ConsentForm token={token} kind="milestone" id={m.id} consent={m.consent} what="this milestone" />
+          <ConsentForm token={token} kind="milestone" id={m.id} consent={m.consent} />
         </>
       ))}
     </article>
@@ -99,22 +100,21 @@ function Item({ item, token }: { item: HistoryItem; token: string }) {
 }
 
 export function HistoryPageView({ participant, token, history, inCircle }: { participant: Participant; token: string; history: HistoryPage; inCircle: boolean }) {
+  const t = useT();
   const pageLink = (page: number) => `${linkTo('/me/history', token)}&page=${page}`;
   return (
     <>
-      <h1>My history</h1>
-      <p class="lede">
-        Everything you wrote in {participant.cohort.name}, newest first · page {history.page} of {history.pages}
-      </p>
+      <h1>{t('history.heading')}</h1>
+      <p class="lede">{t('history.lede', { cohort: participant.cohort.name, page: history.page, pages: history.pages })}</p>
       <PageLinks token={token} current="history" inCircle={inCircle} mentorOf={participant.role === 'mentor' ? participant.cohort.slug : undefined} />
       <p>
-        <a href={linkTo('/me/data.json', token)}>Download all my data</a> (JSON: everything stored about you).
+        <a href={linkTo('/me/data.json', token)}>{t('history.download')}</a> {t('history.download.note')}
       </p>
-      {history.items.length === 0 ? <p>Nothing yet: your check-ins, reflections and goals will be listed here.</p> : history.items.map((item) => <Item item={item} token={token} />)}
+      {history.items.length === 0 ? <p>{t('history.empty')}</p> : history.items.map((item) => <Item item={item} token={token} />)}
       {history.pages > 1 && (
-        <nav class="paging" aria-label="Pages of your history">
-          {history.page > 1 ? <a href={pageLink(history.page - 1)}>Newer</a> : <span />}
-          {history.page < history.pages ? <a href={pageLink(history.page + 1)}>Older</a> : <span />}
+        <nav class="paging" aria-label={t('history.paging')}>
+          {history.page > 1 ? <a href={pageLink(history.page - 1)}>{t('history.newer')}</a> : <span />}
+          {history.page < history.pages ? <a href={pageLink(history.page + 1)}>{t('history.older')}</a> : <span />}
         </nav>
       )}
     </>

@@ -5,21 +5,14 @@ import type { PublishedItem } from '../db/published.ts';
 import type { ReminderSettings } from '../db/reminder-settings.ts';
 import type { Participant } from '../db/participants.ts';
 import { MEETING_ALARM_MINUTES } from '../domain/calendar.ts';
-import type { PairRole } from '../domain/roles.ts';
+import { translator } from '../domain/i18n.ts';
+import { LOCALES, textDirection } from '../domain/locales.ts';
 import { FORM_LIST } from '../forms/registry.ts';
 import { GuidanceList } from './guidance.tsx';
 import { ContractSection } from './contract.tsx';
-import { clock, ReminderSettingsForm } from './reminder-settings.tsx';
-import { FeedbackText, GoalLine, Hidden, linkTo, PageLinks } from './parts.tsx';
+import { ReminderSettingsForm } from './reminder-settings.tsx';
+import { clockHour, FeedbackText, GoalLine, Hidden, linkTo, PageLinks } from './parts.tsx';
 import { useT } from './i18n.ts';
-
-const ROLE_DUTIES: Record<PairRole, string> = {
-  observer: 'the observer: you keep time and give one piece of feedback at the end (behaviour → impact → next step)',
-  reporter: 'the reporter: you note what each of you commits to, send a midweek nudge and speak for your pair in the circle',
-  member: 'a member this cycle: you take part while the other two lead',
-};
-
-const KIND_LABELS = { win: 'Win', reflection: 'Reflection', milestone: 'Milestone' } as const;
 
 export interface MePageProps {
   participant: Participant;
@@ -38,61 +31,50 @@ export interface MePageProps {
 }
 
 function ThisWeek({ participant, token, my }: MePageProps) {
-  const partnerNames = my.partners.map((p) => p.displayName).join(' and ');
+  const t = useT();
   const facilitator = my.circle?.facilitator;
   return (
     <section aria-labelledby="this-week">
-      <h2 id="this-week">This week</h2>
+      <h2 id="this-week">{t('me.thisWeek')}</h2>
       {participant.role === 'mentor' ? (
         <p>
-          You are this cohort’s mentor: <a href={linkTo(`/mentor/${participant.cohort.slug}`, token)}>open your dashboard</a> to see every pair.
+          {t('me.mentor')} <a href={linkTo(`/mentor/${participant.cohort.slug}`, token)}>{t('me.mentor.dashboard')}</a>
         </p>
       ) : my.partners.length === 0 ? (
-        <p>You are not in a pair yet. Your mentor will pair you.</p>
+        <p>{t('me.unpaired')}</p>
       ) : (
         <p>
-          Your partner{my.partners.length > 1 ? 's' : ''}: <strong>{partnerNames}</strong>.
-          {my.pairPaused && (
-            <>
-              {' '}Your pair is <strong>paused</strong>: nobody expects a check-in until one of you sends one.
-            </>
-          )}
+          {t('me.partners', { count: my.partners.length })} <strong>{t.list(my.partners.map((p) => p.displayName))}</strong>
+          {my.pairPaused && <> {t('me.paused')}</>}
         </p>
       )}
       {my.myRole && (
         <p>
-          You are {ROLE_DUTIES[my.myRole]}.
-          {my.partners.filter((p) => p.role).map((p) => ` ${p.displayName} is the ${p.role}.`)}
+          {t('me.role', { role: my.myRole })}
+          {my.partners.filter((p) => p.role).map((p) => ` ${t('me.partnerRole', { name: p.displayName, role: p.role! })}`)}
         </p>
       )}
       {my.circle && (
         <p>
-          {my.circle.label}:{' '}
-          {facilitator ? (
-            facilitator.id === participant.id ? (
-              <>
-                <strong>you facilitate</strong> the circle this cycle.
-              </>
-            ) : (
-              `${facilitator.displayName} facilitates this cycle.`
-            )
-          ) : (
-            'no facilitator this cycle (everyone is paused).'
-          )}
+          {facilitator
+            ? facilitator.id === participant.id
+              ? t('me.circle.you', { circle: my.circle.label })
+              : t('me.circle.facilitator', { circle: my.circle.label, name: facilitator.displayName })
+            : t('me.circle.nobody', { circle: my.circle.label })}
         </p>
       )}
       {my.action && (
         <p class="recall">
-          Your committed action (week {my.action.week}): <strong>{my.action.text}</strong>
+          {t('me.action', { week: my.action.week })} <strong>{my.action.text}</strong>
         </p>
       )}
       <p>
-        {my.checkedInThisWeek ? 'You have checked in this week. ' : ''}
-        <a href={linkTo('/checkin/', token)}>{my.checkedInThisWeek ? 'Send another check-in' : 'Send this week’s check-in'}</a>
+        {my.checkedInThisWeek && <>{t('me.checkedIn')} </>}
+        <a href={linkTo('/checkin/', token)}>{my.checkedInThisWeek ? t('me.checkin.again') : t('me.checkin.send')}</a>
         {my.pulseDue && (
           <>
             {' · '}
-            <a href={linkTo('/pulse/', token)}>Your monthly pulse is due</a>
+            <a href={linkTo('/pulse/', token)}>{t('me.pulse')}</a>
           </>
         )}
       </p>
@@ -101,12 +83,13 @@ function ThisWeek({ participant, token, my }: MePageProps) {
 }
 
 function Goals({ token, my, newKey }: MePageProps) {
+  const t = useT();
   return (
     <section aria-labelledby="goals">
-      <h2 id="goals">Your goals</h2>
+      <h2 id="goals">{t('me.goals')}</h2>
       {my.goals.length === 0 && (
         <p>
-          No active goal. <a href={linkTo('/goals/', token)}>Set a micro-goal</a>.
+          {t('me.goals.none')} <a href={linkTo('/goals/', token)}>{t('me.goals.set')}</a>
         </p>
       )}
       {my.goals.map((g) => (
@@ -117,7 +100,7 @@ function Goals({ token, my, newKey }: MePageProps) {
             <ul>
               {g.milestones.map((m) => (
                 <li>
-                  {m.title} <span class="meta">({m.reachedOn})</span>
+                  {m.title} <span class="meta">({t.date(m.reachedOn, 'year')})</span>
                 </li>
               ))}
             </ul>
@@ -126,25 +109,25 @@ function Goals({ token, my, newKey }: MePageProps) {
             <Hidden token={token} />
             <input type="hidden" name="goal_id" value={g.id} />
             <input type="hidden" name="idempotency_key" value={newKey()} />
-            <label for={`m-${g.id}`}>Milestone reached</label>
+            <label for={`m-${g.id}`}>{t('me.milestone.label')}</label>
             <input type="text" id={`m-${g.id}`} name="title" required maxlength={200} />
-            <label for={`d-${g.id}`}>On</label>
+            <label for={`d-${g.id}`}>{t('me.milestone.on')}</label>
             <input type="date" id={`d-${g.id}`} name="reached_on" required />
             <label class="share">
-              <input type="checkbox" name="consent" value="public" /> Share it as a success story, under my display name
+              <input type="checkbox" name="consent" value="public" /> {t('me.milestone.share')}
             </label>
-            <button type="submit">Record it</button>
+            <button type="submit">{t('me.milestone.record')}</button>
           </form>
           <form method="post" action="/api/me/goal-status" class="inline-form">
             <Hidden token={token} />
             <input type="hidden" name="goal_id" value={g.id} />
             <button type="submit" name="status" value="done">
-              Mark done
+              {t('me.goal.done')}
             </button>
             <button type="submit" name="status" value="dropped" class="secondary">
-              Drop it
+              {t('me.goal.drop')}
             </button>
-            <a href={linkTo('/goals/', token)}>Recalibrate: replace it with a better goal</a>
+            <a href={linkTo('/goals/', token)}>{t('me.goal.recalibrate')}</a>
           </form>
         </article>
       ))}
@@ -154,27 +137,25 @@ function Goals({ token, my, newKey }: MePageProps) {
 
 /** What of theirs is published, each item with a button to withdraw it (also the whole page once their cohort ended). */
 export function Published({ token, published }: { token: string; published: PublishedItem[] }) {
+  const t = useT();
   return (
     <section aria-labelledby="published">
-      <h2 id="published">What of yours is published</h2>
+      <h2 id="published">{t('me.published')}</h2>
       {published.length === 0 ? (
-        <p>Nothing: everything you wrote is private. When you share a win, a reflection or a milestone, it is listed here.</p>
+        <p>{t('me.published.none')}</p>
       ) : (
         <>
-          <p class="meta">Shared with your consent, under your display name. Withdraw any of it in one step: it leaves your cohort’s page at once, and the public site at its next publication.</p>
+          <p class="meta">{t('me.published.intro')}</p>
           <ul>
             {published.map((item) => (
               <li>
-                <span class="moment-kind">{KIND_LABELS[item.kind]}</span> {item.text}{' '}
-                <span class="meta">
-                  (week {item.week}, {item.consent === 'public' ? 'public' : 'your cohort'})
-                </span>
+                <span class="moment-kind">{t('me.published.kind', { kind: item.kind })}</span> {item.text} <span class="meta">{t('me.published.where', { week: item.week, consent: item.consent })}</span>
                 <form method="post" action="/api/me/withdrawals" class="inline-form">
                   <Hidden token={token} />
                   <input type="hidden" name="kind" value={item.kind} />
                   <input type="hidden" name="id" value={item.id} />
                   <button type="submit" class="secondary">
-                    Withdraw
+                    {t('me.published.withdraw')}
                   </button>
                 </form>
               </li>
@@ -187,29 +168,30 @@ export function Published({ token, published }: { token: string; published: Publ
 }
 
 function FeedbackToRate({ token, my }: MePageProps) {
+  const t = useT();
   if (my.feedbackToRate.length === 0) return null;
   return (
     <section aria-labelledby="rate">
-      <h2 id="rate">Feedback waiting for your rating</h2>
+      <h2 id="rate">{t('me.rate.heading')}</h2>
       {my.feedbackToRate.map((f) => (
         <article class="card">
-          <p class="meta">From {f.from}</p>
+          <p class="meta">{t('me.rate.from', { name: f.from })}</p>
           <FeedbackText feedback={f} />
           <form method="post" action="/api/me/feedback-ratings">
             <Hidden token={token} />
             <input type="hidden" name="feedback_id" value={f.id} />
             <fieldset>
-              <legend>How useful was it? (1 not useful, 5 very useful)</legend>
+              <legend>{t('me.rate.legend')}</legend>
               <div class="choices">
                 {[1, 2, 3, 4, 5].map((n) => (
                   <label>
                     <input type="radio" name="usefulness" value={n} required />
-                    <span>{n}</span>
+                    <span>{t.number(n)}</span>
                   </label>
                 ))}
               </div>
             </fieldset>
-            <button type="submit">Rate it</button>
+            <button type="submit">{t('me.rate.submit')}</button>
           </form>
         </article>
       ))}
@@ -219,16 +201,47 @@ function FeedbackToRate({ token, my }: MePageProps) {
 
 /** The calendar: a subscription that follows the contract and the cadence, or a file as it is today. */
 function Calendar({ token, host, reminders }: MePageProps) {
+  const t = useT();
   const feed = linkTo('/me/calendar.ics', token);
+  // The links sit inside the sentence, so it comes in pieces; each piece is a whole clause.
   return (
     <>
       <p>
-        Your meetings and check-in dates in your calendar: <a href={`webcal://${host}${feed}`}>Subscribe in your calendar app</a>: it stays up to date. Or{' '}
-        <a href={feed}>download the file</a> (.ics), as it is today. Either way, it reminds you {MEETING_ALARM_MINUTES} minutes before each meeting, and at{' '}
-        {clock(reminders.hour)} (your reminder hour) on the day a check-in is due.
+        {t('calendar.intro')} <a href={`webcal://${host}${feed}`}>{t('calendar.subscribe')}</a>
+        {t('calendar.subscribe.note')} {t('calendar.or')} <a href={feed}>{t('calendar.download')}</a> {t('calendar.download.note')}{' '}
+        {t('calendar.alarms', { minutes: MEETING_ALARM_MINUTES, hour: clockHour(t, reminders.hour) })}
       </p>
-      <p class="meta">The subscription’s address holds your personal link too: keep it private.</p>
+      <p class="meta">{t('calendar.private')}</p>
     </>
+  );
+}
+
+/**
+ * The language of their pages, forms and mails: their cohort's (an empty choice), or one of their
+ * own. Each language is offered in its own name, marked with its `lang` so it is read out right.
+ */
+function LanguageForm({ participant, token }: { participant: Participant; token: string }) {
+  const t = useT();
+  const ownName = (locale: (typeof LOCALES)[number]) => (locale === t.locale ? t('language.self') : translator(locale)('language.self'));
+  return (
+    <section aria-labelledby="language">
+      <h2 id="language">{t('language.choose.heading')}</h2>
+      <form method="post" action="/api/me/language" class="inline-form">
+        <Hidden token={token} />
+        <label for="language-choice">{t('language.choose.label')}</label>{' '}
+        <select id="language-choice" name="language">
+          <option value="" selected={!participant.ownLanguage}>
+            {t('language.choose.cohort', { language: t(`language.${participant.cohort.language}`) })}
+          </option>
+          {LOCALES.map((locale) => (
+            <option value={locale} lang={locale} dir={textDirection(locale)} selected={participant.ownLanguage && participant.language === locale}>
+              {ownName(locale)}
+            </option>
+          ))}
+        </select>{' '}
+        <button type="submit">{t('language.choose.save')}</button>
+      </form>
+    </section>
   );
 }
 
@@ -237,15 +250,13 @@ export function MePage(props: MePageProps) {
   const { participant, token, my, guidance } = props;
   return (
     <>
-      <h1>Hello, {participant.displayName}</h1>
-      <p class="lede">
-        {participant.cohort.name} · week {my.week}
-      </p>
+      <h1>{t('me.hello', { name: participant.displayName })}</h1>
+      <p class="lede">{t('me.lede', { cohort: participant.cohort.name, week: my.week })}</p>
       <PageLinks token={token} current="me" inCircle={my.circle !== null} mentorOf={participant.role === 'mentor' ? participant.cohort.slug : undefined} />
       <ThisWeek {...props} />
       {guidance.length > 0 && (
         <section aria-labelledby="guidance">
-          <h2 id="guidance">For this week, from the library</h2>
+          <h2 id="guidance">{t('me.guidance')}</h2>
           <GuidanceList guidance={guidance} />
         </section>
       )}
@@ -254,8 +265,9 @@ export function MePage(props: MePageProps) {
       <ContractSection participant={props.participant} token={props.token} my={props.my} today={props.today} />
       <FeedbackToRate {...props} />
       <ReminderSettingsForm participant={participant} token={token} reminders={props.reminders} />
+      <LanguageForm participant={participant} token={token} />
       <section aria-labelledby="forms">
-        <h2 id="forms">Your forms</h2>
+        <h2 id="forms">{t('me.forms')}</h2>
         <ul>
           {FORM_LIST.map((form) => (
             <li>
@@ -264,7 +276,7 @@ export function MePage(props: MePageProps) {
           ))}
         </ul>
         <Calendar {...props} />
-        <p class="meta">This page is yours alone: keep its link private.</p>
+        <p class="meta">{t('me.private')}</p>
       </section>
     </>
   );

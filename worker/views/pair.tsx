@@ -20,19 +20,20 @@ export interface PairPageProps {
 
 /** One person's check-in, every answer that was given. */
 function CheckinAnswers({ checkin }: { checkin: PairCheckin }) {
+  const t = useT();
   return (
     <Answers
       answers={[
-        ['Progress', checkin.progress],
-        ['What got in the way', checkin.obstacles],
-        ['Next step', checkin.nextStep],
-        ['Action committed for next time', checkin.committedAction + (checkin.carriedForward ? ' (carried forward)' : '')],
-        ['Last time’s action', checkin.lastActionDone ? outcomeText(checkin.lastActionDone) : ''],
-        ['Win', checkin.win],
-        ['Challenge to get feedback on', checkin.challenge + (checkin.challenge && checkin.challengeToCircle ? ' (asked the circle too)' : '')],
-        ['Why they decided what they decided', checkin.decisionReason],
-        ['Energy', checkin.energy === null ? '' : `${checkin.energy} of 5`],
-        ['Pause', checkin.needsPause ? 'Asked for a pause' : ''],
+        [t('pair.answer.progress'), checkin.progress],
+        [t('pair.answer.obstacles'), checkin.obstacles],
+        [t('pair.answer.nextStep'), checkin.nextStep],
+        [t('pair.answer.action'), checkin.carriedForward ? t('pair.answer.carried', { action: checkin.committedAction }) : checkin.committedAction],
+        [t('pair.answer.lastAction'), checkin.lastActionDone ? outcomeText(t, checkin.lastActionDone) : ''],
+        [t('pair.answer.win'), checkin.win],
+        [t('pair.answer.challenge'), checkin.challenge && checkin.challengeToCircle ? t('pair.answer.toCircle', { challenge: checkin.challenge }) : checkin.challenge],
+        [t('pair.answer.reason'), checkin.decisionReason],
+        [t('pair.answer.energy'), checkin.energy === null ? '' : t('figure.mean', { mean: t.number(checkin.energy) })],
+        [t('pair.answer.pause'), checkin.needsPause ? t('pair.answer.pauseAsked') : ''],
       ]}
     />
   );
@@ -42,22 +43,18 @@ function ThisWeek({ participant, week, dueOn, people, partnership }: PairPagePro
   const t = useT();
   return (
     <section aria-labelledby="this-week">
-      <h2 id="this-week">This week in your pair</h2>
-      <p class="meta">
-        Week {week}: check-ins are due by {t.date(dueOn, 'weekday')}.
-      </p>
+      <h2 id="this-week">{t('pair.thisWeek')}</h2>
+      <p class="meta">{t('pair.due', { week, date: t.date(dueOn, 'weekday') })}</p>
       {people.map((person) => {
         const checkin = partnership.checkins.findLast((c) => c.participantId === person.id && c.week === week);
         const you = person.id === participant.id;
         return (
           <article class="card">
-            <h3>{you ? 'You' : person.displayName}</h3>
+            <h3>{you ? t('pair.you') : person.displayName}</h3>
             {checkin ? (
               <CheckinAnswers checkin={checkin} />
             ) : (
-              <p>
-                {you ? 'You have' : `${person.displayName} has`} not checked in yet this week (due {t.date(dueOn, 'weekday')}).
-              </p>
+              <p>{you ? t('pair.notYet.you', { date: t.date(dueOn, 'weekday') }) : t('pair.notYet', { name: person.displayName, date: t.date(dueOn, 'weekday') })}</p>
             )}
           </article>
         );
@@ -67,29 +64,28 @@ function ThisWeek({ participant, week, dueOn, people, partnership }: PairPagePro
 }
 
 function Board({ participant, partnership, board }: PairPageProps) {
-  const name = (id: number) => (id === participant.id ? 'You' : (partnership.names.get(id) ?? 'A former partner'));
+  const t = useT();
+  const name = (id: number) => (id === participant.id ? t('pair.you') : (partnership.names.get(id) ?? t('pair.formerPartner')));
+  // Whose entry it is: some languages say "you committed" and "they committed" with different verbs.
+  const who = (id: number) => (id === participant.id ? 'you' : 'other');
   return (
     <section aria-labelledby="board">
-      <h2 id="board">Your pair’s progress board</h2>
-      <p class="meta">Week by week: the action each of you committed to and how it went, the reasons behind your decisions, and what you learned.</p>
+      <h2 id="board">{t('pair.board')}</h2>
+      <p class="meta">{t('pair.board.intro')}</p>
       {board.length === 0 ? (
-        <p>Nothing yet: your first check-ins start the board.</p>
+        <p>{t('pair.board.empty')}</p>
       ) : (
         board.map((w) => (
           <article class="card board-week">
-            <h3>Week {w.week}</h3>
+            <h3>{t('pair.week', { week: w.week })}</h3>
             <ul>
               {w.entries.map((e) => (
                 <li>
                   <strong>{name(e.participantId)}</strong>
-                  {e.action && (
-                    <>
-                      {' '}committed to “{e.action}”: {e.outcome ? outcomeText(e.outcome) : e.reported ? 'not said' : 'not due yet'}.
-                    </>
-                  )}
-                  {e.decision && <> Decided because: {e.decision}</>}
+                  {e.action && <> {t('pair.board.committed', { who: who(e.participantId), action: e.action, outcome: e.outcome ?? (e.reported ? 'unsaid' : 'notDue') })}</>}
+                  {e.decision && <> {t('pair.board.decided', { who: who(e.participantId), reason: e.decision })}</>}
                   {e.insights.map((text) => (
-                    <> Learned: {text}</>
+                    <> {t('pair.board.learned', { who: who(e.participantId), insight: text })}</>
                   ))}
                 </li>
               ))}
@@ -102,16 +98,17 @@ function Board({ participant, partnership, board }: PairPageProps) {
 }
 
 function Goals({ participant, token, people, partnership }: PairPageProps) {
+  const t = useT();
   return (
     <section aria-labelledby="goals">
-      <h2 id="goals">Active goals</h2>
+      <h2 id="goals">{t('pair.goals')}</h2>
       {people.map((person) => {
         const goals = partnership.goals.filter((g) => g.participantId === person.id);
         const you = person.id === participant.id;
         return (
           <>
-            <h3>{you ? 'Yours' : person.displayName}</h3>
-            {goals.length === 0 && <p>No active goal.</p>}
+            <h3>{you ? t('pair.goals.yours') : person.displayName}</h3>
+            {goals.length === 0 && <p>{t('me.goals.none')}</p>}
             {goals.map((g) => (
               <article class="card">
                 <h4>{g.what}</h4>
@@ -120,17 +117,17 @@ function Goals({ participant, token, people, partnership }: PairPageProps) {
                   <ul>
                     {g.milestones.map((m) => (
                       <li>
-                        {m.title} <span class="meta">({m.reachedOn})</span>
+                        {m.title} <span class="meta">({t.date(m.reachedOn, 'year')})</span>
                         {you ? (
-                          m.congratulatedBy.length > 0 && <> — congratulated by {m.congratulatedBy.map((id) => partnership.names.get(id) ?? 'a partner').join(' and ')}</>
+                          m.congratulatedBy.length > 0 && <> — {t('pair.congratulatedBy', { names: t.list(m.congratulatedBy.map((id) => partnership.names.get(id) ?? t('pair.aPartner'))) })}</>
                         ) : m.congratulatedBy.includes(participant.id) ? (
-                          <> — you congratulated {person.displayName}</>
+                          <> — {t('pair.youCongratulated', { name: person.displayName })}</>
                         ) : (
                           <form method="post" action="/api/me/congratulations" class="inline-form">
                             <Hidden token={token} />
                             <input type="hidden" name="milestone_id" value={m.id} />
                             <button type="submit" class="secondary">
-                              Congratulate {person.displayName}
+                              {t('pair.congratulate', { name: person.displayName })}
                             </button>
                           </form>
                         )}
@@ -148,26 +145,25 @@ function Goals({ participant, token, people, partnership }: PairPageProps) {
 }
 
 function Contract({ token, partnership }: PairPageProps) {
+  const t = useT();
   const [latest, ...earlier] = partnership.contracts;
   return (
     <section aria-labelledby="contract">
-      <h2 id="contract">Your contract</h2>
+      <h2 id="contract">{t('pair.contract')}</h2>
       {!latest ? (
         <p>
-          No contract yet. <a href={linkTo('/contract/', token)}>Propose one</a>.
+          {t('contract.none')} <a href={linkTo('/contract/', token)}>{t('contract.proposeOne')}</a>
         </p>
       ) : (
         <>
-          <p>
-            Version {latest.version}, proposed by {partnership.names.get(latest.proposedBy) ?? 'a former partner'} in week {latest.week}.
-          </p>
+          <p>{t('pair.contract.version', { version: latest.version, name: partnership.names.get(latest.proposedBy) ?? t('pair.formerPartner.lower'), week: latest.week })}</p>
           <ContractTerms terms={latest} />
           {earlier.length > 0 && (
             <details>
-              <summary>Earlier versions ({earlier.length})</summary>
+              <summary>{t('pair.contract.earlier', { count: earlier.length })}</summary>
               {earlier.map((c) => (
                 <article class="card">
-                  <h3>Version {c.version}</h3>
+                  <h3>{t('pair.contract.versionHeading', { version: c.version })}</h3>
                   <ContractTerms terms={c} />
                 </article>
               ))}
@@ -180,13 +176,15 @@ function Contract({ token, partnership }: PairPageProps) {
 }
 
 function FeedbackList({ items, received }: { items: FeedbackItem[]; received: boolean }) {
-  if (items.length === 0) return <p>None yet.</p>;
+  const t = useT();
+  if (items.length === 0) return <p>{t('pair.feedback.none')}</p>;
   return (
     <>
       {items.map((f) => (
         <article class="card">
           <p class="meta">
-            {received ? `From ${f.from}` : `To ${f.to}`}, week {f.week} · {f.usefulness === null ? 'not rated yet' : `rated ${f.usefulness} of 5 for usefulness`}
+            {t(received ? 'pair.feedback.from' : 'pair.feedback.to', { name: received ? f.from : f.to, week: f.week })} ·{' '}
+            {f.usefulness === null ? t('pair.feedback.unrated') : t('pair.feedback.rated', { rating: t.number(f.usefulness) })}
           </p>
           <FeedbackText feedback={f} />
         </article>
@@ -196,25 +194,26 @@ function FeedbackList({ items, received }: { items: FeedbackItem[]; received: bo
 }
 
 export function PairPage(props: PairPageProps) {
+  const t = useT();
   const { participant, token, people, partnership, inCircle } = props;
   const partners = people.filter((p) => p.id !== participant.id);
   return (
     <>
-      <h1>Our pair</h1>
+      <h1>{t('pair.heading')}</h1>
       <p class="lede">
-        {partners.length === 0 ? 'You are not in a pair yet.' : `You and ${partners.map((p) => p.displayName).join(' and ')}`} · {participant.cohort.name}
+        {partners.length === 0 ? t('pair.unpaired', { cohort: participant.cohort.name }) : t('pair.lede', { names: t.list(partners.map((p) => p.displayName)), cohort: participant.cohort.name })}
       </p>
       <PageLinks token={token} current="pair" inCircle={inCircle} mentorOf={participant.role === 'mentor' ? participant.cohort.slug : undefined} />
-      <p class="meta">Only the two of you (or three) and your mentor see this page. A partner sees your words only from the weeks you were partners.</p>
+      <p class="meta">{t('pair.private')}</p>
       <ThisWeek {...props} />
       <Board {...props} />
       <Goals {...props} />
       <Contract {...props} />
       <section aria-labelledby="feedback">
-        <h2 id="feedback">Feedback</h2>
-        <h3>Received</h3>
+        <h2 id="feedback">{t('pair.feedback')}</h2>
+        <h3>{t('pair.feedback.received')}</h3>
         <FeedbackList items={partnership.feedback.filter((f) => f.toId === participant.id)} received />
-        <h3>Given</h3>
+        <h3>{t('pair.feedback.given')}</h3>
         <FeedbackList items={partnership.feedback.filter((f) => f.fromId === participant.id)} received={false} />
       </section>
     </>

@@ -1,21 +1,21 @@
 /** How a participant is reminded, on their own page (worker/rhythm/ sends the reminders). */
 import type { Participant } from '../db/participants.ts';
 import type { ReminderSettings } from '../db/reminder-settings.ts';
-import { Hidden } from './parts.tsx';
+import { clockHour, Hidden } from './parts.tsx';
+import { useT } from './i18n.ts';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
-/** An hour as a clock reads it: 09:00. */
-export const clock = (h: number) => `${String(h).padStart(2, '0')}:00`;
 
 function HourSelect({ name, label, value, optional }: { name: string; label: string; value: number | null; optional?: boolean }) {
+  const t = useT();
   return (
     <p>
       <label for={`reminders-${name}`}>{label}</label>{' '}
       <select id={`reminders-${name}`} name={name}>
-        {optional && <option value="">—</option>}
+        {optional && <option value="">{t('reminders.settings.noHour')}</option>}
         {HOURS.map((h) => (
           <option value={h} selected={h === value}>
-            {clock(h)}
+            {clockHour(t, h)}
           </option>
         ))}
       </select>
@@ -25,31 +25,32 @@ function HourSelect({ name, label, value, optional }: { name: string; label: str
 
 /** The Reminders section of a participant's page: how they are reminded, and the form to change it. */
 export function ReminderSettingsForm({ participant, token, reminders }: { participant: Participant; token: string; reminders: ReminderSettings }) {
+  const t = useT();
   return (
     <section aria-labelledby="reminders">
-      <h2 id="reminders">Reminders</h2>
+      <h2 id="reminders">{t('reminders.settings.heading')}</h2>
       <p>
         {reminders.byMail
-          ? `By e-mail at ${clock(reminders.hour)} (${reminders.timezone ?? participant.cohort.timezone}) on the day your check-in is due, and one nudge that evening if it is still missing.`
+          ? t('reminders.settings.byMail', { hour: clockHour(t, reminders.hour), timezone: reminders.timezone ?? participant.cohort.timezone })
           : reminders.unsubscribed
-            ? 'You stopped e-mail reminders. Tick the box below to have them again.'
-            : 'E-mail reminders are off.'}
+            ? t('reminders.settings.stopped')
+            : t('reminders.settings.off')}
       </p>
       <form method="post" action="/api/me/reminders">
         <Hidden token={token} />
         <p>
           <label>
-            <input type="checkbox" name="by_mail" value="on" checked={reminders.byMail} /> Remind me by e-mail
+            <input type="checkbox" name="by_mail" value="on" checked={reminders.byMail} /> {t('reminders.settings.remind')}
           </label>
         </p>
-        <HourSelect name="remind_hour" label="At" value={reminders.hour} />
+        <HourSelect name="remind_hour" label={t('reminders.settings.at')} value={reminders.hour} />
         <p>
-          <label for="reminders-timezone">My timezone</label>{' '}
+          <label for="reminders-timezone">{t('reminders.settings.timezone')}</label>{' '}
           <input type="text" id="reminders-timezone" name="timezone" value={reminders.timezone ?? ''} placeholder={participant.cohort.timezone} autocomplete="off" />
         </p>
-        <HourSelect name="quiet_from" label="Nothing from" value={reminders.quiet?.from ?? null} optional />
-        <HourSelect name="quiet_until" label="until" value={reminders.quiet?.until ?? null} optional />
-        <button type="submit">Save my reminders</button>
+        <HourSelect name="quiet_from" label={t('reminders.settings.quietFrom')} value={reminders.quiet?.from ?? null} optional />
+        <HourSelect name="quiet_until" label={t('reminders.settings.quietUntil')} value={reminders.quiet?.until ?? null} optional />
+        <button type="submit">{t('reminders.settings.save')}</button>
       </form>
     </section>
   );

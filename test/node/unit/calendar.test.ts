@@ -281,7 +281,7 @@ describe('buildCalendar: text values', () => {
       expect(decoder.decode(bytes)).toBe(line);
     }
     expect(lines.some((line) => line.startsWith(' '))).toBe(true);
-    const summary = `Partnership meeting with ${partnerNames.join(' and ')}`;
+    const summary = `Partnership meeting with ${new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(partnerNames)}`;
     expect(encoder.encode(summary).length).toBeGreaterThan(150);
     expect(ofKind(ics, 'meeting')[0]!.summary).toBe(summary);
   });
