@@ -8,12 +8,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Program, ROSTER_CSV } from '../support/program.ts';
-import { publishedTexts, untranslatedInBuild } from '../support/pseudo-build.ts';
+import { builtHtml, publishedTexts, untranslatedInBuild } from '../support/pseudo-build.ts';
 
 const program = new Program();
 /** The cohort pages' own files: stories, reports and the overview in each language. */
 const COHORT_PAGES = (path: string) => /^\/((es|ar)\/)?cohorts\//.test(path);
 let pseudoProblems: string[] = [];
+/** The pages the pseudo-locale check read, and one of them, to show it read a pseudo-locale build. */
+let pseudoPages: string[] = [];
+let pseudoStory = '';
 let pages: Record<string, string> = {};
 
 function htmlTag(page: string): string {
@@ -56,6 +59,8 @@ beforeAll(async () => {
     delete process.env.TANDEM_PSEUDO_LOCALE;
   }
   pseudoProblems = untranslatedInBuild(program.outDir, data, COHORT_PAGES);
+  pseudoPages = builtHtml(program.outDir).filter(COHORT_PAGES);
+  pseudoStory = read('cohorts/es-cohort');
 }, 600_000);
 
 afterAll(() => {
@@ -74,7 +79,8 @@ describe('cohort pages in their cohort’s language', () => {
   it('builds an Arabic cohort’s report in Arabic, right to left, charts told to read right to left', () => {
     expect(htmlTag(pages.arReport!)).toMatch(/lang="ar"/);
     expect(htmlTag(pages.arReport!)).toMatch(/dir="rtl"/);
-    expect(headings(pages.arReport!)).toEqual(expect.arrayContaining(['تقرير الأثر', 'نظرة سريعة', 'الأرقام بالتفصيل']));
+    expect(pages.arReport).toContain('<p class="meta">تقرير الأثر</p>');
+    expect(headings(pages.arReport!)).toEqual(expect.arrayContaining(['نظرة سريعة', 'الأرقام بالتفصيل']));
     const config = JSON.parse(/data-config="([^"]*)"/.exec(pages.arReport!)![1]!.replaceAll('&quot;', '"').replaceAll('&amp;', '&'));
     expect(config.options.plugins.legend).toMatchObject({ rtl: true, textDirection: 'rtl' });
     expect(config.options.scales.x.reverse).toBe(true);
@@ -96,6 +102,8 @@ describe('cohort pages in their cohort’s language', () => {
 
 describe('the pseudo-locale', () => {
   it('finds no word on a cohort page that came from no catalogue', () => {
+    expect(pseudoPages).toEqual(expect.arrayContaining(['/cohorts/index.html', '/es/cohorts/index.html', '/ar/cohorts/index.html', '/cohorts/demo-autumn/report/index.html', '/cohorts/es-cohort/index.html']));
+    expect(pseudoStory).toContain('<h2>⟦Cómo va⟧</h2>');
     expect(pseudoProblems, pseudoProblems.join('\n')).toEqual([]);
   });
 });
