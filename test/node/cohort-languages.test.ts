@@ -73,6 +73,7 @@ describe('cohort pages in their cohort’s language', () => {
     expect(htmlTag(pages.esStory!)).toMatch(/dir="ltr"/);
     expect(headings(pages.esStory!)).toEqual(expect.arrayContaining(['Cohorte de otoño', 'Cómo va', 'Semana a semana', 'Quiénes participan']));
     expect(pages.esStory).toContain('No hay suficientes respuestas para mostrarlo');
+    expect(pages.esStory).toMatch(/Datos abiertos: <a href="[^"]*data\.json" download>JSON<\/a>, <a/);
     expect(pages.esStory).toMatch(/check-ins cada 7 días, luego cada 14 días desde la semana \d+ \(\d+ de [a-z]+\)/);
   });
 
