@@ -41,13 +41,15 @@ const BASE_OPTIONS = {
 } as const;
 
 /**
- * How a chart reads in the page's direction. Right to left, the legend and tooltips are laid out
- * and written right to left, time runs from right to left as the sentences do (the x axis
- * reversed) and the value axis stands on the right, where a line of text begins.
+ * How a chart reads in the page's language: Chart.js writes its axis numbers in the language's
+ * way (3,5 in Spanish). Right to left, the legend and tooltips are laid out and written right to
+ * left, time runs from right to left as the sentences do (the x axis reversed) and the value axis
+ * stands on the right, where a line of text begins.
  */
 function direction(t: Translator, legend: { display?: boolean } = {}) {
   const rtl = t.dir === 'rtl';
   return {
+    locale: t.locale,
     plugins: { legend: { ...legend, rtl, textDirection: t.dir }, tooltip: { rtl, textDirection: t.dir } },
     x: rtl ? { reverse: true } : {},
     y: rtl ? { position: 'right' as const } : {},
@@ -60,7 +62,7 @@ function axisTitle(t: Translator, key: MessageKey) {
 
 /** Engagement and action completion by complete week, in percent; hidden weeks are gaps. */
 export function buildWeeklyChartConfig(t: Translator, weeks: readonly Week[]): ChartConfiguration<'line', (number | null)[], string> {
-  const { plugins, x, y } = direction(t);
+  const { locale, plugins, x, y } = direction(t);
   return {
     type: 'line',
     data: {
@@ -70,7 +72,7 @@ export function buildWeeklyChartConfig(t: Translator, weeks: readonly Week[]): C
         line(t('chart.weekly.actionsSeries'), weeks.map((w) => asPercent(w.actions)), 1),
       ],
     },
-    options: { ...BASE_OPTIONS, plugins, scales: { x, y: { ...y, min: 0, max: 100, title: axisTitle(t, 'chart.axis.percent') } } },
+    options: { ...BASE_OPTIONS, locale, plugins, scales: { x, y: { ...y, min: 0, max: 100, title: axisTitle(t, 'chart.axis.percent') } } },
   };
 }
 
@@ -80,14 +82,14 @@ export const PULSE_LABELS = { trust: 'chart.pulse.trust', safety: 'chart.pulse.s
 /** Mean pulse by dimension per period of weeks, on the 1–5 scale. */
 export function buildPulseChartConfig(t: Translator, periods: readonly PulsePeriod[]): ChartConfiguration<'line', (number | null)[], string> {
   const dims = Object.keys(PULSE_LABELS) as (keyof typeof PULSE_LABELS)[];
-  const { plugins, x, y } = direction(t);
+  const { locale, plugins, x, y } = direction(t);
   return {
     type: 'line',
     data: {
       labels: periods.map((p) => periodLabel(t, p)),
       datasets: dims.map((d, i) => line(t(PULSE_LABELS[d]), periods.map((p) => (p.means ? round1(ratioValue(p.means[d])) : null)), i)),
     },
-    options: { ...BASE_OPTIONS, plugins, scales: { x, y: { ...y, min: 1, max: 5, title: axisTitle(t, 'chart.axis.mean') } } },
+    options: { ...BASE_OPTIONS, locale, plugins, scales: { x, y: { ...y, min: 1, max: 5, title: axisTitle(t, 'chart.axis.mean') } } },
   };
 }
 
@@ -97,14 +99,14 @@ export const GOAL_STATUS_LABELS = { active: 'chart.goals.active', done: 'chart.g
 /** Goals by status, as bars. */
 export function buildGoalsChartConfig(t: Translator, byStatus: NonNullable<Metrics['goals']['byStatus']>): ChartConfiguration<'bar', number[], string> {
   const statuses = Object.keys(GOAL_STATUS_LABELS) as (keyof typeof GOAL_STATUS_LABELS)[];
-  const { plugins, x, y } = direction(t, { display: false });
+  const { locale, plugins, x, y } = direction(t, { display: false });
   return {
     type: 'bar',
     data: {
       labels: statuses.map((s) => t(GOAL_STATUS_LABELS[s])),
       datasets: [{ label: t('chart.goals.series'), data: statuses.map((s) => byStatus[s]), backgroundColor: SERIES.map((s) => s.color) }],
     },
-    options: { ...BASE_OPTIONS, plugins, scales: { x, y: { ...y, beginAtZero: true, ticks: { precision: 0 }, title: axisTitle(t, 'chart.axis.goals') } } },
+    options: { ...BASE_OPTIONS, locale, plugins, scales: { x, y: { ...y, beginAtZero: true, ticks: { precision: 0 }, title: axisTitle(t, 'chart.axis.goals') } } },
   };
 }
 

@@ -95,6 +95,8 @@ describe('in the cohort’s language', () => {
     expect(config.data.datasets[0]!.label).toBe('Participantes con check-in (%)');
     expect(config.options?.plugins?.legend).toMatchObject({ rtl: false, textDirection: 'ltr' });
     expect(config.options?.scales?.x).not.toHaveProperty('reverse');
+    // Chart.js writes its axis numbers with this locale: 3,5 in Spanish.
+    expect(config.options?.locale).toBe('es');
   });
 
   it('reads an Arabic chart right to left: legend, tooltips, time running leftwards, the value axis on the right', () => {
