@@ -1,6 +1,7 @@
 /** Content schemas of the site's collections. */
 import { z } from 'astro/zod';
 import { MOMENT_KINDS, PUBLIC_PAGE_CONSENT } from '../worker/domain/consent.ts';
+import { LOCALES } from '../worker/domain/locales.ts';
 
 export const LIBRARY_KINDS = ['guide', 'checklist', 'dialogue', 'role-play', 'template', 'story'] as const;
 export const LIBRARY_STAGES = ['kickoff', 'weekly', 'feedback', 'setback', 'pause', 'reflection', 'closing', 'mentor'] as const;
@@ -105,6 +106,8 @@ export const cohortStorySchema = z.object({
     startsOn: z.string(),
     endsOn: z.string().nullable(),
     publication: z.enum(['public', 'unlisted']),
+    /** The language its pages are written in (its participants may each read their own pages in another). */
+    language: z.enum(LOCALES),
     /** Where its pages are built: /cohorts/<slug>/, or a path with a random key when unlisted. */
     path: z.string(),
   }),

@@ -1,20 +1,30 @@
 /**
  * A cohort's figures as open data, beside its report: the same aggregates as JSON and as CSV.
  * Hidden figures (groups under five) are null in JSON and empty with a note in CSV.
+ *
+ * Open data is for programs to read, whatever the cohort's language: keys, column names, scopes
+ * and notes stay in English, numbers stay plain (a dot for decimals, no grouping), and nothing
+ * here goes through the site's translator — so not through the pseudo-locale either.
  */
 import { stringify } from 'csv-stringify/sync';
-import { HEADLINES, NOT_ENOUGH, ratioValue, type HeadlineKey, type Ratio } from './figures.ts';
+import { translator } from '../../worker/domain/i18n.ts';
+import { DEFAULT_LOCALE } from '../../worker/domain/locales.ts';
+import { HEADLINES, notEnough, ratioValue, type HeadlineKey, type Ratio } from './figures.ts';
 import type { Story } from './stories.ts';
+
+/** The open data's words: English, never pseudo. */
+const en = translator(DEFAULT_LOCALE);
+const NOT_ENOUGH = notEnough(en);
 
 export function openData(story: Story) {
   const { cohort, metrics } = story;
   return {
-    cohort: { name: cohort.name, startsOn: cohort.startsOn, endsOn: cohort.endsOn, cadenceDays: cohort.cadenceDays, cadenceChanges: cohort.cadenceChanges, mentees: story.members.filter((m) => m.role === 'mentee').length },
+    cohort: { name: cohort.name, language: cohort.language, startsOn: cohort.startsOn, endsOn: cohort.endsOn, cadenceDays: cohort.cadenceDays, cadenceChanges: cohort.cadenceChanges, mentees: story.members.filter((m) => m.role === 'mentee').length },
     notes: [
       'Figures are part ÷ whole (shares) or sum ÷ count (means, 1–5). null means fewer than five people were behind the figure, so it is not shown.',
       'Headline totals and trends add up the shown figures only.',
     ],
-    definitions: Object.fromEntries(Object.entries(HEADLINES).map(([key, info]) => [key, info.how])),
+    definitions: Object.fromEntries(Object.entries(HEADLINES).map(([key, info]) => [key, en(info.how)])),
     headlines: metrics.headlines,
     weeks: metrics.weeks,
     pulses: metrics.pulses,

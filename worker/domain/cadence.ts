@@ -3,6 +3,7 @@
  * way keeps its length, no past week is renumbered and no past check-in moves. The arithmetic of
  * a rhythm with changes is in ./weeks.ts; this is how a change is planned, and read back as stored.
  */
+import type { Translator } from './i18n.ts';
 import { cadenceOf, cycleOn, cycleStart, isIsoDate, type CadenceChange, type Rhythm } from './weeks.ts';
 
 /** The cadences a cohort may have, in days: from daily to about once a quarter. */
@@ -45,15 +46,19 @@ export function planCadence(rhythm: Rhythm, cadenceDays: number, today: string):
   return { fromCycle, startsOn, rhythm: next, replaced, unchanged };
 }
 
-/** A cadence in words: "every 14 days", "every 1 day". */
+/** A cadence in words, for the mentor at the command line (English, as the CLI is): "every 14 days", "every 1 day". */
 export function everyDays(days: number): string {
   return `every ${days} day${days === 1 ? '' : 's'}`;
 }
 
-/** How often a cohort checks in, in words: "every 7 days", then "every 14 days from week 4 (2026-01-26)" per change. */
-export function describeRhythm(rhythm: Rhythm): string {
-  const changes = rhythm.cadenceChanges.map((c) => `then ${everyDays(c.cadenceDays)} from week ${c.fromCycle} (${c.startsOn})`);
-  return [everyDays(rhythm.cadenceDays), ...changes].join(', ');
+/**
+ * How often a cohort checks in, in the reader's words: "every 7 days", then "then every 14 days
+ * from week 4 (26 January)" per change. Each part is one whole message, so a language can order
+ * its words as it needs; the parts are joined with the language's own comma.
+ */
+export function describeRhythm(t: Translator, rhythm: Rhythm): string {
+  const changes = rhythm.cadenceChanges.map((c) => t('rhythm.change', { days: c.cadenceDays, week: c.fromCycle, date: t.date(c.startsOn, 'day') }));
+  return [t('rhythm.every', { days: rhythm.cadenceDays }), ...changes].join(t('rhythm.separator'));
 }
 
 function isChange(value: unknown): value is CadenceChange {

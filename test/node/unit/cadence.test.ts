@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cadenceChangesJson, describeRhythm, planCadence, readCadenceChanges } from '../../../worker/domain/cadence.ts';
+import { translator } from '../../../worker/domain/i18n.ts';
 import { addDays, cycleOn, cycleStart, type Rhythm } from '../../../worker/domain/weeks.ts';
 
 /** Weekly from Monday 2026-01-05: cycle 3 runs 01-19 … 01-25. */
@@ -83,9 +84,17 @@ describe('readCadenceChanges', () => {
 });
 
 describe('describeRhythm', () => {
+  const changed = { ...weekly, cadenceChanges: [{ fromCycle: 4, startsOn: '2026-01-26', cadenceDays: 14 }, { fromCycle: 6, startsOn: '2026-02-23', cadenceDays: 1 }] };
+
   it('says how often, and from which week each change holds', () => {
-    expect(describeRhythm(weekly)).toBe('every 7 days');
-    const changed = { ...weekly, cadenceChanges: [{ fromCycle: 4, startsOn: '2026-01-26', cadenceDays: 14 }, { fromCycle: 6, startsOn: '2026-02-23', cadenceDays: 1 }] };
-    expect(describeRhythm(changed)).toBe('every 7 days, then every 14 days from week 4 (2026-01-26), then every 1 day from week 6 (2026-02-23)');
+    const en = translator('en');
+    expect(describeRhythm(en, weekly)).toBe('every 7 days');
+    expect(describeRhythm(en, changed)).toBe('every 7 days, then every 14 days from week 4 (26 January), then every 1 day from week 6 (23 February)');
+  });
+
+  it('says it in the reader’s language, with its plurals, dates and commas', () => {
+    expect(describeRhythm(translator('es'), changed)).toBe('cada 7 días, luego cada 14 días desde la semana 4 (26 de enero), luego cada día desde la semana 6 (23 de febrero)');
+    expect(describeRhythm(translator('ar'), changed)).toBe('كل 7 أيام، ثم كل 14 يومًا ابتداءً من الأسبوع 4 (26 يناير)، ثم كل يوم ابتداءً من الأسبوع 6 (23 فبراير)');
+    expect(describeRhythm(translator('ar'), { ...weekly, cadenceDays: 2 })).toBe('كل يومين');
   });
 });
