@@ -5,6 +5,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv, LinkEnv } from '../app-env.ts';
 import { getCohortBySlug, type Cohort } from '../db/cohorts.ts';
 import { loadDashboard } from '../db/mentor.ts';
+import { message } from '../domain/i18n.ts';
 import { fail } from '../errors.ts';
 import { requireLink } from '../middleware/auth.ts';
 import { page } from '../views/layout.tsx';
@@ -18,9 +19,7 @@ interface MentorEnv extends LinkEnv {
 const requireMentor = createMiddleware<MentorEnv>(async (c, next) => {
   const participant = c.get('participant');
   if (participant.role !== 'mentor' || participant.cohort.slug !== c.req.param('slug')) {
-    fail(403, 'forbidden', 'Your link does not open this dashboard. Your own page is the one your mentor sent you; if you are this cohort’s mentor, use the dashboard link from “npm run tandem -- links”.', {
-      page: 'This page is for the cohort’s mentor',
-    });
+    fail(403, 'forbidden', message('errors.mentor.forbidden'), { page: message('errors.mentor.forbidden.title') });
   }
   c.set('cohort', (await getCohortBySlug(c.env.DB, participant.cohort.slug))!);
   c.header('Cache-Control', 'private, no-store');

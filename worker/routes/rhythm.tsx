@@ -7,6 +7,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { participantForToken, type Participant } from '../db/participants.ts';
 import { unsubscribe } from '../db/reminder-settings.ts';
+import { message } from '../domain/i18n.ts';
 import { fail } from '../errors.ts';
 import { page } from '../views/layout.tsx';
 import { linkTo } from '../views/parts.tsx';
@@ -14,7 +15,7 @@ import { linkTo } from '../views/parts.tsx';
 async function holder(c: Context<AppEnv>): Promise<{ participant: Participant; token: string }> {
   const token = c.req.query('t') ?? '';
   const participant = token ? await participantForToken(c.env.DB, c.env.LINK_SECRET, token) : null;
-  if (!participant) fail(401, 'unauthorized', 'This unsubscribe link is not valid (it may have been replaced). Turn reminders off on your own page, or ask your mentor.', { page: 'This link does not work' });
+  if (!participant) fail(401, 'unauthorized', message('errors.unsubscribe.invalid'), { page: message('errors.unsubscribe.invalid.title') });
   return { participant, token };
 }
 
