@@ -226,21 +226,28 @@ export async function listOutbox(db: D1Database, cohortId: number): Promise<Outb
   return results.map((r) => ({ id: r.id, createdAt: r.created_at, sentAt: r.sent_at, kind: r.kind, channel: r.channel, to: r.recipient, status: r.status, attempts: r.attempts, error: r.error, subject: r.subject, text: r.text }));
 }
 
+/** A pair's latest reminder and nudge sent (ISO instants), and its latest failed send: of what kind, to whom, why. */
+export interface PairMessages {
+  reminder: string | null;
+  nudge: string | null;
+  failure: { kind: MessageKind; to: string; error: string } | null;
+}
+
 /** Each pair's latest reminder and nudge, and its latest failure (for the dashboard). */
-export async function lastMessagesByPair(db: D1Database, cohortId: number): Promise<Map<number, { reminder: string | null; nudge: string | null; failure: string | null }>> {
+export async function lastMessagesByPair(db: D1Database, cohortId: number): Promise<Map<number, PairMessages>> {
   const { results } = await db
     .prepare(
       `SELECT p.pair_id,
               MAX(CASE WHEN m.kind = 'reminder' AND m.status = 'sent' THEN m.sent_at END) AS reminder,
               MAX(CASE WHEN m.kind = 'nudge' AND m.status = 'sent' THEN m.sent_at END) AS nudge,
-              (SELECT x.kind || ' to ' || q.display_name || ': ' || x.error FROM messages x JOIN participants q ON q.id = x.participant_id
+              (SELECT json_object('kind', x.kind, 'to', q.display_name, 'error', x.error) FROM messages x JOIN participants q ON q.id = x.participant_id
                WHERE x.cohort_id = ?1 AND q.pair_id = p.pair_id AND x.error IS NOT NULL ORDER BY x.created_at DESC LIMIT 1) AS failure
        FROM messages m JOIN participants p ON p.id = m.participant_id
        WHERE m.cohort_id = ?1 AND p.pair_id IS NOT NULL GROUP BY p.pair_id`,
     )
     .bind(cohortId)
     .all<{ pair_id: number; reminder: string | null; nudge: string | null; failure: string | null }>();
-  return new Map(results.map((r) => [r.pair_id, { reminder: r.reminder, nudge: r.nudge, failure: r.failure }]));
+  return new Map(results.map((r) => [r.pair_id, { reminder: r.reminder, nudge: r.nudge, failure: r.failure === null ? null : (JSON.parse(r.failure) as PairMessages['failure']) }]));
 }
 
 /** Sets or clears the webhook of a circle of a cohort; false when there is no such circle. */

@@ -31,13 +31,14 @@ export const mentor = new Hono<AppEnv>()
   .get('/mentor/:slug{[a-z0-9-]+}', requireLink, requireMentor, async (c) => {
     const cohort = c.get('cohort');
     const dashboard = await loadDashboard(c.env.DB, cohort);
-    return c.html(page(c, `${cohort.name}: dashboard`, <DashboardPage cohort={cohort} dashboard={dashboard} token={c.get('token')} />));
+    return c.html(page(c, c.get('t')('mentor.title', { cohort: cohort.name }), <DashboardPage cohort={cohort} dashboard={dashboard} token={c.get('token')} />));
   })
   .get('/mentor/:slug{[a-z0-9-]+}/pairs.csv', requireLink, requireMentor, async (c) => {
     const cohort = c.get('cohort');
     const dashboard = await loadDashboard(c.env.DB, cohort);
-    // Names and reasons are typed by people: no cell may run as a spreadsheet formula.
-    const csv = stringify([PAIR_COLUMNS.map((col) => col.name), ...dashboard.pairs.map((p) => PAIR_COLUMNS.map((col) => col.value(p, c.get('t'))))], { escape_formulas: true });
+    // In the mentor's language, headers too. Names and reasons are typed by people: no cell may run as a spreadsheet formula.
+    const on = { t: c.get('t'), timeZone: cohort.timezone };
+    const csv = stringify([PAIR_COLUMNS.map((col) => on.t(col.name)), ...dashboard.pairs.map((p) => PAIR_COLUMNS.map((col) => col.value(p, on)))], { escape_formulas: true });
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${cohort.slug}-pairs.csv"` });
   });
 
