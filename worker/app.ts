@@ -72,7 +72,8 @@ app.onError(async (err, c) => {
   const form = cause?.form;
   // Who the link names, read once it was checked: to show a form again, and to answer in their
   // language. Not for a 429 (held back without reading D1) nor a 401 (the link named no one usable).
-  const participant = err.status === 429 || err.status === 401 ? (c.get('participant') ?? null) : await postingParticipant(c);
+  // Reading them must not turn the answer into a 500: without them, the browser's language will do.
+  const participant = err.status === 429 || err.status === 401 ? (c.get('participant') ?? null) : await postingParticipant(c).catch(() => null);
   if (participant) speak(c, participant.language);
   const t = c.get('t');
   const body = errorBody(err, t);
