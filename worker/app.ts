@@ -6,6 +6,7 @@ import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './app-env.ts';
 import { errorBody, fail, sayError, type FailureCause } from './errors.ts';
+import { message, type MessageKey } from './domain/i18n.ts';
 import { FORMS, isFormPath } from './forms/registry.ts';
 import { postingParticipant } from './middleware/auth.ts';
 import { wantsHtml } from './middleware/body.ts';
@@ -33,7 +34,7 @@ app.use(securityHeaders);
 const postOnly = createMiddleware<AppEnv>(async (c, next) => {
   if (c.req.method !== 'POST') {
     c.header('Allow', 'POST');
-    fail(405, 'method_not_allowed', `This address takes form posts only: send the form with POST (this request used ${c.req.method}).`);
+    fail(405, 'method_not_allowed', message('errors.postOnly', { method: c.req.method }));
   }
   await next();
 });
@@ -43,7 +44,7 @@ app.use(
   csrf(),
   bodyLimit({
     maxSize: MAX_BODY_BYTES,
-    onError: () => fail(413, 'payload_too_large', `The form is too long: keep it under ${MAX_BODY_BYTES / 1024} KB.`),
+    onError: () => fail(413, 'payload_too_large', message('errors.tooLong', { kb: MAX_BODY_BYTES / 1024 })),
   }),
 );
 
@@ -54,45 +55,45 @@ app.route('/', rhythm);
 app.route('/api/me', meActions);
 app.route('/', endpoints);
 
-/** Hono's own refusals carry no message of ours: the words a participant reads instead. */
-const DEFAULT_MESSAGES: Record<number, string> = {
-  403: 'This form was sent from another site, so it was refused. Open the form from your personal link and send it again.',
-};
-
 app.notFound((c) => {
-  if (wantsHtml(c)) return messagePage(c, 404, 'Page not found', 'There is nothing at this address.');
-  return c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}.`, fields: {} } }, 404);
+  const t = c.get('t');
+  if (wantsHtml(c)) return messagePage(c, 404, t('errors.notFound.title'), t('errors.notFound.page'));
+  return c.json({ error: { code: 'not_found', message: t('errors.notFound.route', { method: c.req.method, path: c.req.path }), fields: {} } }, 404);
 });
 
 app.onError(async (err, c) => {
   if (!(err instanceof HTTPException)) {
     console.error(`${c.req.method} ${c.req.path} failed:`, err);
-    if (wantsHtml(c)) return messagePage(c, 500, 'Something went wrong', 'Your answers were not saved. Please try again in a minute.');
-    return c.json({ error: { code: 'internal', message: 'Something went wrong on our side; nothing was saved. Please try again.', fields: {} } }, 500);
+    const t = c.get('t');
+    if (wantsHtml(c)) return messagePage(c, 500, t('errors.internal.title'), t('errors.internal.page'));
+    return c.json({ error: { code: 'internal', message: t('errors.internal.message'), fields: {} } }, 500);
   }
   const cause = err.cause as FailureCause | undefined;
   const form = cause?.form;
-  const participant = err.status === 400 && form && wantsHtml(c) ? await postingParticipant(c) : (c.get('participant') ?? null);
-  // Answered in the language of whoever the link names, once it is known.
+  // Who the link names, read once it was checked: to show a form again, and to answer in their
+  // language. Not for a 429 (held back without reading D1) nor a 401 (the link named no one usable).
+  // Reading them must not turn the answer into a 500: without them, the browser's language will do.
+  const participant = err.status === 429 || err.status === 401 ? (c.get('participant') ?? null) : await postingParticipant(c).catch(() => null);
   if (participant) speak(c, participant.language);
-  const body = errorBody(err, c.get('t'));
+  const t = c.get('t');
+  const body = errorBody(err, t);
   if (err.status === 429) c.header('Retry-After', '60');
-  if (!cause?.code) body.error.message = DEFAULT_MESSAGES[err.status] ?? body.error.message;
-  if (cause?.page) return messagePage(c, err.status, sayError(c.get('t'), cause.page), body.error.message);
+  if (cause?.page) return messagePage(c, err.status, sayError(t, cause.page), body.error.message);
   if (!wantsHtml(c)) return c.json(body, err.status);
 
-  if (participant && form && isFormPath(form.path)) {
+  if (err.status === 400 && participant && form && isFormPath(form.path)) {
     return serveForm(c, form.path, { participant, token: form.values.token ?? '', values: form.values, errors: body.error.fields }, 400);
   }
-  return messagePage(c, err.status, titleFor(err.status), body.error.message);
+  return messagePage(c, err.status, t(titleFor(err.status)), body.error.message);
 });
 
-function titleFor(status: number): string {
-  if (status === 401) return 'Your link is needed';
-  if (status === 403) return 'This form was refused';
-  if (status === 413) return 'That was too much text';
-  if (status === 405) return 'This address takes forms only';
-  if (status === 409) return 'Already sent';
-  if (status === 429) return 'Please wait a minute';
-  return 'Something needs another look';
+/** The title of an error page that names none. */
+function titleFor(status: number): MessageKey {
+  if (status === 401) return 'errors.title.link';
+  if (status === 403) return 'errors.title.refused';
+  if (status === 413) return 'errors.title.tooLong';
+  if (status === 405) return 'errors.title.postOnly';
+  if (status === 409) return 'errors.title.conflict';
+  if (status === 429) return 'errors.title.wait';
+  return 'errors.title.other';
 }

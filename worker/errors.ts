@@ -1,13 +1,18 @@
 /** The one error path: routes throw `fail(...)`; app.onError turns it into JSON or an HTML page. */
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Message, Translator } from './domain/i18n.ts';
+import type { Message, MessageKey, Translator } from './domain/i18n.ts';
 
 /**
  * What an error says: a catalogue message, put into words in the reader's language when the answer
- * is written. A plain string is text not yet in the catalogues (the pseudo-locale test finds it).
+ * is written; or, when its arguments must be formatted by that language too (a date), a function
+ * of the reader's translator. A plain string is text not yet in the catalogues (the pseudo-locale
+ * test finds it): worker/forms and middleware/validation.ts still send some.
  */
-export type ErrorText = Message | string;
+export type ErrorText = Message | Worded | string;
+
+/** An error's words, written once the reader's translator is known. */
+export type Worded = (t: Translator) => string;
 
 export type ErrorCode =
   | 'invalid_input'
@@ -50,13 +55,25 @@ export interface FailureCause {
 
 /** An error's text in words. */
 export function sayError(t: Translator, text: ErrorText): string {
-  return typeof text === 'string' ? text : t.say(text);
+  if (typeof text === 'string') return text;
+  return typeof text === 'function' ? text(t) : t.say(text);
+}
+
+/** What the exception itself is called in logs: the message's key where there is one. */
+function logText(text: ErrorText): string {
+  if (typeof text === 'string') return text;
+  return typeof text === 'function' ? 'worded' : text.key;
 }
 
 /** Throws the HTTP error every route reports the same way. */
 export function fail(status: ContentfulStatusCode, code: ErrorCode, text: ErrorText, extra: Omit<FailureCause, 'code' | 'message'> = {}): never {
-  throw new HTTPException(status, { message: typeof text === 'string' ? text : text.key, cause: { code, message: text, ...extra } satisfies FailureCause });
+  throw new HTTPException(status, { message: logText(text), cause: { code, message: text, ...extra } satisfies FailureCause });
 }
+
+/** Hono's own refusals carry no message of ours (its words are English): what a participant reads instead. */
+const DEFAULT_MESSAGES: Partial<Record<number, MessageKey>> = {
+  403: 'errors.crossSite',
+};
 
 /** The envelope of an error, from an HTTPException thrown by `fail` or by Hono itself, in the reader's language. */
 export function errorBody(err: HTTPException, t: Translator): ErrorBody {
@@ -64,7 +81,7 @@ export function errorBody(err: HTTPException, t: Translator): ErrorBody {
   return {
     error: {
       code: cause.code ?? codeForStatus(err.status),
-      message: cause.message ? sayError(t, cause.message) : err.message || 'The request could not be processed.',
+      message: cause.message ? sayError(t, cause.message) : t(DEFAULT_MESSAGES[err.status] ?? 'errors.generic'),
       fields: Object.fromEntries(Object.entries(cause.fields ?? {}).map(([name, text]) => [name, sayError(t, text)])),
     },
   };

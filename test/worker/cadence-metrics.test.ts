@@ -8,6 +8,8 @@ import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getCohortBySlug, insertCohort, setCadence, type Cohort } from '../../worker/db/cohorts.ts';
 import { loadDashboard } from '../../worker/db/mentor.ts';
+import { translator } from '../../worker/domain/i18n.ts';
+import { sayRisk } from '../../worker/domain/risks.ts';
 import { loadCohortMetrics } from '../../worker/db/metrics.ts';
 import { listLinkRecipients } from '../../worker/db/participants.ts';
 import { importRoster } from '../../worker/db/roster.ts';
@@ -95,7 +97,7 @@ describe('weekly figures across a change of cadence', () => {
   it('give the mentor’s dashboard this week, and the late joiner’s first week, by the new calendar', async () => {
     const dashboard = await loadDashboard(env.DB, cohort, NOW);
     expect(dashboard.week).toBe(6);
-    const risks = Object.fromEntries(dashboard.pairs.map((p) => [p.pair, p.risks]));
+    const risks = Object.fromEntries(dashboard.pairs.map((p) => [p.pair, p.risks.map((r) => sayRisk(translator('en'), r))]));
     // Every pair checked in in weeks 4 and 5, the last two complete ones.
     expect(Object.values(risks).flat().filter((r) => r.startsWith('No check-in'))).toEqual([]);
     // G is in P3 from week 5 (by the weekly calendar, from week 6: not yet expected), and silent in it.

@@ -24,7 +24,8 @@ describe('a cohort that ended more than 30 days ago', () => {
     expect(res.status).toBe(401);
     const { error } = await res.json<{ error: { code: string; message: string } }>();
     expect(error.code).toBe('link_expired');
-    expect(error.message).toContain(`your cohort ended on ${endsOn}`);
+    // The date as the reader's language writes it (issue 15): "4 November 2026".
+    expect(error.message).toContain(`your cohort ended on ${translator('en').date(endsOn, 'year')}`);
     expect(error.message).toMatch(/ask your mentor/);
     expect(await countRows('checkins', people.ada.id)).toBe(0);
   });

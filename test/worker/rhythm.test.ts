@@ -77,7 +77,7 @@ describe('a run of the rhythm', () => {
   it('tells the partner, as their contract agreed, when a member missed a cycle; a paused pair gets nothing', async () => {
     await run('2027-03-08T09:17:00Z');
     const escalation = (await outbox()).find((l) => l.kind === 'escalation')!;
-    expect(escalation).toMatchObject({ to: 'Bastian', subject: 'Ada has missed 1 check-ins' });
+    expect(escalation).toMatchObject({ to: 'Bastian', subject: 'Ada has missed 1 check-in' }); // a plural by the language's rules (issue 15)
     await run('2027-03-14T09:17:00Z');
     const week2 = (await outbox()).filter((l) => l.kind === 'reminder' && l.subject.includes('week 2'));
     expect(week2.map((l) => l.to).sort()).toEqual(['Ada', 'Bastian']);
@@ -187,7 +187,8 @@ describe('a circle’s channel', () => {
     expect(posted).toHaveLength(1);
     expect(posted[0]!.url).toBe('https://hooks.slack.com/services/T/B/x');
     const body = await posted[0]!.json<{ text: string }>();
-    expect(body.text).toMatch(/check-ins for week 5 are due today\.\nStill to check in: (Ada|Bastian|Cy|Di)/);
+    // The day it is due, in the cohort's language (issue 15); the names as the language lists them.
+    expect(body.text).toMatch(/check-ins for week 5 are due today, Sunday 4 April\.\nStill to check in: (Ada|Bastian|Cy|Di)/);
     expect(body.text).not.toMatch(/@|\?t=/);
     expect(await setCircleWebhook(env.DB, 'rhythm', 'Nowhere', null)).toBe(false);
   });

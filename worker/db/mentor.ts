@@ -3,13 +3,13 @@
  * worth sharing that wait for their author's consent decision. Private to the cohort's mentor; never published.
  */
 import type { CohortMetrics } from '../domain/cohort-metrics.ts';
-import { riskReasons, type PairRecord } from '../domain/risks.ts';
+import { riskReasons, type PairRecord, type RiskReason } from '../domain/risks.ts';
 import { currentWeek, cycleStarts } from '../domain/weeks.ts';
 import type { Cohort } from './cohorts.ts';
 import { loadCohortMetrics } from './metrics.ts';
 import { loadPairDetails, type PairDetail } from './pair-health.ts';
 import { listProgramFeedback, listPulseComments, type ProgramVoice } from './pulses.ts';
-import { lastMessagesByPair } from './reminders.ts';
+import { lastMessagesByPair, type PairMessages } from './reminders.ts';
 import { actionScore, latestOfItsWeek, MENTEES_FROM_WEEK, PAIR_WEEK, pausedIn, PULSE_MEAN } from './rules.ts';
 
 export interface PairHealth extends Omit<PairDetail, 'record'> {
@@ -24,9 +24,9 @@ export interface PairHealth extends Omit<PairDetail, 'record'> {
   latestPulse: { week: number; mean: number } | null;
   paused: boolean;
   /** Why the pair is at risk; empty when it is not. */
-  risks: string[];
+  risks: RiskReason[];
   /** When the pair was last reminded and nudged (ISO instants), and the latest failed send. */
-  messages: { reminder: string | null; nudge: string | null; failure: string | null };
+  messages: PairMessages;
 }
 
 /** A private reflection with an insight or strategy its author might share. */

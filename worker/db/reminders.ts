@@ -5,6 +5,7 @@
  */
 import { isAgreed } from '../domain/contract.ts';
 import type { CohortState, Ladder, Mentee, MessageKind, Recipient } from '../domain/reminders.ts';
+import type { Locale } from '../domain/locales.ts';
 import { circleFacilitator } from '../domain/roles.ts';
 import { cycleOn, type CohortCalendar } from '../domain/weeks.ts';
 import { calendarFrom, type CalendarRow } from './cohorts.ts';
@@ -24,12 +25,14 @@ interface PersonRow {
   quiet_until: number | null;
   by_mail: number | null;
   unsubscribed_at: string | null;
+  language: Locale;
 }
 
 const PEOPLE = `
 SELECT p.id, p.display_name, p.role, p.pair_id, pr.circle_id, p.joined_on, p.email,
-       s.timezone, s.remind_hour, s.quiet_from, s.quiet_until, s.by_mail, s.unsubscribed_at
-FROM participants p LEFT JOIN pairs pr ON pr.id = p.pair_id LEFT JOIN reminder_settings s ON s.participant_id = p.id
+       s.timezone, s.remind_hour, s.quiet_from, s.quiet_until, s.by_mail, s.unsubscribed_at,
+       COALESCE(p.language, c.language) AS language
+FROM participants p JOIN cohorts c ON c.id = p.cohort_id LEFT JOIN pairs pr ON pr.id = p.pair_id LEFT JOIN reminder_settings s ON s.participant_id = p.id
 WHERE p.cohort_id = ?1 ORDER BY p.id`;
 
 // Cycles with a check-in, from the earliest a ladder can look back to.
@@ -48,18 +51,20 @@ export interface RhythmCohort {
   name: string;
   calendar: CohortCalendar;
   webhookUrl: string | null;
+  /** The language of its webhook messages. */
+  language: Locale;
 }
 
 /** Cohorts running at `today` (between their first and last day, in any timezone's reach). */
 export async function listRunningCohorts(db: D1Database, today: string): Promise<RhythmCohort[]> {
   const { results } = await db
     .prepare(
-      `SELECT id, slug, name, timezone, cadence_days, starts_on, ends_on, cadence_changes, webhook_url FROM cohorts
+      `SELECT id, slug, name, language, timezone, cadence_days, starts_on, ends_on, cadence_changes, webhook_url FROM cohorts
        WHERE starts_on <= date(?1, '+1 day') AND (ends_on IS NULL OR ends_on >= date(?1, '-1 day')) ORDER BY id`,
     )
     .bind(today)
-    .all<CalendarRow & { id: number; slug: string; name: string; webhook_url: string | null }>();
-  return results.map((r) => ({ id: r.id, slug: r.slug, name: r.name, calendar: calendarFrom(r), webhookUrl: r.webhook_url }));
+    .all<CalendarRow & { id: number; slug: string; name: string; language: Locale; webhook_url: string | null }>();
+  return results.map((r) => ({ id: r.id, slug: r.slug, name: r.name, calendar: calendarFrom(r), webhookUrl: r.webhook_url, language: r.language }));
 }
 
 /** A cohort as the planner sees it at cycle `cycle` (its current one). */
@@ -86,6 +91,7 @@ export async function loadCohortState(db: D1Database, cohort: RhythmCohort, cycl
     hour: r.remind_hour ?? 9,
     quiet: r.quiet_from !== null && r.quiet_until !== null ? { from: r.quiet_from, until: r.quiet_until } : null,
     reachable: r.email !== '' && (r.by_mail ?? 1) === 1 && r.unsubscribed_at === null,
+    language: r.language,
   });
   const mentees: Mentee[] = rows
     .filter((r) => r.role === 'mentee')
@@ -226,21 +232,28 @@ export async function listOutbox(db: D1Database, cohortId: number): Promise<Outb
   return results.map((r) => ({ id: r.id, createdAt: r.created_at, sentAt: r.sent_at, kind: r.kind, channel: r.channel, to: r.recipient, status: r.status, attempts: r.attempts, error: r.error, subject: r.subject, text: r.text }));
 }
 
+/** A pair's latest reminder and nudge sent (ISO instants), and its latest failed send: of what kind, to whom, why. */
+export interface PairMessages {
+  reminder: string | null;
+  nudge: string | null;
+  failure: { kind: MessageKind; to: string; error: string } | null;
+}
+
 /** Each pair's latest reminder and nudge, and its latest failure (for the dashboard). */
-export async function lastMessagesByPair(db: D1Database, cohortId: number): Promise<Map<number, { reminder: string | null; nudge: string | null; failure: string | null }>> {
+export async function lastMessagesByPair(db: D1Database, cohortId: number): Promise<Map<number, PairMessages>> {
   const { results } = await db
     .prepare(
       `SELECT p.pair_id,
               MAX(CASE WHEN m.kind = 'reminder' AND m.status = 'sent' THEN m.sent_at END) AS reminder,
               MAX(CASE WHEN m.kind = 'nudge' AND m.status = 'sent' THEN m.sent_at END) AS nudge,
-              (SELECT x.kind || ' to ' || q.display_name || ': ' || x.error FROM messages x JOIN participants q ON q.id = x.participant_id
+              (SELECT json_object('kind', x.kind, 'to', q.display_name, 'error', x.error) FROM messages x JOIN participants q ON q.id = x.participant_id
                WHERE x.cohort_id = ?1 AND q.pair_id = p.pair_id AND x.error IS NOT NULL ORDER BY x.created_at DESC LIMIT 1) AS failure
        FROM messages m JOIN participants p ON p.id = m.participant_id
        WHERE m.cohort_id = ?1 AND p.pair_id IS NOT NULL GROUP BY p.pair_id`,
     )
     .bind(cohortId)
     .all<{ pair_id: number; reminder: string | null; nudge: string | null; failure: string | null }>();
-  return new Map(results.map((r) => [r.pair_id, { reminder: r.reminder, nudge: r.nudge, failure: r.failure }]));
+  return new Map(results.map((r) => [r.pair_id, { reminder: r.reminder, nudge: r.nudge, failure: r.failure === null ? null : (JSON.parse(r.failure) as PairMessages['failure']) }]));
 }
 
 /** Sets or clears the webhook of a circle of a cohort; false when there is no such circle. */

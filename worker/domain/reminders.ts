@@ -11,6 +11,7 @@
  * A message's window closes with its day: one due while the Worker was down goes out at the next
  * run that same day, or not at all (a reminder for a day gone by is noise).
  */
+import type { Locale } from './locales.ts';
 import { cycleOn, cycleStart, type CohortCalendar } from './weeks.ts';
 
 /** The hour (local) from which a missing check-in is nudged on its last day. */
@@ -32,6 +33,8 @@ export interface Recipient {
   quiet: { from: number; until: number } | null;
   /** Whether mail may be sent to them: an address, mail on, not unsubscribed. */
   reachable: boolean;
+  /** The language their messages are written in: their own, or the cohort's. */
+  language: Locale;
 }
 
 export interface Mentee extends Recipient {
@@ -81,6 +84,8 @@ export interface Due {
   step: number;
   /** Nudge: partners who checked in this cycle. Escalation: cycles missed. Channel: who has not checked in. */
   detail: { partnersIn?: string[]; missed?: number; missing?: string[] };
+  /** The last day of the cycle (YYYY-MM-DD), by which its check-in is due, on the recipient's calendar. */
+  dueOn: string;
 }
 
 const clocks = new Map<string, Intl.DateTimeFormat>();
@@ -134,16 +139,16 @@ export function dueMessages(state: CohortState, now: Date): Due[] {
     if (cycle < Math.max(1, m.joinedCycle) || !open(state, m, date, hour)) continue;
     const missing = !m.checkedIn.has(cycle) && !paused(m, cycle);
     if (date === days.last && missing) {
-      if (hour >= m.hour) due.push({ key: `${m.id}:${cycle}:reminder:0`, kind: 'reminder', cycle, to: m.id, circle: null, about: null, step: 0, detail: {} });
+      if (hour >= m.hour) due.push({ key: `${m.id}:${cycle}:reminder:0`, kind: 'reminder', cycle, to: m.id, circle: null, about: null, step: 0, detail: {}, dueOn: days.last });
       if (hour >= Math.max(NUDGE_HOUR, m.hour + 1)) {
         const partnersIn = pairOf(m).filter((p) => p.checkedIn.has(cycle)).map((p) => p.name);
-        due.push({ key: `${m.id}:${cycle}:nudge:0`, kind: 'nudge', cycle, to: m.id, circle: null, about: null, step: 0, detail: { partnersIn } });
+        due.push({ key: `${m.id}:${cycle}:nudge:0`, kind: 'nudge', cycle, to: m.id, circle: null, about: null, step: 0, detail: { partnersIn }, dueOn: days.last });
       }
     }
     // The pulse: due every PULSE_EVERY cycles (from the first one they take part in, until their first pulse).
     const sincePulse = cycle - (m.lastPulse ?? Math.max(1, m.joinedCycle) - PULSE_EVERY);
     if (date === days.first && hour >= m.hour && !paused(m, cycle) && sincePulse >= PULSE_EVERY && sincePulse % PULSE_EVERY === 0) {
-      due.push({ key: `${m.id}:${cycle}:pulse:0`, kind: 'pulse', cycle, to: m.id, circle: null, about: null, step: 0, detail: {} });
+      due.push({ key: `${m.id}:${cycle}:pulse:0`, kind: 'pulse', cycle, to: m.id, circle: null, about: null, step: 0, detail: {}, dueOn: days.last });
     }
   }
 
@@ -165,7 +170,7 @@ export function dueMessages(state: CohortState, now: Date): Due[] {
         if (!r) continue;
         const { date, hour, cycle, days } = standing(state, r, now);
         if (cycle !== calendarNow || date !== days.first || hour < r.hour || !open(state, r, date, hour)) continue;
-        due.push({ key: `${r.id}:${cycle}:escalation:${step}:${m.id}`, kind: 'escalation', cycle, to: r.id, circle: null, about: m.id, step, detail: { missed } });
+        due.push({ key: `${r.id}:${cycle}:escalation:${step}:${m.id}`, kind: 'escalation', cycle, to: r.id, circle: null, about: m.id, step, detail: { missed }, dueOn: days.last });
       }
     }
   }
@@ -173,7 +178,7 @@ export function dueMessages(state: CohortState, now: Date): Due[] {
   if (state.mentor) {
     const { date, hour, cycle, days } = standing(state, state.mentor, now);
     if (cycle > 1 && date === days.first && hour >= state.mentor.hour && open(state, state.mentor, date, hour)) {
-      due.push({ key: `${state.mentor.id}:${cycle}:digest:0`, kind: 'digest', cycle, to: state.mentor.id, circle: null, about: null, step: 0, detail: {} });
+      due.push({ key: `${state.mentor.id}:${cycle}:digest:0`, kind: 'digest', cycle, to: state.mentor.id, circle: null, about: null, step: 0, detail: {}, dueOn: days.last });
     }
   }
 
@@ -181,12 +186,13 @@ export function dueMessages(state: CohortState, now: Date): Due[] {
   const { date, hour } = localClock(now, state.calendar.timezone);
   if (state.channels.length && date >= state.calendar.startsOn && (state.calendar.endsOn === null || date <= state.calendar.endsOn) && hour >= 9) {
     const cycle = cycleOn(state.calendar, date);
-    if (date === cycleDays(state.calendar, cycle).last) {
+    const { last } = cycleDays(state.calendar, cycle);
+    if (date === last) {
       for (const { circleId } of state.channels) {
         const members = state.mentees.filter((m) => circleId === null || m.circleId === circleId);
         const missing = members.filter((m) => m.joinedCycle <= cycle && !m.checkedIn.has(cycle) && !paused(m, cycle)).map((m) => m.name);
         const key = circleId === null ? `cohort-${state.cohortId}:${cycle}:channel:0` : `circle-${circleId}:${cycle}:channel:0`;
-        due.push({ key, kind: 'channel', cycle, to: null, circle: circleId, about: null, step: 0, detail: { missing } });
+        due.push({ key, kind: 'channel', cycle, to: null, circle: circleId, about: null, step: 0, detail: { missing }, dueOn: last });
       }
     }
   }

@@ -2,6 +2,7 @@
  * When a pair is at risk, for the mentor's dashboard: each rule a small pure function of the pair's
  * recent record, each reason stated in words a mentor can act on.
  */
+import type { MessageKey, MessageValues, Translator } from './i18n.ts';
 
 /** A pulse drop (mean of the four dimensions) that puts a pair at risk. */
 export const PULSE_DROP = 1;
@@ -34,24 +35,53 @@ export interface PairRecord {
   silent?: { who: string; while: string; weeks: number[] } | null;
 }
 
+/**
+ * One reason a pair is at risk, as a catalogue message (worker/messages/<locale>/mentor.json): the
+ * dashboard and the mentor's digest put it into the mentor's language.
+ */
+export interface RiskReason {
+  key: MessageKey;
+  values: MessageValues;
+  /** Arguments that are calendar days (YYYY-MM-DD), written as the reader's language writes a date. */
+  days?: Record<string, string>;
+}
+
+const reason = (key: MessageKey, values: MessageValues, days?: Record<string, string>): RiskReason => (days ? { key, values, days } : { key, values });
+
 /** Why a pair is at risk; empty when it is not. */
-export function riskReasons(pair: PairRecord): string[] {
-  const reasons: string[] = [];
-  if (pair.missedRecentWeeks.length >= 2) reasons.push(`No check-in in weeks ${pair.missedRecentWeeks.join(' and ')}`);
-  if (pair.pauseAskedInWeek !== null) reasons.push(`Asked for a pause in week ${pair.pauseAskedInWeek}`);
+export function riskReasons(pair: PairRecord): RiskReason[] {
+  const reasons: RiskReason[] = [];
+  // The recent weeks are the last two complete ones: a run of two, first and last.
+  const missed = pair.missedRecentWeeks;
+  if (missed.length >= 2) reasons.push(reason('mentor.risk.missed', { first: missed[0]!, last: missed.at(-1)! }));
+  if (pair.pauseAskedInWeek !== null) reasons.push(reason('mentor.risk.pause', { week: pair.pauseAskedInWeek }));
   const { drop } = pair;
   if (drop && drop.before.mean - drop.after.mean >= PULSE_DROP - 1e-9) {
-    reasons.push(`${drop.who}’s pulse fell from ${drop.before.mean.toFixed(1)} to ${drop.after.mean.toFixed(1)} (week ${drop.before.week} → week ${drop.after.week})`);
+    reasons.push(reason('mentor.risk.pulse', { who: drop.who, before: drop.before.mean, after: drop.after.mean, beforeWeek: drop.before.week, afterWeek: drop.after.week }));
   }
-  if (pair.noContractBy) reasons.push(`No agreed contract by its second week (week ${pair.noContractBy})`);
+  if (pair.noContractBy) reasons.push(reason('mentor.risk.noContract', { week: pair.noContractBy }));
   const weeks = pair.recentActions ?? [];
   if (weeks.length === 3 && weeks.every((w) => w.due > 0 && w.done / w.due < LOW_ACTIONS)) {
-    reasons.push(`Actions completed under half for three weeks (weeks ${weeks[0]!.week}–${weeks[2]!.week})`);
+    reasons.push(reason('mentor.risk.actions', { from: weeks[0]!.week, to: weeks[2]!.week }));
   }
-  if (pair.energyFall) reasons.push(`${pair.energyFall.who}’s energy fell at each of their last three check-ins (${pair.energyFall.energies.join(' → ')})`);
-  if (pair.reviewPassedOn) reasons.push(`Its contract’s review date, ${pair.reviewPassedOn}, has passed`);
-  if (pair.silent) reasons.push(`${pair.silent.who} has not checked in for weeks ${pair.silent.weeks.join(' and ')}, while ${pair.silent.while} did`);
+  if (pair.energyFall) {
+    const [first, second, third] = pair.energyFall.energies.slice(-3);
+    reasons.push(reason('mentor.risk.energy', { who: pair.energyFall.who, first: first!, second: second!, third: third! }));
+  }
+  if (pair.reviewPassedOn) reasons.push(reason('mentor.risk.review', {}, { date: pair.reviewPassedOn }));
+  if (pair.silent) reasons.push(reason('mentor.risk.silent', { who: pair.silent.who, other: pair.silent.while, first: pair.silent.weeks[0]!, last: pair.silent.weeks.at(-1)! }));
   return reasons;
+}
+
+/** A reason in the reader's words. */
+export function sayRisk(t: Translator, risk: RiskReason): string {
+  const days = Object.fromEntries(Object.entries(risk.days ?? {}).map(([name, day]) => [name, t.date(day, 'day')]));
+  return t(risk.key, { ...risk.values, ...days });
+}
+
+/** A pair's reasons in one line, as the language separates them. */
+export function sayRisks(t: Translator, risks: readonly RiskReason[]): string {
+  return risks.map((r) => sayRisk(t, r)).join(t('mentor.separator'));
 }
 
 /** Whether energies (oldest first) fell at each step of the last three. */

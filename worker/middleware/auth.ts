@@ -11,7 +11,8 @@ import { admit, calendarOf, postLimit, POSTS_PER_MINUTE, type Admission, type Au
 import { checkLink, type Participant } from '../db/participants.ts';
 import { hasPublished } from '../db/published.ts';
 import { cohortLinksExpired, LINK_GRACE_DAYS, readToken, verifyClaim, type TokenClaim } from '../domain/links.ts';
-import { fail } from '../errors.ts';
+import { message } from '../domain/i18n.ts';
+import { fail, type Worded } from '../errors.ts';
 import { budgetKey, isHeldBack } from './rate-limit.ts';
 import { speak } from './locale.ts';
 import { checkTurnstile } from './turnstile.ts';
@@ -24,13 +25,13 @@ function tokenFrom<E extends BodyEnv>(c: Context<E>): string | undefined {
   return typeof field === 'string' && field !== '' ? field : undefined;
 }
 
-/** Why a link that does not work was refused, in words a participant can act on. */
-export function endedMessage(endsOn: string): string {
-  return `This link stopped working: your cohort ended on ${endsOn}, and links work for ${LINK_GRACE_DAYS} days after the end. If you still need to send something, ask your mentor.`;
+/** Why a link that does not work was refused, in words a participant can act on (the date in the reader's way). */
+export function endedMessage(endsOn: string): Worded {
+  return (t) => t('errors.link.ended', { endsOn: t.date(endsOn, 'year'), days: LINK_GRACE_DAYS });
 }
 
-const TOO_MANY = 'That was a lot of sending in a short time: wait a minute, then send the form again.';
-const INVALID_LINK = 'This link is not valid (it may have been replaced). Ask your mentor for your current personal link.';
+const TOO_MANY = message('errors.tooMany');
+const INVALID_LINK = message('errors.link.invalid');
 
 /** The author a token's claim names, its signature checked without reading D1 (the token spells out the cohort). */
 async function verifiedAuthor<E extends AppEnv>(c: Context<E>, claim: TokenClaim, now: Date): Promise<Author> {
@@ -57,7 +58,7 @@ function refuse(admission: Exclude<Admission, { participant: Participant }>): ne
  */
 export const requireAuthor = createMiddleware<AuthorEnv>(async (c, next) => {
   const token = tokenFrom(c);
-  if (!token) fail(401, 'unauthorized', 'This form needs your personal link. Open the link your mentor sent you and send the form from there.');
+  if (!token) fail(401, 'unauthorized', message('errors.link.needed'));
   const claim = readToken(token) ?? fail(401, 'unauthorized', INVALID_LINK);
   c.set('token', token);
   const now = new Date();
@@ -122,14 +123,18 @@ export const whilePublished = createMiddleware<AppEnv>(async (c, next) => {
 export const requireLink = createMiddleware<LinkEnv>(async (c, next) => {
   const token = c.req.query('t') ?? '';
   if (!token) {
-    fail(401, 'unauthorized', 'Open the link your mentor sent you (it ends in “?t=” followed by a long code). If you cannot find it, ask your mentor to send it again.', { page: 'This page needs your personal link' });
+    fail(401, 'unauthorized', message('errors.link.missing'), { page: message('errors.link.missing.title') });
   }
   const link = await checkLink(c.env.DB, c.env.LINK_SECRET, token, new Date());
   if ('refused' in link && link.refused === 'ended' && c.get('whilePublished') && (await hasPublished(c.env.DB, link.participant.id))) {
     c.set('linkEndedOn', link.endsOn);
   } else if ('refused' in link) {
-    if (link.refused === 'ended') fail(401, 'link_expired', endedMessage(link.endsOn), { page: 'Your cohort has ended' });
-    fail(401, 'unauthorized', 'Your link may have been replaced by a newer one, or copied only in part. Ask your mentor for your current personal link.', { page: 'This link does not work any more' });
+    if (link.refused === 'ended') {
+      // Refused, but its holder is known: told so in their language.
+      speak(c, link.participant.language);
+      fail(401, 'link_expired', endedMessage(link.endsOn), { page: message('errors.link.ended.title') });
+    }
+    fail(401, 'unauthorized', message('errors.link.replaced'), { page: message('errors.link.replaced.title') });
   }
   c.set('participant', link.participant);
   speak(c, link.participant.language);

@@ -12,6 +12,7 @@ import { parse as parseJsonTree } from '@humanwhocodes/momoa';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { BodyEnv, Body } from '../app-env.ts';
+import { message } from '../domain/i18n.ts';
 import { fail } from '../errors.ts';
 
 export interface MediaType {
@@ -84,7 +85,6 @@ export function isStorableText(text: string): boolean {
 }
 
 const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
-const FORM_OR_JSON = 'Send the form as application/x-www-form-urlencoded, multipart/form-data or application/json, in UTF-8.';
 
 function isJson(type: string): boolean {
   return type === 'application/json' || type.endsWith('+json');
@@ -104,18 +104,18 @@ export function wantsHtml(c: Context): boolean {
  */
 export const readBody = createMiddleware<BodyEnv>(async (c, next) => {
   const media = parseMediaType(c.req.header('content-type'));
-  if (media.type === '') fail(415, 'unsupported_media_type', `The request has no Content-Type. ${FORM_OR_JSON}`);
-  if (!FORM_TYPES.has(media.type) && !isJson(media.type)) fail(415, 'unsupported_media_type', FORM_OR_JSON);
-  if (!isUtf8(media.charset)) fail(415, 'unsupported_media_type', `The form was sent as ${media.charset}; send it as UTF-8 (charset=utf-8).`);
+  if (media.type === '') fail(415, 'unsupported_media_type', message('errors.body.noType'));
+  if (!FORM_TYPES.has(media.type) && !isJson(media.type)) fail(415, 'unsupported_media_type', message('errors.body.type'));
+  if (!isUtf8(media.charset)) fail(415, 'unsupported_media_type', message('errors.body.charset', { charset: media.charset ?? '' }));
   const bytes = await c.req.arrayBuffer();
   const text = decodeUtf8(bytes);
-  if (text === null) fail(400, 'invalid_encoding', 'The form is not valid UTF-8 text, so nothing was saved. Please send it again from the form page.');
+  if (text === null) fail(400, 'invalid_encoding', message('errors.body.notUtf8'));
 
   let entries: [string, unknown][];
   if (isJson(media.type)) {
     entries = jsonEntries(text);
   } else if (media.type === 'application/x-www-form-urlencoded') {
-    entries = parseUrlEncoded(text) ?? fail(400, 'invalid_encoding', 'The form has a broken %-escape, so nothing was saved. Please send it again from the form page.');
+    entries = parseUrlEncoded(text) ?? fail(400, 'invalid_encoding', message('errors.body.badEscape'));
   } else {
     entries = await readMultipart(bytes, c.req.header('content-type')!);
   }
@@ -137,9 +137,9 @@ function jsonEntries(text: string): [string, unknown][] {
     const tree = parseJsonTree(text, { mode: 'json' }).body;
     if (tree.type === 'Object') names = tree.members.map((m) => (m.name.type === 'String' ? m.name.value : m.name.name));
   } catch {
-    fail(400, 'invalid_json', 'The request body is not valid JSON.');
+    fail(400, 'invalid_json', message('errors.body.badJson'));
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) fail(400, 'invalid_json', 'The request body must be a JSON object.');
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) fail(400, 'invalid_json', message('errors.body.notObject'));
   const fields = body as Record<string, unknown>;
   return names.map((name) => [name, fields[name]]);
 }
@@ -148,7 +148,7 @@ async function readMultipart(bytes: ArrayBuffer, contentType: string): Promise<[
   try {
     return [...(await new Response(bytes, { headers: { 'content-type': contentType } }).formData())];
   } catch {
-    fail(400, 'invalid_input', 'The form data could not be read. Please send the form again.');
+    fail(400, 'invalid_input', message('errors.body.unreadable'));
   }
 }
 
@@ -156,10 +156,10 @@ function toBody(entries: [string, unknown][]): Body {
   // No prototype, so a field named __proto__ is a field like any other.
   const body: Body = Object.create(null);
   for (const [name, value] of entries) {
-    if (value instanceof File) fail(400, 'invalid_input', `The field “${name}” must be text, not a file.`, { fields: { [name]: 'Files are not accepted.' } });
-    if (Object.hasOwn(body, name)) fail(400, 'invalid_input', `The field “${name}” was sent twice.`, { fields: { [name]: 'Send this field once.' } });
+    if (value instanceof File) fail(400, 'invalid_input', message('errors.body.file', { name }), { fields: { [name]: message('errors.body.file.field') } });
+    if (Object.hasOwn(body, name)) fail(400, 'invalid_input', message('errors.body.twice', { name }), { fields: { [name]: message('errors.body.twice.field') } });
     if (typeof value === 'string' && !isStorableText(value)) {
-      fail(400, 'invalid_input', `The field “${name}” has a control character or a broken character in it.`, { fields: { [name]: 'Remove the invisible control character (or broken character) from this answer.' } });
+      fail(400, 'invalid_input', message('errors.body.control', { name }), { fields: { [name]: message('errors.body.control.field') } });
     }
     body[name] = value;
   }

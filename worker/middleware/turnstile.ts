@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv, BodyEnv } from '../app-env.ts';
+import { message, type MessageKey } from '../domain/i18n.ts';
 import { fail, type FormState } from '../errors.ts';
 import { TURNSTILE_CONTENT_SECURITY_POLICY, TURNSTILE_ORIGIN } from './security-headers.ts';
 
@@ -36,8 +37,6 @@ export async function verifyTurnstile(secret: string, token: string, remoteIp?: 
   return { passed: false, unavailable: codes.includes('internal-error'), codes };
 }
 
-const RETRY = 'Nothing was saved: please send the form again.';
-
 /**
  * Refuses (throws a 400) a post without a token Cloudflare accepts, when Turnstile is on. A 400,
  * like any bad answer, so a browser gets its form back as typed, with a fresh widget.
@@ -46,17 +45,17 @@ export async function checkTurnstile<E extends BodyEnv>(c: Context<E>, form?: Fo
   const secret = c.env.TURNSTILE_SECRET;
   if (!secret) return;
   const token = c.get('body')[TURNSTILE_FIELD];
-  const fields = (message: string) => ({ fields: { [TURNSTILE_FIELD]: message }, form });
+  const fields = (key: MessageKey) => ({ fields: { [TURNSTILE_FIELD]: message(key) }, form });
   if (typeof token !== 'string' || token === '' || token.length > MAX_TOKEN_LENGTH) {
-    fail(400, 'challenge_failed', `The check that a person sent this form is missing: it needs JavaScript. ${RETRY}`, fields('With JavaScript on, wait a moment for the check to finish, then send.'));
+    fail(400, 'challenge_failed', message('errors.turnstile.missing'), fields('errors.turnstile.missing.field'));
   }
   const outcome = await verifyTurnstile(secret, token, c.req.header('cf-connecting-ip'));
   if (outcome.passed) return;
   if (outcome.unavailable) {
     console.error(`turnstile: siteverify unavailable (${outcome.codes.join(', ')})`);
-    fail(503, 'unavailable', `The check that a person sent this form could not be made just now. ${RETRY}`);
+    fail(503, 'unavailable', message('errors.turnstile.unavailable'));
   }
-  fail(400, 'challenge_failed', `The check that a person sent this form did not pass, or has expired. ${RETRY}`, fields('The check did not pass or expired: send the form again.'));
+  fail(400, 'challenge_failed', message('errors.turnstile.failed'), fields('errors.turnstile.failed.field'));
 }
 
 /** Puts the widget in the forms of the HTML pages a route answers with (the participant's page). */

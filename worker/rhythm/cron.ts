@@ -6,7 +6,8 @@ import type { RhythmJob } from './deliver.ts';
 const QUEUE_BATCH = 100;
 
 export async function runRhythm(env: Env, now = new Date()): Promise<RunResult> {
-  const result = await runReminders(env.DB, now, { baseUrl: env.SITE_URL, linkSecret: env.LINK_SECRET });
+  // The pseudo-locale is for tests (wrangler.toml keeps it off).
+  const result = await runReminders(env.DB, now, { baseUrl: env.SITE_URL, linkSecret: env.LINK_SECRET, pseudo: String(env.PSEUDO_LOCALE) === 'on' });
   for (let i = 0; i < result.recorded.length; i += QUEUE_BATCH) {
     await env.RHYTHM.sendBatch(result.recorded.slice(i, i + QUEUE_BATCH).map((id) => ({ body: { id } satisfies RhythmJob })));
   }

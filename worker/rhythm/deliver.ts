@@ -32,7 +32,8 @@ async function send(message: Outgoing, senders: Senders): Promise<'sent' | 'simu
   }
   if (!message.email) throw new Error('the participant has no address');
   if (!senders.mail) return 'simulated';
-  const unsubscribe = /Stop these messages: (\S+)/.exec(message.text)?.[1];
+  // The unsubscribe link, found by its address: the words around it are in the recipient's language.
+  const unsubscribe = /https?:\/\/\S+\/unsubscribe\?t=\S+/.exec(message.text)?.[0];
   await senders.mail.send({
     from: senders.from,
     to: message.email,

@@ -8,10 +8,12 @@ import { loadDashboard } from '../db/mentor.ts';
 import { getCohortBySlug } from '../db/cohorts.ts';
 import { listLinkRecipients } from '../db/participants.ts';
 import { listRunningCohorts, loadCohortState, recordedKeys, recordMessages, type Rendered, type RhythmCohort } from '../db/reminders.ts';
+import { translator, type Translator } from '../domain/i18n.ts';
 import { signToken } from '../domain/links.ts';
-import { dueMessages, type Due } from '../domain/reminders.ts';
+import type { Locale } from '../domain/locales.ts';
+import { dueMessages, type CohortState, type Due } from '../domain/reminders.ts';
 import { cycleAt, localDate } from '../domain/weeks.ts';
-import { renderMessage, type MailLinks } from '../views/mail.ts';
+import { renderMessage, type Digest, type MailLinks } from '../views/mail.ts';
 
 export interface RunOptions {
   /** Where links in messages point: the site's address. */
@@ -19,6 +21,8 @@ export interface RunOptions {
   linkSecret: string;
   /** Only this cohort (by slug). */
   cohort?: string;
+  /** Writes every message in the pseudo-locale (tests: see worker/domain/i18n.ts). */
+  pseudo?: boolean;
 }
 
 export interface RunResult {
@@ -41,13 +45,22 @@ export async function runReminders(db: D1Database, now: Date, options: RunOption
     const known = await recordedKeys(db, messages.map((m) => m.key));
     const fresh = messages.filter((m) => !known.has(m.key));
     if (fresh.length === 0) continue;
-    recorded.push(...(await recordMessages(db, await renderAll(db, cohort, fresh, now, options), now)));
+    recorded.push(...(await recordMessages(db, await renderAll(db, cohort, state, fresh, now, options), now)));
   }
   return { due, recorded };
 }
 
-async function renderAll(db: D1Database, cohort: RhythmCohort, due: Due[], now: Date, options: RunOptions): Promise<Rendered[]> {
+async function renderAll(db: D1Database, cohort: RhythmCohort, state: CohortState, due: Due[], now: Date, options: RunOptions): Promise<Rendered[]> {
   const people = new Map((await listLinkRecipients(db, cohort.id)).map((p) => [p.id, p]));
+  // Each person's messages in their language (their own, else the cohort's); a webhook's in the cohort's.
+  const languages = new Map([...state.mentees, ...(state.mentor ? [state.mentor] : [])].map((r) => [r.id, r.language]));
+  const translators = new Map<Locale, Translator>();
+  const wordsFor = (to: number | null) => {
+    const locale = (to === null ? undefined : languages.get(to)) ?? cohort.language;
+    let t = translators.get(locale);
+    if (!t) translators.set(locale, (t = translator(locale, { pseudo: options.pseudo })));
+    return t;
+  };
   // One signature per recipient, however many links their message carries.
   const tokens = new Map<number, Promise<string>>();
   const tokenOf = (id: number) => {
@@ -74,6 +87,7 @@ async function renderAll(db: D1Database, cohort: RhythmCohort, due: Due[], now: 
             unsubscribe: await link(d.to, '/unsubscribe'),
           };
     const message = renderMessage(d, {
+      t: wordsFor(d.to),
       cohortName: cohort.name,
       recipientName: d.to === null ? '' : people.get(d.to)!.displayName,
       aboutName: d.about === null ? undefined : people.get(d.about)?.displayName,
@@ -85,12 +99,12 @@ async function renderAll(db: D1Database, cohort: RhythmCohort, due: Due[], now: 
   return rendered;
 }
 
-/** The mentor's digest: pairs at risk with their reasons, and last cycle's check-ins. */
-async function digestOf(db: D1Database, rhythm: RhythmCohort, now: Date) {
+/** The mentor's digest: pairs at risk with their reasons, and last cycle's check-ins (put into words by the mail). */
+async function digestOf(db: D1Database, rhythm: RhythmCohort, now: Date): Promise<Digest> {
   const cohort = (await getCohortBySlug(db, rhythm.slug))!;
   const dashboard = await loadDashboard(db, cohort, now);
-  const atRisk = dashboard.pairs.filter((p) => p.risks.length > 0).map((p) => `${p.pair} (${p.members}): ${p.risks.join('; ')}`);
+  const atRisk = dashboard.pairs.filter((p) => p.risks.length > 0).map((p) => ({ pair: p.pair, members: p.members, risks: p.risks }));
   const week = dashboard.lastComplete;
   const counts = dashboard.figures.weeks.find((w) => w.week === week)?.engagement;
-  return { atRisk, received: counts ? `${counts.part} of ${counts.whole} mentees checked in for week ${week}` : `no figures for week ${week} yet` };
+  return { atRisk, week, received: counts ? { part: counts.part, whole: counts.whole } : null };
 }

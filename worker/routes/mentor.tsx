@@ -5,6 +5,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv, LinkEnv } from '../app-env.ts';
 import { getCohortBySlug, type Cohort } from '../db/cohorts.ts';
 import { loadDashboard } from '../db/mentor.ts';
+import { message } from '../domain/i18n.ts';
 import { fail } from '../errors.ts';
 import { requireLink } from '../middleware/auth.ts';
 import { page } from '../views/layout.tsx';
@@ -18,9 +19,7 @@ interface MentorEnv extends LinkEnv {
 const requireMentor = createMiddleware<MentorEnv>(async (c, next) => {
   const participant = c.get('participant');
   if (participant.role !== 'mentor' || participant.cohort.slug !== c.req.param('slug')) {
-    fail(403, 'forbidden', 'Your link does not open this dashboard. Your own page is the one your mentor sent you; if you are this cohort’s mentor, use the dashboard link from “npm run tandem -- links”.', {
-      page: 'This page is for the cohort’s mentor',
-    });
+    fail(403, 'forbidden', message('errors.mentor.forbidden'), { page: message('errors.mentor.forbidden.title') });
   }
   c.set('cohort', (await getCohortBySlug(c.env.DB, participant.cohort.slug))!);
   c.header('Cache-Control', 'private, no-store');
@@ -32,13 +31,14 @@ export const mentor = new Hono<AppEnv>()
   .get('/mentor/:slug{[a-z0-9-]+}', requireLink, requireMentor, async (c) => {
     const cohort = c.get('cohort');
     const dashboard = await loadDashboard(c.env.DB, cohort);
-    return c.html(page(c, `${cohort.name}: dashboard`, <DashboardPage cohort={cohort} dashboard={dashboard} token={c.get('token')} />));
+    return c.html(page(c, c.get('t')('mentor.title', { cohort: cohort.name }), <DashboardPage cohort={cohort} dashboard={dashboard} token={c.get('token')} />));
   })
   .get('/mentor/:slug{[a-z0-9-]+}/pairs.csv', requireLink, requireMentor, async (c) => {
     const cohort = c.get('cohort');
     const dashboard = await loadDashboard(c.env.DB, cohort);
-    // Names and reasons are typed by people: no cell may run as a spreadsheet formula.
-    const csv = stringify([PAIR_COLUMNS.map((col) => col.name), ...dashboard.pairs.map((p) => PAIR_COLUMNS.map((col) => col.value(p, c.get('t'))))], { escape_formulas: true });
+    // In the mentor's language, headers too. Names and reasons are typed by people: no cell may run as a spreadsheet formula.
+    const on = { t: c.get('t'), timeZone: cohort.timezone };
+    const csv = stringify([PAIR_COLUMNS.map((col) => on.t(col.name)), ...dashboard.pairs.map((p) => PAIR_COLUMNS.map((col) => col.value(p, on)))], { escape_formulas: true });
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${cohort.slug}-pairs.csv"` });
   });
 

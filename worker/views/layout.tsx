@@ -60,7 +60,7 @@ export function messagePage<E extends AppEnv>(c: Context<E>, status: ContentfulS
         <h1>{title}</h1>
         <p>{message}</p>
         <p>
-          <a href="/">Go to the Tandem home page</a>
+          <a href={localePath(c.get('t').locale, '/')}>{c.get('t')('errors.home')}</a>
         </p>
       </>,
     ),

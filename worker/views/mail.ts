@@ -1,10 +1,13 @@
 /**
  * The messages the rhythm sends: one template per kind, written once as content (paragraphs and
- * links) and rendered as plain text and as accessible HTML from it. Webhook posts use the text.
- * A nudge says how the partner stands, never what they wrote.
+ * links) and rendered as plain text and as accessible HTML from it, in the reader's language.
+ * Webhook posts use the text. A nudge says how the partner stands, never what they wrote.
  */
 import { html } from 'hono/html';
+import type { Translator } from '../domain/i18n.ts';
+import type { Ratio } from '../domain/metrics.ts';
 import type { Due } from '../domain/reminders.ts';
+import { sayRisks, type RiskReason } from '../domain/risks.ts';
 
 export interface MailLinks {
   /** The recipient's check-in form, and their page. */
@@ -17,13 +20,23 @@ export interface MailLinks {
   unsubscribe: string;
 }
 
+/** The mentor's digest: each pair at risk with its reasons, and last cycle's check-ins received of those expected. */
+export interface Digest {
+  atRisk: { pair: string; members: string; risks: RiskReason[] }[];
+  /** The last complete cycle. */
+  week: number;
+  /** Null before that cycle has figures. */
+  received: Ratio | null;
+}
+
 export interface MailContext {
+  /** The reader's words: the recipient's language (their own, else their cohort's); a webhook's is the cohort's. */
+  t: Translator;
   cohortName: string;
   recipientName: string;
   /** The member an escalation is about. */
   aboutName?: string;
-  /** Digest: one line per pair at risk, and the check-ins received last cycle. */
-  digest?: { atRisk: string[]; received: string };
+  digest?: Digest;
   links: MailLinks;
 }
 
@@ -34,78 +47,81 @@ interface Content {
 }
 
 function contentOf(due: Due, ctx: MailContext): Content {
-  const { links } = ctx;
+  const { links, t } = ctx;
   const week = due.cycle;
+  // The day the check-in is due, as the recipient's calendar has it ("Sunday 7 March").
+  const date = t.date(due.dueOn, 'weekday');
+  const hello = t('mail.greeting', { name: ctx.recipientName });
+  const checkin = { label: t('mail.action.checkin'), url: links.checkin };
+  const pause = { label: t('mail.action.pause'), url: `${links.checkin}&needs_pause=on` };
   switch (due.kind) {
     case 'reminder':
       return {
-        subject: `Your week ${week} check-in is due today`,
-        paragraphs: [`Hello ${ctx.recipientName},`, `your check-in for week ${week} of ${ctx.cohortName} is due today. Ten minutes: what moved, what got in the way, one concrete action for next time.`, 'Did you do last time’s action? Each answer below opens your check-in with it already chosen.'],
+        subject: t('mail.reminder.subject', { week }),
+        paragraphs: [hello, t('mail.reminder.body', { week, cohort: ctx.cohortName, date }), t('mail.reminder.lastAction')],
         actions: [
-          { label: 'Send this week’s check-in', url: links.checkin },
-          { label: 'Last action: done', url: `${links.checkin}&last_action_done=yes` },
-          { label: 'Last action: partly', url: `${links.checkin}&last_action_done=partly` },
-          { label: 'Last action: not done', url: `${links.checkin}&last_action_done=no` },
-          { label: 'We need a pause this week', url: `${links.checkin}&needs_pause=on` },
+          checkin,
+          { label: t('mail.action.done'), url: `${links.checkin}&last_action_done=yes` },
+          { label: t('mail.action.partly'), url: `${links.checkin}&last_action_done=partly` },
+          { label: t('mail.action.notDone'), url: `${links.checkin}&last_action_done=no` },
+          pause,
         ],
       };
     case 'nudge': {
-      const partners = due.detail.partnersIn ?? [];
+      const partnersIn = due.detail.partnersIn ?? [];
+      const partners = { partners: t.list(partnersIn), count: partnersIn.length, week, date };
       return {
-        subject: partners.length ? `${partners.join(' and ')} checked in: your turn` : `Week ${week}: neither of you has checked in yet`,
-        paragraphs: [
-          `Hello ${ctx.recipientName},`,
-          partners.length ? `${partners.join(' and ')} checked in for week ${week}: your turn. Your check-in is due by the end of today.` : `neither of you has checked in for week ${week} yet. It is due by the end of today: a few lines are enough.`,
-        ],
-        actions: [
-          { label: 'Send this week’s check-in', url: links.checkin },
-          { label: 'We need a pause this week', url: `${links.checkin}&needs_pause=on` },
-        ],
+        subject: partnersIn.length ? t('mail.nudge.subject.partners', partners) : t('mail.nudge.subject.none', { week }),
+        paragraphs: [hello, partnersIn.length ? t('mail.nudge.partners', partners) : t('mail.nudge.none', { week, date })],
+        actions: [checkin, pause],
       };
     }
-    case 'escalation':
+    case 'escalation': {
+      const about = { name: ctx.aboutName ?? '', missed: due.detail.missed ?? 0 };
+      const toDashboard = due.step === 3 && links.dashboard;
       return {
-        subject: `${ctx.aboutName} has missed ${due.detail.missed} check-ins`,
-        paragraphs: [
-          `Hello ${ctx.recipientName},`,
-          `${ctx.aboutName} has not checked in for ${due.detail.missed} cycles in a row. Their pair agreed in its contract that you would be told at this point, so you can reach out: a short, friendly message usually helps.`,
-        ],
-        actions: [{ label: due.step === 3 && links.dashboard ? 'Open your dashboard' : 'Open your page', url: due.step === 3 && links.dashboard ? links.dashboard : links.me }],
+        subject: t('mail.escalation.subject', about),
+        paragraphs: [hello, t('mail.escalation.body', about)],
+        actions: [toDashboard ? { label: t('mail.action.dashboard'), url: links.dashboard! } : { label: t('mail.action.me'), url: links.me }],
       };
+    }
     case 'pulse':
       return {
-        subject: 'Your pulse is due',
-        paragraphs: [`Hello ${ctx.recipientName},`, 'two minutes: how is your partnership doing? Trust, safety, feedback and adaptability, 1 to 5 each. Only groups of five or more are ever shown as figures.'],
-        actions: [{ label: 'Send your pulse', url: links.pulse }],
+        subject: t('mail.pulse.subject'),
+        paragraphs: [hello, t('mail.pulse.body')],
+        actions: [{ label: t('mail.action.pulse'), url: links.pulse }],
       };
-    case 'digest':
+    case 'digest': {
+      const digest = ctx.digest ?? { atRisk: [], week: week - 1, received: null };
+      const received = digest.received ? t('mail.digest.received', { ...digest.received, week: digest.week }) : t('mail.digest.noFigures', { week: digest.week });
+      const atRisk = digest.atRisk.map((p) => t('mail.digest.pair', { pair: p.pair, members: p.members, reasons: sayRisks(t, p.risks) }));
       return {
-        subject: `${ctx.cohortName}, week ${week}: ${ctx.digest?.atRisk.length ? `${ctx.digest.atRisk.length} pair${ctx.digest.atRisk.length === 1 ? '' : 's'} at risk` : 'no pair at risk'}`,
-        paragraphs: [`Hello ${ctx.recipientName},`, `last week: ${ctx.digest?.received ?? 'no check-ins'}.`, ...(ctx.digest?.atRisk.length ? ['Pairs at risk:', ...ctx.digest.atRisk.map((line) => `• ${line}`)] : ['No pair is at risk.'])],
-        actions: [{ label: 'Open your dashboard', url: links.dashboard ?? links.me }],
+        subject: t('mail.digest.subject', { cohort: ctx.cohortName, week, atRisk: atRisk.length }),
+        paragraphs: [hello, received, ...(atRisk.length ? [t('mail.digest.atRisk'), ...atRisk] : [t('mail.digest.none')])],
+        actions: [{ label: t('mail.action.dashboard'), url: links.dashboard ?? links.me }],
       };
-    case 'channel':
+    }
+    case 'channel': {
+      const missing = due.detail.missing ?? [];
       return {
-        subject: `${ctx.cohortName}: check-ins for week ${week} are due today`,
-        paragraphs: [
-          `${ctx.cohortName}: check-ins for week ${week} are due today.`,
-          due.detail.missing?.length ? `Still to check in: ${due.detail.missing.join(', ')}.` : 'Everyone has checked in. Thank you!',
-        ],
+        subject: t('webhook.subject', { cohort: ctx.cohortName, week }),
+        paragraphs: [t('webhook.due', { cohort: ctx.cohortName, week, date }), missing.length ? t('webhook.missing', { names: t.list(missing) }) : t('webhook.everyone')],
         actions: [],
       };
+    }
   }
 }
 
-function toText(content: Content, links: MailLinks, personal: boolean): string {
-  const lines = [...content.paragraphs, '', ...content.actions.map((a) => `${a.label}: ${a.url}`)];
-  if (personal) lines.push('', `Stop these messages: ${links.unsubscribe}`);
+function toText(t: Translator, content: Content, links: MailLinks, personal: boolean): string {
+  const lines = [...content.paragraphs, '', ...content.actions.map((a) => t('mail.actionLine', a))];
+  if (personal) lines.push('', t('mail.stop', { url: links.unsubscribe }));
   return lines.join('\n').trim() + '\n';
 }
 
 /** The HTML part, written with hono/html (not JSX: the CLI runs this module on Node, which reads no .tsx). */
-function mailHtml(content: Content, links: MailLinks) {
+function mailHtml(t: Translator, content: Content, links: MailLinks) {
   return html`<!doctype html>
-<html lang="en">
+<html lang="${t.locale}" dir="${t.dir}">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -116,7 +132,7 @@ function mailHtml(content: Content, links: MailLinks) {
       ${content.paragraphs.map((p) => html`<p>${p}</p>`)}
       ${content.actions.length > 0 ? html`<ul>${content.actions.map((a) => html`<li><a href="${a.url}">${a.label}</a></li>`)}</ul>` : ''}
     </main>
-    <footer><p><a href="${links.unsubscribe}">Stop these messages</a></p></footer>
+    <footer><p><a href="${links.unsubscribe}">${t('mail.stop.link')}</a></p></footer>
   </body>
 </html>`;
 }
@@ -127,7 +143,7 @@ export function renderMessage(due: Due, ctx: MailContext): { subject: string; te
   const personal = due.to !== null;
   return {
     subject: content.subject,
-    text: toText(content, ctx.links, personal),
-    html: personal ? mailHtml(content, ctx.links).toString() : '',
+    text: toText(ctx.t, content, ctx.links, personal),
+    html: personal ? mailHtml(ctx.t, content, ctx.links).toString() : '',
   };
 }

@@ -1,58 +1,83 @@
 /** The mentor's dashboard page: live, private, no JavaScript. */
 import type { Cohort } from '../db/cohorts.ts';
 import type { Dashboard, PairHealth } from '../db/mentor.ts';
+import type { ProgramVoice } from '../db/pulses.ts';
 import type { HeadlineKey } from '../domain/cohort-metrics.ts';
 import { formatRatio, type FigureKind } from '../domain/format.ts';
-import { linkTo } from './parts.tsx';
-import type { Translator } from '../domain/i18n.ts';
+import type { MessageKey, Translator } from '../domain/i18n.ts';
+import { sayRisks } from '../domain/risks.ts';
 import { useT } from './i18n.ts';
+import { linkTo } from './parts.tsx';
 
-/** How each column of the pairs' table reads, shared by the page and its CSV. */
-export const PAIR_COLUMNS: { name: string; value: (p: PairHealth, t: Translator) => string }[] = [
-  { name: 'Pair', value: (p) => p.pair },
-  { name: 'Members', value: (p) => p.members },
-  { name: 'Circle', value: (p) => p.circle ?? '' },
-  { name: 'Contract', value: (p) => contractText(p) },
-  { name: 'Last check-in', value: (p) => (p.lastCheckinWeek !== null ? `Week ${p.lastCheckinWeek}` : 'None yet') + (p.paused ? ' (paused)' : '') },
-  { name: 'Engagement', value: (p, t) => formatRatio(t, p.engagement, 'share') },
-  { name: 'Actions completed', value: (p, t) => formatRatio(t, { part: p.actions.done, whole: p.actions.due }, 'share') },
-  { name: 'Complete feedback', value: (p, t) => formatRatio(t, p.feedback.complete, 'share') },
-  { name: 'Feedback usefulness', value: (p, t) => formatRatio(t, p.feedback.usefulness, 'mean') },
-  { name: 'Energy (last three check-ins)', value: (p) => p.energy.map((e) => `${e.who}: ${e.energies.join(' → ')}`).join('; ') || '—' },
-  { name: 'Last reminder · nudge', value: (p) => `${p.messages.reminder?.slice(0, 10) ?? '—'} · ${p.messages.nudge?.slice(0, 10) ?? '—'}${p.messages.failure ? ` (failed: ${p.messages.failure})` : ''}` },
-  { name: 'Latest pulse', value: (p) => (p.latestPulse ? `${p.latestPulse.mean.toFixed(1)} of 5 (week ${p.latestPulse.week})` : '—') },
-  { name: 'Status', value: (p) => (p.risks.length === 0 ? 'On track' : `At risk: ${p.risks.join('; ')}`) },
-];
-
-function contractText(p: PairHealth): string {
-  const c = p.contract;
-  if (c.state === 'none') return 'None yet';
-  if (c.state === 'proposed') return `Version ${c.version} proposed, waiting for ${c.waitingFor.join(' and ')}`;
-  return `Version ${c.version} agreed, review on ${c.renegotiateOn}`;
+/** What a column's value is worked out with: the reader's translator, and the cohort's timezone for instants. */
+interface ColumnContext {
+  t: Translator;
+  timeZone: string;
 }
 
-const FIGURES: { key: HeadlineKey; label: string; kind: FigureKind }[] = [
-  { key: 'engagement', label: 'Engagement', kind: 'share' },
-  { key: 'actions', label: 'Actions completed', kind: 'share' },
-  { key: 'completeFeedback', label: 'Complete feedback', kind: 'share' },
-  { key: 'usefulness', label: 'Feedback usefulness', kind: 'mean' },
-  { key: 'pulse', label: 'Relationship pulse', kind: 'mean' },
-  { key: 'goalCompletion', label: 'Goals reached', kind: 'share' },
-  { key: 'adaptability', label: 'Adaptability', kind: 'share' },
+/** How each column of the pairs' table reads, shared by the page and its CSV. */
+export const PAIR_COLUMNS: { name: MessageKey; value: (p: PairHealth, on: ColumnContext) => string }[] = [
+  { name: 'mentor.col.pair', value: (p) => p.pair },
+  { name: 'mentor.col.members', value: (p) => p.members },
+  { name: 'mentor.col.circle', value: (p) => p.circle ?? '' },
+  { name: 'mentor.col.contract', value: (p, { t }) => contractText(t, p) },
+  { name: 'mentor.col.lastCheckin', value: (p, { t }) => (p.lastCheckinWeek === null ? t('mentor.noneYet') : t(p.paused ? 'mentor.lastCheckin.paused' : 'mentor.lastCheckin', { week: p.lastCheckinWeek })) },
+  { name: 'mentor.col.engagement', value: (p, { t }) => formatRatio(t, p.engagement, 'share') },
+  { name: 'mentor.col.actions', value: (p, { t }) => formatRatio(t, { part: p.actions.done, whole: p.actions.due }, 'share') },
+  { name: 'mentor.col.completeFeedback', value: (p, { t }) => formatRatio(t, p.feedback.complete, 'share') },
+  { name: 'mentor.col.usefulness', value: (p, { t }) => formatRatio(t, p.feedback.usefulness, 'mean') },
+  { name: 'mentor.col.energy', value: (p, { t }) => energyText(t, p) },
+  { name: 'mentor.col.messages', value: (p, on) => messagesText(on, p) },
+  { name: 'mentor.col.pulse', value: (p, { t }) => (p.latestPulse ? t('mentor.pulse', { mean: p.latestPulse.mean, week: p.latestPulse.week }) : '—') },
+  { name: 'mentor.col.status', value: (p, { t }) => (p.risks.length === 0 ? t('mentor.status.onTrack') : t('mentor.status.atRiskReasons', { reasons: sayRisks(t, p.risks) })) },
 ];
 
-function PairsTable({ pairs }: { pairs: PairHealth[] }) {
+function contractText(t: Translator, p: PairHealth): string {
+  const c = p.contract;
+  if (c.state === 'none') return t('mentor.noneYet');
+  if (c.state === 'proposed') return t('mentor.contract.proposed', { version: c.version, names: t.list(c.waitingFor) });
+  return t('mentor.contract.agreed', { version: c.version, date: t.date(c.renegotiateOn, 'day') });
+}
+
+/** Each member's energies, oldest first: "Ivy: 4 → 3 → 2" (the arrow points the way the language reads). */
+function energyText(t: Translator, p: PairHealth): string {
+  const members = p.energy.map((e) => t('mentor.energy.member', { who: e.who, energies: e.energies.map((n) => t.number(n)).join(t('mentor.energy.step')) }));
+  return members.join(t('mentor.separator')) || '—';
+}
+
+/** When the pair was last reminded and nudged, as days in the cohort's timezone, and the latest failure. */
+function messagesText({ t, timeZone }: ColumnContext, p: PairHealth): string {
+  const day = (instant: string | null) => (instant ? t.date(new Date(instant), 'short', timeZone) : '—');
+  const { reminder, nudge, failure } = p.messages;
+  if (!failure) return t('mentor.messages', { reminder: day(reminder), nudge: day(nudge) });
+  return t('mentor.messages.failed', { reminder: day(reminder), nudge: day(nudge), kind: failure.kind, name: failure.to, error: failure.error });
+}
+
+const FIGURES: { key: HeadlineKey; label: MessageKey; kind: FigureKind }[] = [
+  { key: 'engagement', label: 'mentor.figure.engagement', kind: 'share' },
+  { key: 'actions', label: 'mentor.figure.actions', kind: 'share' },
+  { key: 'completeFeedback', label: 'mentor.figure.completeFeedback', kind: 'share' },
+  { key: 'usefulness', label: 'mentor.figure.usefulness', kind: 'mean' },
+  { key: 'pulse', label: 'mentor.figure.pulse', kind: 'mean' },
+  { key: 'goalCompletion', label: 'mentor.figure.goalCompletion', kind: 'share' },
+  { key: 'adaptability', label: 'mentor.figure.adaptability', kind: 'share' },
+];
+
+/** How the program's rhythm felt, as the catalogue's select names it (ICU selectors take no hyphen). */
+const CADENCE_FIT: Record<ProgramVoice['cadenceFit'], string> = { 'too-often': 'tooOften', 'about-right': 'aboutRight', 'too-rare': 'tooRare' };
+
+function PairsTable({ pairs, timeZone }: { pairs: PairHealth[]; timeZone: string }) {
   const t = useT();
   const [, , , ...columns] = PAIR_COLUMNS;
   return (
     <div class="table-scroll" role="region" aria-labelledby="pairs-caption" tabindex={0}>
       <table class="stacked">
-        <caption id="pairs-caption">Each pair’s health, pairs at risk first</caption>
+        <caption id="pairs-caption">{t('mentor.pairs.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Pair</th>
+            <th scope="col">{t('mentor.col.pair')}</th>
             {columns.map((c) => (
-              <th scope="col">{c.name}</th>
+              <th scope="col">{t(c.name)}</th>
             ))}
           </tr>
         </thead>
@@ -68,12 +93,12 @@ function PairsTable({ pairs }: { pairs: PairHealth[] }) {
                 </span>
               </th>
               {columns.map((c) =>
-                c.name === 'Status' && p.risks.length > 0 ? (
-                  <td data-label={c.name}>
-                    <strong>At risk:</strong> {p.risks.join('; ')}
+                c.name === 'mentor.col.status' && p.risks.length > 0 ? (
+                  <td data-label={t(c.name)}>
+                    <strong>{t('mentor.status.atRisk')}</strong> {sayRisks(t, p.risks)}
                   </td>
                 ) : (
-                  <td data-label={c.name}>{c.value(p, t)}</td>
+                  <td data-label={t(c.name)}>{c.value(p, { t, timeZone })}</td>
                 ),
               )}
             </tr>
@@ -84,49 +109,48 @@ function PairsTable({ pairs }: { pairs: PairHealth[] }) {
   );
 }
 
+/** The command that fills a cohort with pairs, as the dashboard suggests it. */
+export function rosterCommand(slug: string): string {
+  return `npm run tandem -- roster import roster.csv --cohort ${slug}`;
+}
+
 export function DashboardPage({ cohort, dashboard, token }: { cohort: Cohort; dashboard: Dashboard; token: string }) {
   const t = useT();
   const atRisk = dashboard.pairs.filter((p) => p.risks.length > 0).length;
   const challenges = dashboard.pairs.flatMap((p) => p.challenges.map((c) => ({ ...c, pair: p.pair })));
   return (
     <>
-      <h1>{cohort.name}: mentor’s dashboard</h1>
-      <p class="lede">
-        Week {dashboard.week} · {dashboard.pairs.length} pairs · {atRisk === 0 ? 'no pair at risk' : `${atRisk} at risk`}
-      </p>
+      <h1>{t('mentor.heading', { cohort: cohort.name })}</h1>
+      <p class="lede">{t('mentor.lede', { week: dashboard.week, pairs: dashboard.pairs.length, atRisk })}</p>
       <p class="meta">
-        Live from the database, for you only: keep this link private.{' '}
+        {t('mentor.private')}{' '}
         {cohort.path ? (
           <>
-            Published pages: <a href={cohort.path}>story</a> · <a href={`${cohort.path}report/`}>report</a>.
+            {t('mentor.published')} <a href={cohort.path}>{t('mentor.published.story')}</a> · <a href={`${cohort.path}report/`}>{t('mentor.published.report')}</a>.
           </>
         ) : (
-          'This cohort is private: no pages are published.'
+          t('mentor.unpublished')
         )}
       </p>
 
-      <h2>Pairs</h2>
+      <h2>{t('mentor.pairs.heading')}</h2>
       {dashboard.pairs.length === 0 ? (
         <p>
-          No pairs yet. Import a roster with a pair column: <code>npm run tandem -- roster import roster.csv --cohort {cohort.slug}</code>.
+          {t('mentor.pairs.none')} <code>{rosterCommand(cohort.slug)}</code>
         </p>
       ) : (
         <>
-          <PairsTable pairs={dashboard.pairs} />
+          <PairsTable pairs={dashboard.pairs} timeZone={cohort.timezone} />
           <p>
-            <a href={linkTo(`/mentor/${cohort.slug}/pairs.csv`, token)}>Download this table</a> (CSV)
+            <a href={linkTo(`/mentor/${cohort.slug}/pairs.csv`, token)}>{t('mentor.download')}</a> {t('mentor.download.format')}
           </p>
         </>
       )}
-      <p class="meta">
-        At risk means: no check-in in the last two complete weeks; a pause; a member whose own pulse fell by a point or more; no agreed contract by the pair’s second week; actions
-        completed under half for three weeks; a member’s energy falling at each of their last three check-ins; the contract’s review date passed; or a partner silent for two weeks while
-        the other checks in. Engagement counts check-ins received of those expected since each member joined the pair, paused weeks not expected.
-      </p>
+      <p class="meta">{t('mentor.riskRules')}</p>
 
-      <h2>Challenges this week</h2>
+      <h2>{t('mentor.challenges.heading')}</h2>
       {challenges.length === 0 ? (
-        <p>No challenge in this week’s check-ins yet.</p>
+        <p>{t('mentor.challenges.none')}</p>
       ) : (
         <ul>
           {challenges.map((c) => (
@@ -137,59 +161,54 @@ export function DashboardPage({ cohort, dashboard, token }: { cohort: Cohort; da
         </ul>
       )}
 
-      <h2>The cohort’s figures</h2>
-      <p class="meta">Up to week {dashboard.lastComplete}, the last complete one. Here every group is shown, however small: on published pages, groups under five are hidden.</p>
+      <h2>{t('mentor.figures.heading')}</h2>
+      <p class="meta">{t('mentor.figures.note', { week: dashboard.lastComplete })}</p>
       <dl>
         {FIGURES.map((f) => (
           <>
-            <dt>{f.label}</dt>
+            <dt>{t(f.label)}</dt>
             <dd>{dashboard.figures.headlines[f.key].total ? formatRatio(t, dashboard.figures.headlines[f.key].total!, f.kind) : '—'}</dd>
           </>
         ))}
       </dl>
 
-      <h2>What participants say</h2>
-      <h3>Pulse comments</h3>
+      <h2>{t('mentor.voices.heading')}</h2>
+      <h3>{t('mentor.voices.pulse')}</h3>
       {dashboard.pulseComments.length === 0 ? (
-        <p>None yet.</p>
+        <p>{t('mentor.voices.none')}</p>
       ) : (
         <ul>
           {dashboard.pulseComments.map((c) => (
             <li>
-              {c.comment} <span class="meta">— {c.name}, week {c.week}</span>
+              {c.comment} <span class="meta">{t('mentor.byWeek', { name: c.name, week: c.week })}</span>
             </li>
           ))}
         </ul>
       )}
-      <h3>Feedback on the program</h3>
+      <h3>{t('mentor.voices.program')}</h3>
       {dashboard.programFeedback.length === 0 ? (
-        <p>None yet.</p>
+        <p>{t('mentor.voices.none')}</p>
       ) : (
         dashboard.programFeedback.map((f) => (
           <article class="card">
-            <p class="meta">
-              {f.name}, week {f.week} · the rhythm is {f.cadenceFit.replace('-', ' ')}
-            </p>
-            {f.tools && <p>Tools: {f.tools}</p>}
-            {f.expectations && <p>Expectations: {f.expectations}</p>}
-            {f.suggestion && <p>One change: {f.suggestion}</p>}
+            <p class="meta">{t('mentor.program.meta', { name: f.name, week: f.week, fit: CADENCE_FIT[f.cadenceFit] })}</p>
+            {f.tools && <p>{t('mentor.program.tools', { text: f.tools })}</p>}
+            {f.expectations && <p>{t('mentor.program.expectations', { text: f.expectations })}</p>}
+            {f.suggestion && <p>{t('mentor.program.suggestion', { text: f.suggestion })}</p>}
           </article>
         ))
       )}
 
-      <h2>Waiting for a consent decision</h2>
+      <h2>{t('mentor.waiting.heading')}</h2>
       {dashboard.waiting.length === 0 ? (
-        <p>Nothing is waiting: every insight and strategy written so far is shared, or none was written.</p>
+        <p>{t('mentor.waiting.none')}</p>
       ) : (
         <>
-          <p>
-            Insights and strategies their authors wrote down but kept private. Ask whether they would share them with the cohort or publicly; they choose on their history page, and
-            can withdraw on their own page.
-          </p>
+          <p>{t('mentor.waiting.intro')}</p>
           <ul>
             {dashboard.waiting.map((w) => (
               <li>
-                <strong>{w.title}</strong> <span class="meta">— {w.author}, week {w.week}</span>
+                <strong>{w.title}</strong> <span class="meta">{t('mentor.byWeek', { name: w.author, week: w.week })}</span>
               </li>
             ))}
           </ul>

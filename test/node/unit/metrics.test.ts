@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { headline, MIN_GROUP_SIZE, periodOf, shown, sumShown } from '../../../worker/domain/metrics.ts';
-import { isFalling, riskReasons, silentPartner } from '../../../worker/domain/risks.ts';
+import { translator } from '../../../worker/domain/i18n.ts';
+import { isFalling, riskReasons as reasonsOf, sayRisk, silentPartner, type PairRecord } from '../../../worker/domain/risks.ts';
+
+/** The reasons as the English dashboard writes them. */
+const riskReasons = (pair: PairRecord) => reasonsOf(pair).map((r) => sayRisk(translator('en'), r));
 
 describe('the small-group rule', () => {
   it('hides a figure drawn from fewer than five people', () => {
@@ -74,7 +78,7 @@ describe('riskReasons', () => {
   it('names a contract not agreed by the second week, and a review date passed', () => {
     expect(riskReasons({ ...calm, noContractBy: 2, reviewPassedOn: '2026-03-01' })).toEqual([
       'No agreed contract by its second week (week 2)',
-      'Its contract’s review date, 2026-03-01, has passed',
+      'Its contract’s review date, 1 March, has passed',
     ]);
   });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { dueMessages, isQuiet, localClock, type CohortState, type Ladder, type Mentee, type Recipient } from '../../../worker/domain/reminders.ts';
 
 function person(id: number, name: string, timezone: string, extra: Partial<Mentee> = {}): Mentee {
-  return { id, name, timezone, hour: 9, quiet: null, reachable: true, pairId: 1, circleId: 1, joinedCycle: 1, checkedIn: new Set(), lastPulse: 0, ...extra };
+  return { id, name, timezone, hour: 9, quiet: null, reachable: true, language: 'en', pairId: 1, circleId: 1, joinedCycle: 1, checkedIn: new Set(), lastPulse: 0, ...extra };
 }
 
 function cohort(mentees: Mentee[], options: { startsOn?: string; cadenceDays?: number; timezone?: string; endsOn?: string | null; mentor?: Recipient | null; ladder?: Ladder; paused?: Map<number, Set<number>>; webhook?: boolean } = {}): CohortState {
@@ -105,7 +105,7 @@ describe('the nudge', () => {
 describe('the escalation ladder the pair agreed', () => {
   const silent = person(1, 'Ada', 'Europe/London', { lastPulse: 9 });
   const partner = person(2, 'Bastian', 'Europe/London', { checkedIn: new Set([1, 2, 3]), lastPulse: 9 });
-  const mentor: Recipient = { id: 9, name: 'Mo', timezone: 'Europe/London', hour: 9, quiet: null, reachable: true };
+  const mentor: Recipient = { id: 9, name: 'Mo', timezone: 'Europe/London', hour: 9, quiet: null, reachable: true, language: 'en' };
 
   it('tells the partner after N missed cycles and the mentor after M, each once, on the next cycle’s first day', () => {
     const state = cohort([silent, partner], { mentor, ladder: { partner: 2, facilitator: null, mentor: 3 } });
@@ -124,7 +124,7 @@ describe('the escalation ladder the pair agreed', () => {
 
 describe('the pulse, the digest and the webhook', () => {
   it('asks for the pulse every four cycles, and sends the mentor a digest at the start of each cycle but the first', () => {
-    const mentor: Recipient = { id: 9, name: 'Mo', timezone: 'Europe/London', hour: 8, quiet: null, reachable: true };
+    const mentor: Recipient = { id: 9, name: 'Mo', timezone: 'Europe/London', hour: 8, quiet: null, reachable: true, language: 'en' };
     const seen = simulate(cohort([person(1, 'Ada', 'Europe/London', { pairId: null, lastPulse: null })], { mentor }), '2027-03-01T00:00:00Z', 24 * 35);
     expect(ofKind(seen, 'pulse').map(([key]) => key)).toEqual(['1:1:pulse:0', '1:5:pulse:0']);
     expect(ofKind(seen, 'digest').map(([key]) => key)).toEqual(['9:2:digest:0', '9:3:digest:0', '9:4:digest:0', '9:5:digest:0']);
