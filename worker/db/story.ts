@@ -5,6 +5,7 @@
  * e-mail addresses, phone numbers and URLs on its way out.
  */
 import type { CohortMetrics } from '../domain/cohort-metrics.ts';
+import { digestOf } from '../domain/digest.ts';
 import { listPublishedCohorts, type Cohort } from './cohorts.ts';
 import { cohortMetricsStatements, readCohortMetrics } from './metrics.ts';
 import { momentFrom, momentsStatement, type Moment } from './moments.ts';
@@ -71,4 +72,22 @@ export async function loadPublishedProgram(db: D1Database, now = new Date()): Pr
   for (const cohort of cohorts) stories.push(await loadCohortStory(db, cohort, now));
   const [strategies, successStories] = await Promise.all([listSharedStrategies(db), listSuccessStories(db)]);
   return { stories, strategies, successStories };
+}
+
+/** A published cohort and the digest of its story: what its pages are rendered from. */
+export interface CohortDigest {
+  slug: string;
+  digest: string;
+}
+
+/**
+ * The publishable program for a build that already holds some cohorts' stories (`have`: slug →
+ * digest): every cohort's digest, in the order of `stories`, and the stories of only those whose
+ * digest differs from what is held. The digests are worked out next to D1 from the whole read,
+ * so what travels to the build is what changed.
+ */
+export async function loadPublishedChanges(db: D1Database, have: Record<string, string> = {}, now = new Date()): Promise<{ program: PublishedProgram; digests: CohortDigest[] }> {
+  const program = await loadPublishedProgram(db, now);
+  const digests = await Promise.all(program.stories.map(async (story) => ({ slug: story.cohort.slug, digest: await digestOf(story) })));
+  return { program: { ...program, stories: program.stories.filter((_, i) => have[digests[i]!.slug] !== digests[i]!.digest) }, digests };
 }
