@@ -10,14 +10,13 @@
  * renders only the cohorts whose digest changed (and every page that lists cohorts), and copies
  * the others' files from the served folder into the new one before the swap.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { readBuildPlan } from '../site/lib/build-plan.ts';
-import { PROJECT_ROOT } from '../worker/db/connection.ts';
-import { filesUnder, manifestPath, readManifest, siteFingerprint, writeManifest, type BuildManifest } from './build-manifest.ts';
+import { filesUnder, manifestPath, PROJECT_ROOT, readManifest, siteFingerprint, writeManifest, type BuildManifest } from './build-manifest.ts';
 
 /**
  * The largest file a build may publish. Cloudflare refuses a static asset over 25 MiB (and
@@ -55,14 +54,21 @@ const shown = (path: string) => (path.startsWith(`${PROJECT_ROOT}`) ? `${relativ
 /**
  * Puts `next` where `served` is. Two renames in one folder: a server reading `served` sees the old
  * site or the new one, never a half-written one, though for the instant between the two renames
- * the folder is missing (wrangler dev notices the new folder and serves it).
+ * the folder is missing (wrangler dev notices the new folder and serves it). The old site is moved
+ * into the cache folder beside it and removed by a process of its own: removing thousands of files
+ * took seconds here (the disk discards as it deletes), and nobody needs to wait for it.
  */
 export function swapIn(next: string, served: string): void {
-  const previous = `${served}.previous`;
-  rmSync(previous, { recursive: true, force: true });
-  if (existsSync(served)) renameSync(served, previous);
+  rmSync(`${served}.previous`, { recursive: true, force: true }); // left by builds before this one
+  const old = join(`${served}.cache`, 'old-sites', `${Date.now()}-${process.pid}`);
+  if (existsSync(served)) {
+    mkdirSync(dirname(old), { recursive: true });
+    renameSync(served, old);
+  }
   renameSync(next, served);
-  rmSync(previous, { recursive: true, force: true });
+  if (existsSync(old)) {
+    spawn(process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(old)}, { recursive: true, force: true })`], { detached: true, stdio: 'ignore' }).unref();
+  }
 }
 
 function unchangedNote(served: string): string {
