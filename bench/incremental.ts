@@ -3,12 +3,13 @@
  * full ≤ 0.25). On a generated program: `npm run build -- --force` (cli/build.ts, the swap and the
  * manifest included), one check-in with a public win stored in one published cohort, then
  * `npm run build`, which renders that cohort and copies the others' files. Wall time of each
- * command, as the mentor waits for it.
+ * command, as the mentor waits for it, and its CPU time (from /usr/bin/time, when it is there: the
+ * build and every process it waited for), which other work on a shared machine disturbs less.
  *
  *   TANDEM_STATE_DIR=/tmp/bench4 npm exec -- node bench/incremental.ts
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, PROJECT_ROOT } from '../worker/db/connection.ts';
@@ -23,21 +24,27 @@ export interface IncrementalResult {
   /** `npm run build` after one new check-in, seconds. */
   incremental: number;
   ratio: number;
+  /** CPU seconds of each, and their ratio; null without /usr/bin/time. */
+  cpu: { full: number; incremental: number; ratio: number } | null;
   /** The cohort that got the check-in, and what the incremental build said it did. */
   cohort: string;
   said: string;
 }
 
-function timedBuild(stateDir: string, outDir: string, args: string[]): { seconds: number; said: string } {
+function timedBuild(stateDir: string, outDir: string, args: string[]): { seconds: number; cpu: number | null; said: string } {
+  const timePath = `${outDir}.time`;
+  const command = [process.execPath, 'cli/build.ts', '--silent', ...args];
+  const timed = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%U %S', '-o', timePath, ...command] : command;
   const started = performance.now();
-  const run = spawnSync(process.execPath, ['cli/build.ts', '--silent', ...args], {
+  const run = spawnSync(timed[0]!, timed.slice(1), {
     cwd: PROJECT_ROOT,
     env: { ...process.env, TANDEM_STATE_DIR: stateDir, TANDEM_OUT_DIR: outDir, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',
   });
   const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`npm run build ${args.join(' ')} failed:\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
-  return { seconds, said: run.stdout.trim().split('\n').at(-1)! };
+  const cpu = existsSync(timePath) ? readFileSync(timePath, 'utf8').trim().split(/\s+/).slice(-2).map(Number).reduce((a, b) => a + b, 0) : null;
+  return { seconds, cpu, said: run.stdout.trim().split('\n').at(-1)! };
 }
 
 /** One check-in with a public win, by the first mentee of the middle published cohort, in its last complete week. */
@@ -65,11 +72,12 @@ export async function benchIncremental(stateDir: string, log = (line: string) =>
   const outDir = join(mkdtempSync(join(tmpdir(), 'tandem-bench-incremental-')), 'dist');
   try {
     const full = timedBuild(stateDir, outDir, ['--force']);
-    log(`incremental: full build ${full.seconds.toFixed(1)} s (${full.said})\n`);
+    log(`incremental: full build ${full.seconds.toFixed(1)} s, ${full.cpu?.toFixed(1)} s CPU (${full.said})\n`);
     const cohort = await addOneCheckin(stateDir);
     const incremental = timedBuild(stateDir, outDir, []);
-    log(`incremental: after one check-in in ${cohort}, ${incremental.seconds.toFixed(1)} s (${incremental.said})\n`);
-    return { full: full.seconds, incremental: incremental.seconds, ratio: incremental.seconds / full.seconds, cohort, said: incremental.said };
+    log(`incremental: after one check-in in ${cohort}, ${incremental.seconds.toFixed(1)} s, ${incremental.cpu?.toFixed(1)} s CPU (${incremental.said})\n`);
+    const cpu = full.cpu && incremental.cpu !== null ? { full: full.cpu, incremental: incremental.cpu, ratio: incremental.cpu / full.cpu } : null;
+    return { full: full.seconds, incremental: incremental.seconds, ratio: incremental.seconds / full.seconds, cpu, cohort, said: incremental.said };
   } finally {
     rmSync(join(outDir, '..'), { recursive: true, force: true });
   }
