@@ -16,7 +16,8 @@ export async function listedCohorts(): Promise<Story[]> {
  * cohort's path, its slug when public and slug plus random key when unlisted. A build that
  * publishes what changed renders only the cohorts its plan names (site/lib/build-plan.ts); the
  * others' files are copied from the last build, and every cohort stays in the collection for the
- * pages that list them all.
+ * pages that list them all. So a cohort's pages are made from its story alone (the props below):
+ * its digest covers that and nothing else.
  */
 export async function cohortPaths() {
   const render = readBuildPlan()?.render;
