@@ -56,7 +56,7 @@ export function writeManifest(path: string, manifest: BuildManifest): void {
 const FINGERPRINTED = ['site', 'worker', 'cli/site-build.ts', 'cli/build-manifest.ts', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json', 'wrangler.toml'];
 const FINGERPRINTED_ENV = ['SITE_URL', 'TANDEM_REMOTE', 'TANDEM_LIBRARY_DIR'];
 
-export function siteFingerprint(root = PROJECT_ROOT, env: NodeJS.ProcessEnv = process.env): string {
+export function siteFingerprint(root = PROJECT_ROOT, env: Record<string, string | undefined> = process.env): string {
   const hash = createHash('sha256');
   const add = (path: string) => {
     if (!existsSync(path)) return;
