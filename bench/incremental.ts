@@ -29,6 +29,8 @@ export interface IncrementalResult {
   /** The cohort that got the check-in, and what the incremental build said it did. */
   cohort: string;
   said: string;
+  /** Whether that build rendered that one cohort only (not so when the site's code changed during the run). */
+  renderedOne: boolean;
 }
 
 function timedBuild(stateDir: string, outDir: string, args: string[]): { seconds: number; cpu: number | null; said: string } {
@@ -77,7 +79,9 @@ export async function benchIncremental(stateDir: string, log = (line: string) =>
     const incremental = timedBuild(stateDir, outDir, []);
     log(`incremental: after one check-in in ${cohort}, ${incremental.seconds.toFixed(1)} s, ${incremental.cpu?.toFixed(1)} s CPU (${incremental.said})\n`);
     const cpu = full.cpu && incremental.cpu !== null ? { full: full.cpu, incremental: incremental.cpu, ratio: incremental.cpu / full.cpu } : null;
-    return { full: full.seconds, incremental: incremental.seconds, ratio: incremental.seconds / full.seconds, cpu, cohort, said: incremental.said };
+    const renderedOne = incremental.said.includes(`rebuilt 1 cohort(s): ${cohort};`);
+    if (!renderedOne) log('incremental: that build did not render the one cohort alone, so it measures nothing (was a file of the site edited during the run?)\n');
+    return { full: full.seconds, incremental: incremental.seconds, ratio: incremental.seconds / full.seconds, cpu, cohort, said: incremental.said, renderedOne };
   } finally {
     rmSync(join(outDir, '..'), { recursive: true, force: true });
   }
