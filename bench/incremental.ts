@@ -83,7 +83,8 @@ export async function benchIncremental(stateDir: string, log = (line: string) =>
     if (!renderedOne) log('incremental: that build did not render the one cohort alone, so it measures nothing (was a file of the site edited during the run?)\n');
     return { full: full.seconds, incremental: incremental.seconds, ratio: incremental.seconds / full.seconds, cpu, cohort, said: incremental.said, renderedOne };
   } finally {
-    rmSync(join(outDir, '..'), { recursive: true, force: true });
+    // The build removes the site it replaced in a process of its own, which may still be at it.
+    rmSync(join(outDir, '..'), { recursive: true, force: true, maxRetries: 10, retryDelay: 500 });
   }
 }
 
