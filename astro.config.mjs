@@ -5,14 +5,17 @@ import searchIndex from './site/integrations/search-index.ts';
 
 // The static site, built from D1 (see site/content.config.ts). TANDEM_OUT_DIR lets tests build
 // into a folder of their own; SITE_URL is the public address used for canonical links.
-// Builds run with --force (package.json): Astro's content cache does not notice a changed schema
-// module, and re-reading the library's MDX files costs well under a second.
+// Full builds run with --force (cli/site-build.ts): Astro's content cache does not notice a changed
+// schema module; a build without it happens only when the site's code fingerprint is unchanged.
 // searchIndex runs Pagefind over the built site, so the library is searchable with no server.
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:8787',
   srcDir: './site',
   publicDir: './site/public',
   outDir: process.env.TANDEM_OUT_DIR ?? './dist',
+  // Astro's content store lives here between builds; cli/site-build.ts keeps one beside each
+  // served folder (dist.cache/), so a build that publishes only what changed reuses its own.
+  ...(process.env.TANDEM_CACHE_DIR ? { cacheDir: process.env.TANDEM_CACHE_DIR } : {}),
   output: 'static',
   trailingSlash: 'always',
   integrations: [mdx(), searchIndex()],

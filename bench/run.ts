@@ -3,7 +3,8 @@
  * cohorts × 24 mentees × 12 weeks) it generates a program into a temporary database, times the
  * D1 read the build does, runs and measures the real build, re-times the search index, and
  * weighs the heaviest pages; then it times the check-in route against a bare insert on the
- * largest database, and one cron run of the rhythm there. Progress goes to stderr; the tables go to stdout, the JSON to
+ * largest database, and one cron run of the rhythm there; on the 4× database (or the largest), publishing
+ * after one new check-in against a full build (bench/incremental.ts). Progress goes to stderr; the tables go to stdout, the JSON to
  * bench/results.json (or --out).
  *
  *   npm run bench [-- --scales 1,2,4 --route-n 2000 --seed 1 --repeat 1 --keep --out FILE]
@@ -18,14 +19,21 @@ import { ensureDevVars } from '../cli/setup.ts';
 import { writeSearchIndex } from '../site/integrations/search-index.ts';
 import { measureBuild } from './build.ts';
 import { generateState, sizeAt } from './generate.ts';
+import { benchIncremental, type IncrementalResult } from './incremental.ts';
 import { timeRead } from './read.ts';
 import { benchRhythm } from './rhythm.ts';
 import { benchRoute } from './route.ts';
 import type { BenchResult, ScaleResult } from './results.ts';
 import { printReport } from './summary.ts';
+import { table, yes } from './table.ts';
 import { weighSite } from './weight.ts';
 
 const log = (line: string) => process.stderr.write(line);
+
+/** Issue 17: publishing after one new check-in in one cohort takes at most this share of a full build. */
+const INCREMENTAL_RATIO = 0.25;
+/** Issue 17: the build's D1 read takes at most this share of the 4× build. */
+const READ_SHARE = 0.1;
 
 /** The median run by build time, so one disturbed run on a shared machine does not decide. */
 function median<T>(runs: T[], key: (run: T) => number): T {
@@ -100,7 +108,7 @@ async function main(): Promise<void> {
   // The route bench signs links with LINK_SECRET from .dev.vars, as `npm run setup` makes it.
   ensureDevVars();
   const dirs: string[] = [];
-  const result: BenchResult = {
+  const result: WithIncremental = {
     date: new Date().toISOString(),
     commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim(),
     machine: machine(),
@@ -109,11 +117,15 @@ async function main(): Promise<void> {
   };
   try {
     let largest = '';
+    let forIncremental = { scale: 0, stateDir: '' };
     for (const scale of scales) {
       const { stateDir, ...scaleResult } = await benchScale(scale, Number(values.seed), Number(values.repeat), result.scales.at(-1), dirs);
       result.scales.push(scaleResult);
       largest = stateDir;
+      if (forIncremental.scale !== 4) forIncremental = { scale, stateDir };
     }
+    // Before the route and the rhythm, which add rows to the largest database.
+    if (forIncremental.stateDir) result.incremental = { scale: forIncremental.scale, ...(await benchIncremental(forIncremental.stateDir, log)) };
     // On the largest database, so the route's indexes and the bare insert's are at their biggest.
     if (largest && Number(values['route-n']) > 0) result.route = await benchRoute(largest, Number(values['route-n']), log);
     if (largest) result.rhythm = await benchRhythm(largest, log);
@@ -122,16 +134,44 @@ async function main(): Promise<void> {
     else for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
   writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
-  const failed = printReport(result);
+  const reportFailed = printReport(result);
+  const failed = printPublishTargets(result) || reportFailed;
   console.log(`\nJSON: ${values.out}`);
   console.log(JSON.stringify(summaryJson(result)));
   process.exitCode = failed ? 1 : 0;
 }
 
+type WithIncremental = BenchResult & { incremental?: (IncrementalResult & { scale: number }) | null };
+
+/**
+ * Issue 17's targets for publishing, after the others; true when one failed. The D1 read is the
+ * build's (inside workerd, with the reader's start and the JSON carried to Node) over the build.
+ */
+function printPublishTargets(result: WithIncremental): boolean {
+  const rows: [string, string, boolean][] = [];
+  const four = result.scales.find((r) => r.scale === 4);
+  if (four) {
+    const share = four.read.inWorkerd.withTransfer / four.build.seconds;
+    rows.push([`the D1 read's share of the 4× build ≤ ${READ_SHARE * 100} %`, `${(share * 100).toFixed(0)} % (${four.read.inWorkerd.withTransfer.toFixed(2)} s of ${four.build.seconds.toFixed(1)} s)`, share <= READ_SHARE]);
+  }
+  const incremental = result.incremental;
+  if (incremental) {
+    console.log(`\nPublishing after one new check-in in one cohort (${incremental.scale}×, ${incremental.cohort}): npm run build -- --force ${incremental.full.toFixed(1)} s, then npm run build ${incremental.incremental.toFixed(1)} s`);
+    const cpu = incremental.cpu ? `; CPU time ${incremental.cpu.ratio.toFixed(2)} (${incremental.cpu.incremental.toFixed(1)} s ÷ ${incremental.cpu.full.toFixed(1)} s)` : '';
+    const measured = incremental.renderedOne ? `${incremental.ratio.toFixed(2)} wall${cpu}` : 'no measurement: the second build rebuilt everything';
+    rows.push([`incremental ÷ full ≤ ${INCREMENTAL_RATIO} (${incremental.scale}×)`, measured, incremental.renderedOne && incremental.ratio <= INCREMENTAL_RATIO]);
+  }
+  if (!rows.length) return false;
+  console.log('\nTargets for publishing (issue 17)');
+  console.log(table(['target', 'measured', 'result'], rows.map(([name, measured, pass]) => [name, measured, yes(pass)])));
+  return rows.some(([, , pass]) => !pass);
+}
+
 /** The headline figures as one line of JSON (the full result is in the file). */
-function summaryJson(result: BenchResult) {
+function summaryJson(result: WithIncremental) {
   return {
-    builds: result.scales.map((r) => ({ scale: r.scale, seconds: +r.build.seconds.toFixed(2), peakTreeRssMB: Math.round(r.build.peakTreeRss / 2 ** 20), growth: r.growth && +r.growth.toFixed(2), ...Object.fromEntries(Object.entries(r.parts).map(([k, v]) => [k, +v.toFixed(2)])), d1Read: +r.read.seconds.toFixed(2) })),
+    builds: result.scales.map((r) => ({ scale: r.scale, seconds: +r.build.seconds.toFixed(2), peakTreeRssMB: Math.round(r.build.peakTreeRss / 2 ** 20), growth: r.growth && +r.growth.toFixed(2), ...Object.fromEntries(Object.entries(r.parts).map(([k, v]) => [k, +v.toFixed(2)])), d1Read: +r.read.inWorkerd.withTransfer.toFixed(2), d1ReadShare: +(r.read.inWorkerd.withTransfer / r.build.seconds).toFixed(2), d1ReadOverProxy: +r.read.seconds.toFixed(2) })),
+    incremental: result.incremental && { scale: result.incremental.scale, full: +result.incremental.full.toFixed(2), incremental: +result.incremental.incremental.toFixed(2), ratio: +result.incremental.ratio.toFixed(2), cpuRatio: result.incremental.cpu && +result.incremental.cpu.ratio.toFixed(2) },
     route: result.route && { routeMeanMs: +result.route.route.mean.toFixed(3), bareMeanMs: +result.route.bare.mean.toFixed(3), ratio: +result.route.ratio.toFixed(2) },
   };
 }

@@ -2,12 +2,11 @@
 import { getPublishState, recordPublishRequest } from './db/publish.ts';
 import { applyRetention } from './db/retention.ts';
 import { loadPublishedProgram } from './db/story.ts';
+import { digestOf } from './domain/digest.ts';
 
 /** SHA-256 of the publishable data, hex. The same data the build reads, so any change a reader could see moves it. */
 export async function digestPublishedProgram(db: D1Database, now = new Date()): Promise<string> {
-  const program = await loadPublishedProgram(db, now);
-  const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(program)));
-  return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return digestOf(await loadPublishedProgram(db, now));
 }
 
 export type ScheduledOutcome = 'unchanged' | 'deploy-requested' | 'no-hook' | 'hook-failed';

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unstable_startWorker } from 'wrangler';
 import { CONFIG_PATH, PROJECT_ROOT, stateDir } from './connection.ts';
-import type { PublishedProgram } from './story.ts';
+import type { CohortDigest, PublishedProgram } from './story.ts';
 
 export interface StartOptions {
   /** The production database instead of the local one. */
@@ -37,23 +37,33 @@ export async function startWorkerNextToD1(entrypoint: string, { remote = false, 
   return worker;
 }
 
-/** What the build's reader answers: the program, and the milliseconds the read took inside workerd. */
+/** What the build's reader answers: the program, every cohort's digest, and the milliseconds the read took inside workerd. */
 export interface ProgramRead {
+  /** Its stories are those of the cohorts not in `have` with the same digest (all of them without `have`). */
   program: PublishedProgram;
+  digests: CohortDigest[];
   ms: number;
   bytes: number;
 }
 
-/** Reads the publishable program inside workerd (worker/read-program.ts), in one request. */
-export async function readProgramInWorkerd(options: StartOptions = {}): Promise<ProgramRead> {
+/**
+ * Reads the publishable program inside workerd (worker/read-program.ts), in one request. `have`
+ * (slug → digest) names the cohort stories the caller already holds; those are not sent again.
+ */
+export async function readProgramInWorkerd(options: StartOptions & { have?: Record<string, string> } = {}): Promise<ProgramRead> {
   const worker = await startWorkerNextToD1('worker/read-program.ts', options);
   try {
     // /api/… so the Worker answers before the static assets (wrangler.toml's run_worker_first).
-    const response = await worker.fetch('http://reader.invalid/api/read', { signal: AbortSignal.timeout(10 * 60_000) });
+    const response = await worker.fetch('http://reader.invalid/api/read', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ have: options.have ?? {} }),
+      signal: AbortSignal.timeout(10 * 60_000),
+    });
     const text = await response.text();
     if (!response.ok) throw new Error(`reading the program inside workerd failed (${response.status}): ${text.slice(0, 2000)}`);
-    const { ms, program } = JSON.parse(text) as { ms: number; program: PublishedProgram };
-    return { program, ms, bytes: Buffer.byteLength(text) };
+    const { ms, program, digests } = JSON.parse(text) as Omit<ProgramRead, 'bytes'>;
+    return { program, digests, ms, bytes: Buffer.byteLength(text) };
   } finally {
     await worker.dispose();
   }

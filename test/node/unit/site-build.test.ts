@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,13 @@ describe('publishBuilt', () => {
     expect(publishBuilt(next, served).ok).toBe(true);
     expect(readFileSync(join(served, 'index.html'), 'utf8')).toBe('new site');
     expect([existsSync(next), existsSync(`${served}.previous`)]).toEqual([false, false]);
+  });
+
+  it('removes the old site in the background, from the cache folder it was moved to', async () => {
+    const { served, next } = folders();
+    expect(publishBuilt(next, served).ok).toBe(true);
+    const oldSites = join(`${served}.cache`, 'old-sites');
+    await expect.poll(() => readdirSync(oldSites).length, { timeout: 10_000 }).toBe(0);
   });
 
   it('keeps the served site when a built file is over the platform’s limit, and names the file', () => {

@@ -1,0 +1,87 @@
+/**
+ * What the last build published, kept beside the served folder (never in it: it names unlisted
+ * cohorts' paths): the site's code fingerprint, and per cohort the digest of its publishable data
+ * and the files its pages made. The next build renders only the cohorts whose digest changed and
+ * copies the others' files from the served folder; a missing manifest, or one with another
+ * fingerprint, means a full build.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The project's folder. The same as worker/db/connection.ts's, worked out here because importing
+ * that module loads wrangler, which took a second of CPU (six on a busy machine) before every build.
+ */
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export interface BuiltCohort {
+  /** SHA-256 of the cohort's publishable data, as the build's reader computed it. */
+  digest: string;
+  /** Its pages' folder in the site, e.g. `/cohorts/slug/` or `/cohorts/slug-key/` when unlisted. */
+  path: string;
+  /** The files its pages made, relative to the served folder. */
+  files: string[];
+}
+
+export interface BuildManifest {
+  version: 1;
+  fingerprint: string;
+  cohorts: Record<string, BuiltCohort>;
+}
+
+/** The manifest of the site served from `served`. */
+export const manifestPath = (served: string) => `${served}.manifest.json`;
+
+export function readManifest(path: string): BuildManifest | null {
+  try {
+    const manifest = JSON.parse(readFileSync(path, 'utf8')) as BuildManifest;
+    return manifest.version === 1 && typeof manifest.fingerprint === 'string' && manifest.cohorts ? manifest : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeManifest(path: string, manifest: BuildManifest): void {
+  writeFileSync(path, `${JSON.stringify(manifest, null, 1)}\n`);
+}
+
+/**
+ * What the pages are made with: the site, everything under worker/ the pages import (domain
+ * rules, messages, the reader), the build itself, the configuration and the locked dependencies,
+ * and the environment the build reads. Any change means the old pages may not be what this code
+ * would render, so everything is rebuilt. The mentors' library (content/) is rendered every build.
+ */
+const FINGERPRINTED = ['site', 'worker', 'cli/site-build.ts', 'cli/build-manifest.ts', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json', 'wrangler.toml'];
+const FINGERPRINTED_ENV = ['SITE_URL', 'TANDEM_REMOTE', 'TANDEM_LIBRARY_DIR'];
+
+export function siteFingerprint(root = PROJECT_ROOT, env: Record<string, string | undefined> = process.env): string {
+  const hash = createHash('sha256');
+  const add = (path: string) => {
+    if (!existsSync(path)) return;
+    if (statSync(path).isDirectory()) {
+      for (const name of readdirSync(path).sort()) add(join(path, name));
+      return;
+    }
+    hash.update(`${relative(root, path)}\0`).update(readFileSync(path)).update('\0');
+  };
+  for (const path of FINGERPRINTED) add(join(root, path));
+  for (const name of FINGERPRINTED_ENV) hash.update(`${name}=${env[name] ?? ''}\0`);
+  return hash.digest('hex');
+}
+
+/** Every file under `dir`, relative to `base`. */
+export function filesUnder(dir: string, base: string): string[] {
+  if (!existsSync(dir)) return [];
+  const found: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else found.push(relative(base, path));
+    }
+  };
+  walk(dir);
+  return found.sort();
+}
