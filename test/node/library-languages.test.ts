@@ -103,7 +103,7 @@ describe('the library, search, home and 404 pages in every language', () => {
   it('builds a translated entry in its language, and an untranslated one in the original with a note', () => {
     const translated = program.page(`/es/library/${TRANSLATED}/`);
     expect(translated).toMatch(/<div id="entry-text" class="entry-text">/);
-    expect(translated).toContain('compromiso');
+    expect(translated).toContain('Diálogo: cuando tu compañero');
     const fallback = program.page(`/es/library/${UNTRANSLATED}/`);
     expect(fallback).toMatch(/<div id="entry-text" class="entry-text" lang="en">/);
     expect(fallback).toMatch(/<p class="translation-note"/);
