@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rmdir } from 'node:fs/promises';
-import { DEFAULT_LOCALE, LOCALES, localePath } from '../../worker/domain/locales.ts';
+import { LOCALES, localePath } from '../../worker/domain/locales.ts';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
@@ -45,12 +45,13 @@ export async function writeSearchIndex(dir: string): Promise<number> {
 }
 
 /**
- * Astro writes only the root's 404 page as 404.html (the others as /es/404/index.html); Cloudflare's
- * static assets answer an address that does not exist with the nearest 404.html up its path, so
- * each language's goes to /<lang>/404.html, and /es/… that does not exist answers in Spanish.
+ * Astro writes a 404 page built from a dynamic route as /404/index.html and /es/404/index.html;
+ * Cloudflare's static assets answer an address that does not exist with the nearest 404.html up
+ * its path, so each language's goes to /404.html, /es/404.html…, and /es/… that does not exist
+ * answers in Spanish.
  */
 export async function placeNotFoundPages(dir: string): Promise<void> {
-  for (const locale of LOCALES.filter((l) => l !== DEFAULT_LOCALE)) {
+  for (const locale of LOCALES) {
     const built = `${dir}${localePath(locale, '/404/')}`;
     if (!existsSync(`${built}index.html`)) continue;
     await mkdir(`${dir}${localePath(locale, '/')}`, { recursive: true });

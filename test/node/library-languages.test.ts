@@ -85,6 +85,8 @@ describe('the library, search, home and 404 pages in every language', () => {
   it('shows no word on them that is not from a catalogue or data', () => {
     const pages = sitewidePages();
     expect(pages.size).toBeGreaterThan(3 * 30);
+    // The build did write the pseudo-locale, so a page with no marks at all would be caught.
+    expect(pages.get('/es/library/index.html')).toContain('⟦');
     const found = [...pages].flatMap(([path, html]) =>
       untranslated(html, data)
         // An entry's text is the mentor's (or its translator's) own words.
@@ -113,6 +115,7 @@ describe('the library, search, home and 404 pages in every language', () => {
   it('writes a 404 page for each language where the static assets look for it', () => {
     for (const locale of LOCALES) expect(existsSync(join(program.outDir, localePath(locale, '/404.html'))), locale).toBe(true);
     expect(readFileSync(join(program.outDir, 'es/404.html'), 'utf8')).toContain('<html lang="es" dir="ltr"');
+    expect(existsSync(join(program.outDir, 'es/404'))).toBe(false);
   });
 
   it('indexes each language for search on its own', () => {
