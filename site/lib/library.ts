@@ -7,7 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../worker/domain/locales.ts';
 import { NEEDS, type Need } from '../../worker/domain/needs.ts';
 import { groupByKind, groupByStage, groupByTag, inPartnershipOrder } from './library-browse.ts';
-import { libraryProblems, withdrawnQuotes } from './library-problems.ts';
+import { libraryProblems, orphanTranslations, withdrawnQuotes } from './library-problems.ts';
 import { reservedLibrarySlugs } from './library-routes.ts';
 import { groupByWhatHelped } from './success-stories.ts';
 
@@ -43,10 +43,8 @@ async function originalEntries(): Promise<OriginalEntry[]> {
   const entries = await getCollection('library');
   const links = entries.map((e) => ({ id: e.id, related: e.data.related, source: e.data.shared?.source }));
   const files = readdirSync(process.env.TANDEM_LIBRARY_DIR ?? 'content/library').filter((name) => name.endsWith('.mdx'));
-  const problems = libraryProblems(links, files, reservedLibrarySlugs());
-  const translations = await getCollection('libraryTranslations');
-  const ids = new Set(entries.map((e) => e.id));
-  for (const { id } of translations.filter((tr) => !ids.has(translationOf(tr).id))) problems.push(`content/library/${id}.mdx translates content/library/${translationOf({ id }).id}.mdx, which does not exist; rename or delete it`);
+  const translations = (await getCollection('libraryTranslations')).map((tr) => tr.id);
+  const problems = [...libraryProblems(links, files, reservedLibrarySlugs()), ...orphanTranslations(entries.map((e) => e.id), translations)];
   if (problems.length) throw new Error(`The library has problems to fix in content/library/:\n${problems.join('\n')}`);
   const withdrawn = withdrawnQuotes(links, new Set((await getCollection('strategies')).map((s) => s.data.id)));
   for (const { warning } of withdrawn) {
