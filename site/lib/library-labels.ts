@@ -3,7 +3,7 @@
  * in the page's language: the names are messages (worker/messages/<locale>/library.json).
  */
 import { CATALOGUES, type MessageKey, type Translator } from '../../worker/domain/i18n.ts';
-import { DEFAULT_LOCALE, localePath, type Locale } from '../../worker/domain/locales.ts';
+import { DEFAULT_LOCALE, localePath, textDirection, type Locale } from '../../worker/domain/locales.ts';
 import type { LIBRARY_KINDS, LIBRARY_STAGES } from '../schemas.ts';
 
 export type LibraryKind = (typeof LIBRARY_KINDS)[number];
@@ -46,3 +46,12 @@ export const kindHref = (kind: LibraryKind, locale: Locale = DEFAULT_LOCALE) => 
 export const stageHref = (stage: LibraryStage, locale: Locale = DEFAULT_LOCALE) => localePath(locale, `/library/stages/${stage}/`);
 export const tagHref = (tag: string, locale: Locale = DEFAULT_LOCALE) => localePath(locale, `/library/tags/${tagSlug(tag)}/`);
 export const entryHref = (slug: string, locale: Locale = DEFAULT_LOCALE) => localePath(locale, `/library/${slug}/`);
+
+/**
+ * The `lang` and `dir` of text written in `textLocale` shown on a page in `pageLocale` (an entry not
+ * yet translated, a participant's words): none where they are the page's own. English on an Arabic
+ * page is marked left to right, so its punctuation and lists sit where an English reader expects.
+ */
+export function languageOf(textLocale: Locale | undefined, pageLocale: Locale): { lang?: Locale; dir?: 'ltr' | 'rtl' } {
+  return textLocale && textLocale !== pageLocale ? { lang: textLocale, dir: textDirection(textLocale) } : {};
+}

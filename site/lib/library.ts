@@ -105,16 +105,13 @@ export async function sharedStrategies(): Promise<SharedStrategy[]> {
 }
 
 /**
- * The language each cohort publishes in, by slug, for marking what its participants shared with
- * `lang` where a page in another language shows it: undefined where it is the page's own.
+ * The language each cohort publishes in, by slug: what its participants shared is written in it,
+ * and marked so (`languageOf`, ./library-labels.ts) where a page in another language shows it.
  */
-export async function cohortLanguages(): Promise<(slug: string, pageLocale: Locale) => Locale | undefined> {
+export async function cohortLanguages(): Promise<(slug: string) => Locale> {
   // The cohorts collection carries its language once cohort pages are built in it; until then, the default.
   const languages = new Map((await getCollection('cohorts')).map((c) => [c.id, (c.data.cohort as { language?: Locale }).language ?? DEFAULT_LOCALE]));
-  return (slug, pageLocale) => {
-    const language = languages.get(slug) ?? DEFAULT_LOCALE;
-    return language === pageLocale ? undefined : language;
-  };
+  return (slug) => languages.get(slug) ?? DEFAULT_LOCALE;
 }
 
 /** The success stories, grouped by what helped. */

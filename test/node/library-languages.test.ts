@@ -107,7 +107,7 @@ describe('the library, search, home and 404 pages in every language', () => {
     expect(translated).toMatch(/<div id="entry-text" class="entry-text">/);
     expect(translated).toContain('Diálogo: cuando tu compañero');
     const fallback = program.page(`/es/library/${UNTRANSLATED}/`);
-    expect(fallback).toMatch(/<div id="entry-text" class="entry-text" lang="en">/);
+    expect(fallback).toMatch(/<div id="entry-text" class="entry-text" lang="en" dir="ltr">/);
     expect(fallback).toMatch(/<p class="translation-note"/);
     expect(program.page(`/ar/library/${TRANSLATED}/`)).toMatch(/[\u0600-\u06ff]{4}/);
   });
