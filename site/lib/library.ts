@@ -119,18 +119,26 @@ export async function successStoriesByWhatHelped() {
   return groupByWhatHelped((await getCollection('successStories')).map((e) => e.data));
 }
 
+/** An entry to read, as /<lang>/library/guidance.json lists it: `lang` is the language its title and summary are in (the original's where not yet translated). */
+export interface Guidance {
+  slug: string;
+  title: string;
+  summary: string;
+  lang: Locale;
+}
+
 /**
  * For each moment of need a check-in can reveal, the two or three entries to read: the entries of
  * that stage, shortest first, then the entries they point to.
  */
-export async function guidanceByNeed(locale: Locale): Promise<Record<Need, { slug: string; title: string; summary: string }[]>> {
+export async function guidanceByNeed(locale: Locale): Promise<Record<Need, Guidance[]>> {
   const entries = await libraryEntries(locale);
   return Object.fromEntries(
     NEEDS.map((need) => {
       const ofStage = entries.filter((e) => e.data.stage === need).sort((a, b) => a.data.minutes - b.data.minutes);
       const related = ofStage.flatMap((e) => e.data.related).map((slug) => entries.find((e) => e.id === slug)!);
       const picked = [...new Set([...ofStage, ...related])].slice(0, 3);
-      return [need, picked.map((e) => ({ slug: e.id, title: e.data.title, summary: e.data.summary }))];
+      return [need, picked.map((e) => ({ slug: e.id, title: e.data.title, summary: e.data.summary, lang: e.lang }))];
     }),
-  ) as Record<Need, { slug: string; title: string; summary: string }[]>;
+  ) as Record<Need, Guidance[]>;
 }
