@@ -110,6 +110,9 @@ describe('the library, search, home and 404 pages in every language', () => {
     expect(fallback).toMatch(/<div id="entry-text" class="entry-text" lang="en" dir="ltr">/);
     expect(fallback).toMatch(/<p class="translation-note"/);
     expect(program.page(`/ar/library/${TRANSLATED}/`)).toMatch(/[\u0600-\u06ff]{4}/);
+    // The Worker's guidance after a check-in names the entries in the participant's language.
+    const guidance = JSON.parse(readFileSync(join(program.outDir, 'es/library/guidance.json'), 'utf8')) as Record<string, { slug: string; lang: string }[]>;
+    expect(guidance.setback!.find((g) => g.slug === TRANSLATED)).toMatchObject({ lang: 'es' });
   });
 
   it('writes a 404 page for each language where the static assets look for it', () => {
