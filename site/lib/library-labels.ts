@@ -1,30 +1,23 @@
-/** How the library's kinds, stages and tags are named and addressed, on every page that shows them. */
+/**
+ * How the library's kinds, stages and tags are named and addressed, on every page that shows them,
+ * in the page's language: the names are messages (worker/messages/<locale>/library.json).
+ */
+import { CATALOGUES, type MessageKey, type Translator } from '../../worker/domain/i18n.ts';
+import { DEFAULT_LOCALE, localePath, textDirection, type Locale } from '../../worker/domain/locales.ts';
 import type { LIBRARY_KINDS, LIBRARY_STAGES } from '../schemas.ts';
 
 export type LibraryKind = (typeof LIBRARY_KINDS)[number];
 export type LibraryStage = (typeof LIBRARY_STAGES)[number];
 
-/** Each kind's name for one entry and for a list of them, and what such an entry is for. */
-export const KIND_LABELS: Record<LibraryKind, { one: string; many: string; about: string }> = {
-  guide: { one: 'Guide', many: 'Guides', about: 'Step-by-step advice for one part of a partnership, worth reading before you need it.' },
-  checklist: { one: 'Checklist', many: 'Checklists', about: 'Lists to work through so that nothing is forgotten when it matters.' },
-  dialogue: { one: 'Example dialogue', many: 'Example dialogues', about: 'Conversations between partners written out in full, to borrow words from.' },
-  'role-play': { one: 'Role-play', many: 'Role-plays', about: 'Scenes to act out in a pair or a circle, so a hard conversation is not the first time you have it.' },
-  template: { one: 'Template', many: 'Templates', about: 'Agendas and forms to copy, fill in and keep.' },
-  story: { one: 'Success story', many: 'Success stories', about: 'How partners reached a milestone, told in their own words.' },
-};
+/** A kind's name for one entry (`one`), for a list of them (`many`), or what such an entry is for (`about`). */
+export function kindLabel(t: Translator, kind: LibraryKind, form: 'one' | 'many' | 'about'): string {
+  return t(`library.kind.${kind}.${form}`);
+}
 
-/** Each stage's name and when in a partnership it applies (LIBRARY_STAGES lists them in partnership order). */
-export const STAGE_LABELS: Record<LibraryStage, { label: string; when: string }> = {
-  kickoff: { label: 'Kickoff', when: 'The first week or two, when partners meet, agree how they will work together and set their first goals.' },
-  weekly: { label: 'Weekly check-ins', when: 'Every week of the partnership, when partners report on last week’s action and commit to the next one.' },
-  feedback: { label: 'Feedback', when: 'Whenever partners tell each other what is working and what is not, in a check-in or a peer circle.' },
-  setback: { label: 'Setbacks', when: 'When an action is missed, a goal slips or a partner goes quiet, and the pair needs to get going again.' },
-  pause: { label: 'Pauses', when: 'When one partner needs to step back for a while, and when they come back.' },
-  reflection: { label: 'Reflection', when: 'At the end of a stretch of weeks, when partners look back at what helped and what they learned.' },
-  closing: { label: 'Closing', when: 'In the last weeks, when a partnership ends and partners take stock of what they achieved.' },
-  mentor: { label: 'For mentors', when: 'Throughout the program, for the mentors who launch a cohort, match its pairs and support them.' },
-};
+/** A stage's name, or (`when`) when in a partnership it applies. */
+export function stageLabel(t: Translator, stage: LibraryStage, form: 'label' | 'when' = 'label'): string {
+  return t(form === 'label' ? `library.stage.${stage}` : `library.stage.${stage}.when`);
+}
 
 /** A tag as it appears in a URL: "peer circles" → "peer-circles". */
 export function tagSlug(tag: string): string {
@@ -35,11 +28,30 @@ export function tagSlug(tag: string): string {
     .replace(/^-|-$/g, '');
 }
 
-export const kindHref = (kind: LibraryKind) => `/library/kinds/${kind}/`;
-export const stageHref = (stage: LibraryStage) => `/library/stages/${stage}/`;
-export const tagHref = (tag: string) => `/library/tags/${tagSlug(tag)}/`;
+/**
+ * A tag in the page's language. Mentors may write any tag; the ones the catalogue names are
+ * translated, a new one is shown as written (in the library's original language) until it is.
+ */
+export function tagLabel(t: Translator, tag: string): string {
+  const key = `library.tag.${tagSlug(tag)}`;
+  return key in CATALOGUES[DEFAULT_LOCALE] ? t(key as MessageKey) : tag;
+}
 
-/** "1 entry", "3 entries". */
-export function entryCount(n: number): string {
-  return n === 1 ? '1 entry' : `${n} entries`;
+/** Whether a tag has a name in the catalogues; one that has not is shown in English (`lang="en"`). */
+export function tagIsTranslated(tag: string): boolean {
+  return `library.tag.${tagSlug(tag)}` in CATALOGUES[DEFAULT_LOCALE];
+}
+
+export const kindHref = (kind: LibraryKind, locale: Locale = DEFAULT_LOCALE) => localePath(locale, `/library/kinds/${kind}/`);
+export const stageHref = (stage: LibraryStage, locale: Locale = DEFAULT_LOCALE) => localePath(locale, `/library/stages/${stage}/`);
+export const tagHref = (tag: string, locale: Locale = DEFAULT_LOCALE) => localePath(locale, `/library/tags/${tagSlug(tag)}/`);
+export const entryHref = (slug: string, locale: Locale = DEFAULT_LOCALE) => localePath(locale, `/library/${slug}/`);
+
+/**
+ * The `lang` and `dir` of text written in `textLocale` shown on a page in `pageLocale` (an entry not
+ * yet translated, a participant's words): none where they are the page's own. English on an Arabic
+ * page is marked left to right, so its punctuation and lists sit where an English reader expects.
+ */
+export function languageOf(textLocale: Locale | undefined, pageLocale: Locale): { lang?: Locale; dir?: 'ltr' | 'rtl' } {
+  return textLocale && textLocale !== pageLocale ? { lang: textLocale, dir: textDirection(textLocale) } : {};
 }

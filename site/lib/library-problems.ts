@@ -48,3 +48,15 @@ export function withdrawnQuotes(entries: readonly EntryLinks[], publicStrategies
       warning: `content/library/${entry.id}.mdx quotes strategy ${entry.source}, which is no longer shared publicly (its author withdrew consent or left the program), so the entry was left out of the site. Delete the file, or rewrite it without their words and remove "shared" from its frontmatter.`,
     }));
 }
+
+/**
+ * Translations (content/library/<lang>/<file>.mdx, ids like `es/pair-quick-start`) of an entry that
+ * does not exist, renamed or deleted since: no page would ever show them, so the build stops until
+ * the translation follows its original.
+ */
+export function orphanTranslations(originalIds: readonly string[], translationIds: readonly string[]): string[] {
+  const originals = new Set(originalIds);
+  return translationIds
+    .filter((id) => !originals.has(id.slice(id.indexOf('/') + 1)))
+    .map((id) => `content/library/${id}.mdx translates content/library/${id.slice(id.indexOf('/') + 1)}.mdx, which does not exist; rename it after its original, or delete it`);
+}

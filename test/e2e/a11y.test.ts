@@ -155,9 +155,11 @@ describe.skipIf(!hasBrowser)(browserSuite('Accessibility').replace('with JavaScr
       name: path,
       url: `${world.base}${path}`,
       // Pagefind's interface replaces the plain search form once its script has loaded; charts draw as they come into view.
-      ready: path === '/search/' ? () => axePage.locator('.pagefind-ui__search-input').waitFor() : () => drawCharts(axePage),
+      ready: /^(\/es|\/ar)?\/search\/$/.test(path) ? () => axePage.locator('.pagefind-ui__search-input').waitFor() : () => drawCharts(axePage),
     }));
-  const topLevel = (path: string) => path.split('/').length <= 3;
+  const topLevel = (path: string) => path.split('/').length <= 3 && !translated(path);
+  /** The site-wide pages built in Spanish and Arabic: every one of the default language's has them too. */
+  const translated = (path: string) => /^\/(es|ar)\//.test(path);
   const browse = (path: string) => /^\/library\/(tags|kinds|stages)\//.test(path);
   const library = (path: string) => path.startsWith('/library/') && !browse(path);
   const cohorts = (path: string) => path.startsWith('/cohorts/');
@@ -177,6 +179,23 @@ describe.skipIf(!hasBrowser)(browserSuite('Accessibility').replace('with JavaScr
 
   it("the library's pages by tag, kind and stage", { timeout: SLOW }, async () => {
     expectNone(await auditPages(builtVisits(browse)));
+  });
+
+  it('the home, library, search and 404 pages in Spanish and Arabic, right to left in Arabic', { timeout: SLOW }, async () => {
+    // An entry translated into both languages and one shown in English with a note, and each browse page's first.
+    const sample = (path: string) =>
+      /^\/(es|ar)\/((search|library|library\/(community|stories))\/)?$/.test(path) ||
+      /\/library\/(dialogue-missed-action|kickoff-agenda|kinds\/guide|stages\/setback|tags\/feedback)\/$/.test(path);
+    const visits = builtVisits((path) => translated(path) && sample(path));
+    expect(visits.length).toBe(2 * 10);
+    expectNone(
+      await auditPages([
+        ...visits,
+        { name: 'Spanish 404 page', url: `${world.base}/es/no-such-page/`, status: 404 },
+        { name: 'Arabic 404 page', url: `${world.base}/ar/no-such-page/`, status: 404 },
+      ]),
+    );
+    expect(await axePage.locator('html').getAttribute('dir')).toBe('rtl');
   });
 
   it('the cohort pages, charts drawn', async () => {

@@ -44,6 +44,18 @@ describe.skipIf(!hasBrowser)(browserSuite('Searching the library').replace('Java
     await page.context().close();
   });
 
+  it('finds a translated entry from the Spanish search page by a word in its Spanish text', async () => {
+    // "fastidio" is in the Spanish text of this entry alone (and in no English entry).
+    const page = await world.page({ javaScript: true, width: 1100 });
+    await page.goto(`${world.base}/es/search/?q=fastidio`);
+    const result = page.getByRole('link', { name: 'Juego de roles: cuando tu compañero deja de dar señales' });
+    await result.waitFor({ timeout: 10_000 });
+    expect(new URL((await result.getAttribute('href')) ?? '', world.base).pathname).toBe('/es/library/roleplay-partner-goes-quiet/');
+    // Pagefind's box is named by the Spanish catalogue's placeholder.
+    expect(await page.getByRole('textbox', { name: 'Buscar' }).inputValue()).toBe('fastidio');
+    await page.context().close();
+  });
+
   it('without JavaScript, keeps a plain form and says that search needs JavaScript', async () => {
     const page = await world.page();
     await page.goto(`${world.base}/search/`);

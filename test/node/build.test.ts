@@ -340,7 +340,7 @@ describe('the built site', () => {
     expect(list).toContain('Shared by Ada · Story test cohort');
     const page = program.page(`library/community/${hostileStrategyId}`);
     expect(page).toContain('Write {alert(1)} and &lt;b&gt;bold&lt;/b&gt; *as is*; ask me at [email removed]');
-    expect(page).toContain('Shared by Ben, <a href="/cohorts/story-test/">Story test cohort</a>, week 2');
+    expect(page).toContain('Shared by Ben, Story test cohort, week 2. <a href="/cohorts/story-test/">The cohort’s story</a>');
     // Tags are the participant's words too: scrubbed, or left out when they are not tags.
     expect(page).toContain('<span class="tag">focus</span>');
     expect(page).not.toContain('7946');
@@ -348,7 +348,7 @@ describe('the built site', () => {
 
   it('tells success stories: milestones shared publicly, with the reflection that tells how, grouped by what helped', () => {
     const page = program.page('library/stories');
-    expect(page).toMatch(/What helped: focus<\/h2>.*First chapter drafted.*— Ada, Story test cohort, 2026-09-16.*How: Insight everyone may read 0/s);
+    expect(page).toMatch(/What helped: focus<\/h2>.*First chapter drafted.*— Ada, Story test cohort, 16 September 2026.*How: Insight everyone may read 0/s);
   });
 
   it('builds a promoted strategy as a library entry that shows the participant’s words as text', () => {
@@ -376,7 +376,7 @@ describe('the built site', () => {
 
   it('ships JavaScript only on pages with a chart and the search page', () => {
     const withScript = program.builtFiles().filter((f) => f.path.endsWith('.html') && f.text.includes('<script')).map((f) => f.path);
-    expect(withScript.sort()).toEqual(['/cohorts/story-test/index.html', '/cohorts/story-test/report/index.html', '/search/index.html']);
+    expect(withScript.sort()).toEqual(['/ar/search/index.html', '/cohorts/story-test/index.html', '/cohorts/story-test/report/index.html', '/es/search/index.html', '/search/index.html']);
   });
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { groupByKind, groupByStage, groupByTag, inPartnershipOrder, type Browsable } from '../../site/lib/library-browse.ts';
-import { KIND_LABELS, STAGE_LABELS, entryCount, tagHref, tagSlug } from '../../site/lib/library-labels.ts';
+import { entryHref, kindLabel, stageLabel, tagHref, tagLabel, tagSlug } from '../../site/lib/library-labels.ts';
 import { LIBRARY_KINDS, LIBRARY_STAGES } from '../../site/schemas.ts';
+import { translator } from '../../worker/domain/i18n.ts';
 
 type Entry = Browsable & { id: string };
 const entry = (id: string, kind: Entry['data']['kind'], stage: Entry['data']['stage'], tags: string[] = []): Entry => ({ id, data: { kind, stage, tags } });
@@ -22,22 +23,33 @@ describe('tagSlug', () => {
     expect(tagSlug('stage 2-')).toBe('stage-2');
   });
 
-  it('gives the address of the tag page', () => {
+  it('gives the address of the tag page, in each language', () => {
     expect(tagHref('peer circles')).toBe('/library/tags/peer-circles/');
+    expect(tagHref('peer circles', 'es')).toBe('/es/library/tags/peer-circles/');
+    expect(entryHref('pair-quick-start', 'ar')).toBe('/ar/library/pair-quick-start/');
   });
 });
 
 describe('labels', () => {
+  const en = translator('en');
+  const es = translator('es');
+
   it('names every kind and gives every stage one sentence saying when it applies', () => {
-    expect(Object.keys(KIND_LABELS).sort()).toEqual([...LIBRARY_KINDS].sort());
-    expect(Object.keys(STAGE_LABELS).sort()).toEqual([...LIBRARY_STAGES].sort());
-    for (const { when } of Object.values(STAGE_LABELS)) expect(when).toMatch(/^[A-Z][^.]+\.$/);
+    for (const kind of LIBRARY_KINDS) for (const form of ['one', 'many', 'about'] as const) expect(kindLabel(en, kind, form)).not.toBe('');
+    for (const stage of LIBRARY_STAGES) expect(stageLabel(en, stage, 'when')).toMatch(/^[A-Z][^.]+\.$/);
+    expect(kindLabel(es, 'role-play', 'many')).toBe('Juegos de roles');
+    expect(stageLabel(es, 'setback')).toBe('Contratiempos');
+  });
+
+  it('names the tags the catalogue knows in the language, and shows a new one as written', () => {
+    expect(tagLabel(es, 'peer circles')).toBe('círculos de pares');
+    expect(tagLabel(es, 'peer-circles')).toBe('círculos de pares');
+    expect(tagLabel(es, 'brand new tag')).toBe('brand new tag');
   });
 
   it('counts entries in words', () => {
-    expect(entryCount(0)).toBe('0 entries');
-    expect(entryCount(1)).toBe('1 entry');
-    expect(entryCount(3)).toBe('3 entries');
+    expect([0, 1, 3].map((count) => en('library.entryCount', { count }))).toEqual(['0 entries', '1 entry', '3 entries']);
+    expect([0, 1, 2, 3, 11, 100].map((count) => translator('ar')('library.entryCount', { count }))).toEqual(['لا مداخل', 'مدخل واحد', 'مدخلان', '3 مداخل', '11 مدخلًا', '100 مدخل']);
   });
 });
 

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LOCALES, localePath } from '../../worker/domain/locales.ts';
 import { Program, ROOT } from '../support/program.ts';
 
 const program = new Program();
@@ -25,17 +26,16 @@ describe('the library search bundle', () => {
     }
   });
 
-  it('indexes exactly the library entries', () => {
+  it('indexes exactly the library entries, in each language on its own', () => {
     const entry = JSON.parse(readFileSync(join(program.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-    const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-    expect(pages).toBe(librarySlugs.length);
+    for (const locale of LOCALES) expect(entry.languages[locale]?.page_count, locale).toBe(librarySlugs.length);
 
     // Only an entry's article is marked for indexing, so no other page can turn up in results.
     const marked = program
       .builtFiles()
       .filter((f) => f.path.endsWith('.html') && f.text.includes('data-pagefind-body'))
       .map((f) => f.path);
-    expect(marked.sort()).toEqual(librarySlugs.map((slug) => `/library/${slug}/index.html`).sort());
+    expect(marked.sort()).toEqual(LOCALES.flatMap((locale) => librarySlugs.map((slug) => `${localePath(locale, `/library/${slug}/`)}index.html`)).sort());
   });
 
   it('serves a search form that explains, without JavaScript, that search needs it', () => {
@@ -45,5 +45,9 @@ describe('the library search bundle', () => {
     expect(html).toMatch(/<input id="search-q" name="q" type="search"/);
     expect(html).toContain('needs JavaScript');
     expect(program.page('')).toContain('<a href="/search/">Search</a>');
+    // In Spanish, it sends the words to the Spanish search page, which loads the Spanish index.
+    const es = program.page('es/search');
+    expect(es).toMatch(/<form action="\/es\/search\/" role="search"/);
+    expect(es).toContain('necesita JavaScript');
   });
 });

@@ -45,7 +45,7 @@ describe('withdrawnQuotes', () => {
 });
 
 describe('reservedLibrarySlugs', () => {
-  it('reserves every page and folder of site/pages/library/ but the entry page', () => {
+  it('reserves every page and folder of site/pages/[...locale]/library/ but the entry page', () => {
     expect(reservedLibrarySlugs(ROOT)).toEqual(['community', 'guidance.json', 'index', 'kinds', 'stages', 'stories', 'tags']);
   });
 });
