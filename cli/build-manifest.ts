@@ -54,7 +54,7 @@ export function writeManifest(path: string, manifest: BuildManifest): void {
  * would render, so everything is rebuilt. The mentors' library (content/) is rendered every build.
  */
 const FINGERPRINTED = ['site', 'worker', 'cli/site-build.ts', 'cli/build-manifest.ts', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json', 'wrangler.toml'];
-const FINGERPRINTED_ENV = ['SITE_URL', 'TANDEM_REMOTE', 'TANDEM_LIBRARY_DIR'];
+const FINGERPRINTED_ENV = ['SITE_URL', 'TANDEM_REMOTE', 'TANDEM_LIBRARY_DIR', 'TANDEM_PSEUDO_LOCALE'];
 
 export function siteFingerprint(root = PROJECT_ROOT, env: Record<string, string | undefined> = process.env): string {
   const hash = createHash('sha256');
