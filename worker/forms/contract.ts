@@ -21,8 +21,6 @@ const DIALOGUE_FORMAT = message('field.contract.dialogue_format.initial');
 /** The usual format in English, for what writes a contract without the form (the CLI's demo). */
 export const DEFAULT_DIALOGUE_FORMAT = translator(DEFAULT_LOCALE).say(DIALOGUE_FORMAT);
 
-const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-
 export const contractSchema = z.object({
   idempotency_key: idempotencyKey,
   purpose: requiredText('field.contract.purpose', 1000),
@@ -36,9 +34,15 @@ export const contractSchema = z.object({
   ),
   meeting_day: requiredChoice(
     'field.contract.meeting_day',
-    DAYS.map((day) => ({ value: day, label: message(`field.contract.meeting_day.${day}`) })) as unknown as {
-      [K in keyof typeof DAYS]: { value: (typeof DAYS)[K]; label: ReturnType<typeof message> };
-    },
+    [
+      { value: 'monday', label: message('field.contract.meeting_day.monday') },
+      { value: 'tuesday', label: message('field.contract.meeting_day.tuesday') },
+      { value: 'wednesday', label: message('field.contract.meeting_day.wednesday') },
+      { value: 'thursday', label: message('field.contract.meeting_day.thursday') },
+      { value: 'friday', label: message('field.contract.meeting_day.friday') },
+      { value: 'saturday', label: message('field.contract.meeting_day.saturday') },
+      { value: 'sunday', label: message('field.contract.meeting_day.sunday') },
+    ],
   ),
   meeting_time: clockTime('field.contract.meeting_time'),
   channel: line('field.contract.channel'),
