@@ -58,8 +58,8 @@ describe('a Spanish participant', () => {
     const page = await res.text();
     expect(page).toMatch(/<html lang="es" dir="ltr">/);
     expect(page).toMatch(/<title>Error: /);
-    expect(page).toMatch(/<p data-error-for="progress">Completa «¿Qué ha avanzado desde tu último seguimiento\?»\.<\/p>/);
-    expect(page).toContain('Revisa 2 respuestas');
+    expect(page).toMatch(/<p data-error-for="progress">Completa «¿Qué ha avanzado desde tu último check-in\?»\.<\/p>/);
+    expect(page).toContain('Revisa 3 respuestas');
     expect(page).toContain('Ben · Test cohort · semana');
   });
 
@@ -67,8 +67,8 @@ describe('a Spanish participant', () => {
     const res = await request('/api/checkins', jsonPost(validCheckin({ progress: '   ', energy: '9' }), people.ben.token));
     expect(res.status).toBe(400);
     const { error } = await res.json<{ error: { message: string; fields: Record<string, string> } }>();
-    expect(error.fields.progress).toBe('Completa «¿Qué ha avanzado desde tu último seguimiento?».');
-    expect(error.fields.energy).toBe('«Tu energía esta semana» debe ser un número del 1 al 5.');
+    expect(error.fields.progress).toBe('Completa «¿Qué ha avanzado desde tu último check-in?».');
+    expect(error.fields.energy).toBe('«Tu energía esta semana» debe estar entre 1 y 5.');
     expect(error.message).toBe('Algunas respuestas necesitan una revisión.');
   });
 
