@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../worker/domain/weeks.ts';
 import { BrowserProgram, browserSuite, hasBrowser, SHOTS } from '../support/browser.ts';
@@ -17,6 +18,16 @@ Lucía,lucia@tandem-test.invalid,mentee,P1,Sur,
 Amal,amal@tandem-test.invalid,mentee,P1,Sur,ar
 `;
 const links: Record<string, string> = {};
+
+/**
+ * The whole page as a phone shows it: its right-hand 390 px. While the stylesheet hides the honeypot
+ * and the skip link with `left: -…px`, an RTL page scrolls thousands of pixels sideways and a full
+ * screenshot is mostly empty (the stylesheet's to fix, with inset-inline-start).
+ */
+async function phoneShot(page: Page, name: string): Promise<void> {
+  const { width, height } = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+  await page.screenshot({ path: join(SHOTS, name), fullPage: true, clip: { x: width - 390, y: 0, width: 390, height } });
+}
 
 describe.skipIf(!hasBrowser)(browserSuite('A Spanish cohort with an Arabic participant'), () => {
   beforeAll(async () => {
@@ -43,9 +54,7 @@ describe.skipIf(!hasBrowser)(browserSuite('A Spanish cohort with an Arabic parti
     expect(await page.locator('html').getAttribute('lang')).toBe('ar');
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await page.getByText('Amal · Primavera · الأسبوع').waitFor({ timeout: 2000 });
-    // The body, not the full page: the page scrolls far sideways in RTL while the stylesheet hides the
-    // honeypot and the skip link with `left: -…px` (the stylesheet's to fix, with inset-inline-start).
-    await page.locator('body').screenshot({ path: join(SHOTS, 'checkin-form-ar-390.png') });
+    await phoneShot(page, 'checkin-form-ar-390.png');
 
     await page.getByLabel('ما الذي تقدّم منذ تسجيلك الأخير؟').fill('أنهيت أسئلة الاستبيان.');
     await page.getByLabel('ما خطوتك التالية؟').fill('تجربة الاستبيان مع شخصين.');
@@ -71,7 +80,7 @@ describe.skipIf(!hasBrowser)(browserSuite('A Spanish cohort with an Arabic parti
     expect(await page.title()).toMatch(/^خطأ: /);
     expect(await page.getByRole('alert').textContent()).toContain('يُرجى مراجعة إجابة واحدة');
     expect(await page.locator('#next_step-error').textContent()).toBe('يُرجى ملء «ما خطوتك التالية؟».');
-    await page.locator('body').screenshot({ path: join(SHOTS, 'checkin-error-ar-390.png') });
+    await phoneShot(page, 'checkin-error-ar-390.png');
     await page.context().close();
   });
 
