@@ -57,7 +57,6 @@ export function formFixture(form: FormEntry, t: Translator = translator('en')): 
 <input type="hidden" name="token" value=""><input type="hidden" name="idempotency_key" value="">
 <div aria-hidden="true"><label for="${HONEYPOT}">${escape(t('form.honeypot'))}</label><input type="text" id="${HONEYPOT}" name="${HONEYPOT}"></div>
 ${fields.map(([name, schema]) => field(name, schema as z.ZodType, t)).join('\n')}
-<button type="submit">${escape(t(form.submit))}</button>
 </form></body></html>
 `;
 }
