@@ -2,13 +2,11 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod';
-import type { AppEnv, BodyEnv, Body } from '../app-env.ts';
+import type { BodyEnv, Body } from '../app-env.ts';
 import { message } from '../domain/i18n.ts';
 import { fail, type FormState } from '../errors.ts';
 import { fieldErrors } from '../forms/fields.ts';
 import { HONEYPOT } from '../forms/slots.ts';
-import { postingParticipant } from './auth.ts';
-import { speak } from './locale.ts';
 import { TURNSTILE_FIELD } from './turnstile.ts';
 
 /**
@@ -36,26 +34,14 @@ export function formState<E extends BodyEnv>(c: Context<E>, formPath: string): F
   return { path: formPath, values: typedValues(c.get('body')) };
 }
 
-/**
- * Answers from now on in the language of whoever sent the post, once their link is checked, so the
- * form shown again, or the JSON of its errors, speaks as their form did. Read only when the answer
- * needs the language (a refusal, the thank-you page's address): storing a post does not.
- */
-export async function speakAsPoster<E extends BodyEnv>(c: Context<E>): Promise<void> {
-  const participant = await postingParticipant(c as unknown as Context<AppEnv>);
-  if (!participant) return;
-  c.set('participant', participant);
-  speak(c, participant.language);
-}
-
 /** The posted fields a form's schema reads: not the link, the honeypot or the Turnstile answer. */
-function answers<E extends BodyEnv>(c: Context<E>): Body {
+export function answers<E extends BodyEnv>(c: Context<E>): Body {
   const { token: _token, [HONEYPOT]: _trap, [TURNSTILE_FIELD]: _check, ...fields } = c.get('body');
   return fields;
 }
 
 /** A 400 naming each bad field in the language the request speaks now. */
-function refuseAnswers<E extends BodyEnv>(c: Context<E>, error: z.ZodError, formPath: string): never {
+export function refuseAnswers<E extends BodyEnv>(c: Context<E>, error: z.ZodError, formPath: string): never {
   fail(400, 'invalid_input', message('form.errors.invalid'), { fields: fieldErrors(error, c.get('t')), form: formState(c, formPath) });
 }
 
@@ -66,13 +52,5 @@ function refuseAnswers<E extends BodyEnv>(c: Context<E>, error: z.ZodError, form
 export function parseSubmission<S extends z.ZodType, E extends BodyEnv>(c: Context<E>, schema: S, formPath: string): z.output<S> {
   const result = schema.safeParse(answers(c));
   if (result.success) return result.data;
-  refuseAnswers(c, result.error, formPath);
-}
-
-/** Validates a form post (after requireAuthor): a failure names each bad field in the poster's language. */
-export async function parseFormPost<S extends z.ZodType, E extends BodyEnv>(c: Context<E>, schema: S, formPath: string): Promise<z.output<S>> {
-  const result = schema.safeParse(answers(c));
-  if (result.success) return result.data;
-  await speakAsPoster(c);
   refuseAnswers(c, result.error, formPath);
 }

@@ -10,10 +10,10 @@ import { message } from '../domain/i18n.ts';
 import { localePath } from '../domain/locales.ts';
 import { fail, type ErrorText } from '../errors.ts';
 import type { FormEntry } from '../forms/registry.ts';
-import { admittedParticipant, requireAuthor } from '../middleware/auth.ts';
+import { admittedParticipant, postingParticipant, requireAuthor } from '../middleware/auth.ts';
 import { readBody, wantsHtml } from '../middleware/body.ts';
 import { countPosts } from '../middleware/rate-limit.ts';
-import { formState, parseFormPost, refuseHoneypot, speakAsPoster } from '../middleware/validation.ts';
+import { answers, formState, refuseAnswers, refuseHoneypot } from '../middleware/validation.ts';
 import { speak } from '../middleware/locale.ts';
 
 /** What a check against stored data decides: the input to store, or problems per field. */
@@ -36,6 +36,27 @@ export interface SubmissionForm<S extends z.ZodType> {
   conflict?(db: D1Database, author: Author, input: z.output<S>): Promise<ErrorText | null>;
   /** What the thank-you page should offer after this submission (its `need` parameter). */
   needs?(input: z.output<S>): readonly string[];
+}
+
+/**
+ * Answers from now on in the language of whoever sent the post, once their link is checked, so the
+ * form shown again, the JSON of its errors or the thank-you page speak as their form did. Read only
+ * when the answer needs the language: storing a post does not.
+ */
+async function speakAsPoster(c: Context<AuthorEnv>): Promise<void> {
+  // postingParticipant reads only the author, which requireAuthor has set.
+  const participant = await postingParticipant(c as unknown as Context<AppEnv>);
+  if (!participant) return;
+  c.set('participant', participant);
+  speak(c, participant.language);
+}
+
+/** Validates a post with the form's schema: a failure names each bad field in the poster's language. */
+async function parseFormPost<S extends z.ZodType>(c: Context<AuthorEnv>, schema: S, formPath: string): Promise<z.output<S>> {
+  const result = schema.safeParse(answers(c));
+  if (result.success) return result.data;
+  await speakAsPoster(c);
+  refuseAnswers(c, result.error, formPath);
 }
 
 /** A stored post, and its input as checked (a check may complete it). */
