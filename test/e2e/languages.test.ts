@@ -4,13 +4,28 @@
  * to left, at phone width (a screenshot in test-results/ to look at); her answers are stored and the
  * thank-you page is Arabic; her partner's link opens the Spanish form.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AxeResults } from 'axe-core';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../worker/domain/weeks.ts';
+import { FORM_LIST } from '../../worker/forms/registry.ts';
 import { BrowserProgram, browserSuite, hasBrowser, SHOTS } from '../support/browser.ts';
+import { ROOT } from '../support/program.ts';
+
+const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe's WCAG 2.2 AA violations on the page shown, one line each. */
+async function audit(page: Page, name: string): Promise<string[]> {
+  const results = (await page.evaluate(
+    (tags) => (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    WCAG_22_AA,
+  )) as AxeResults;
+  return results.violations.flatMap((rule) => rule.nodes.map((node) => `${name}: ${rule.id} ${rule.help} at ${node.target.join(' ')}`));
+}
 
 const world = new BrowserProgram();
 const ROSTER = `name,email,role,pair,circle,language
@@ -96,5 +111,27 @@ describe.skipIf(!hasBrowser)(browserSuite('A Spanish cohort with an Arabic parti
     await page.waitForURL(`${world.base}/es/thanks/**`);
     expect(await page.locator('h1').textContent()).toContain('Gracias');
     await page.context().close();
+  });
+
+  it('axe finds nothing on each form in Arabic and in Spanish, nor on one shown again with errors', { timeout: 120_000 }, async () => {
+    const context = await world.browser.newContext({ javaScriptEnabled: true, viewport: { width: 390, height: 844 } });
+    await context.addInitScript(AXE);
+    const page = await context.newPage();
+    const found: string[] = [];
+    for (const name of ['Amal', 'Lucía']) {
+      const token = new URL(links[name]!).searchParams.get('t')!;
+      for (const { page: path } of FORM_LIST) {
+        const response = await page.goto(`${world.base}${path}?t=${encodeURIComponent(token)}`);
+        expect(response?.status(), `${path} for ${name}`).toBe(200);
+        found.push(...(await audit(page, `${path} (${name})`)));
+      }
+      await page.goto(`${world.base}/reflect/?t=${encodeURIComponent(token)}`);
+      await page.evaluate(() => document.querySelectorAll('[required]').forEach((el) => el.removeAttribute('required')));
+      await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.locator('form.submission [type=submit]').click()]);
+      await page.waitForLoadState();
+      found.push(...(await audit(page, `/reflect/ with errors (${name})`)));
+    }
+    await context.close();
+    expect(found).toEqual([]);
   });
 });

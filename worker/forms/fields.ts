@@ -127,26 +127,14 @@ export function requiredText(key: FieldKey, maxLength = 2000) {
 /** Free text the participant may leave empty; stored as ''. */
 export function optionalText(key: FieldKey, maxLength = 2000) {
   const { label, hint } = words(key);
-  return withMeta(text(about('field.error.text', label)).max(maxLength, tooLong(label, maxLength)).default(''), {
-    label,
-    hint,
-    control: 'textarea',
-    required: false,
-    maxLength,
-  });
+  return withMeta(text(about('field.error.text', label)).max(maxLength, tooLong(label, maxLength)).default(''), { label, hint, control: 'textarea', required: false, maxLength });
 }
 
 /** One answer out of a fixed set, which the participant may skip (`''` becomes undefined). */
 export function choice<const V extends readonly [string, ...string[]]>(key: FieldKey, options: { [K in keyof V]: ChoiceOption<V[K]> }) {
   const { label, hint } = words(key);
   const values = options.map((o) => o.value) as unknown as V;
-  return withMeta(z.preprocess(blankToUndefined, z.enum(values, { error: about('field.error.choose', label) }).optional()), {
-    label,
-    hint,
-    control: 'radio',
-    required: false,
-    options,
-  });
+  return withMeta(z.preprocess(blankToUndefined, z.enum(values, { error: about('field.error.choose', label) }).optional()), { label, hint, control: 'radio', required: false, options });
 }
 
 /** One answer out of a fixed set, which the participant must give. */
@@ -167,27 +155,16 @@ export function requiredChoice<const V extends readonly [string, ...string[]]>(k
 export function line(key: FieldKey, maxLength = 200, missing?: MessageKey) {
   const { label, hint } = words(key);
   const problemWhenMissing = missing ? problem(missing) : about('field.error.required', label);
-  return withMeta(text(problemWhenMissing).min(1, problemWhenMissing).max(maxLength, tooLong(label, maxLength)), {
-    label,
-    hint,
-    control: 'input',
-    inputType: 'text',
-    required: true,
-    maxLength,
-  });
+  const meta: FieldMeta = { label, hint, control: 'input', inputType: 'text', required: true, maxLength };
+  return withMeta(text(problemWhenMissing).min(1, problemWhenMissing).max(maxLength, tooLong(label, maxLength)), meta);
 }
 
 /** A calendar date, YYYY-MM-DD (what a browser's date input sends); `missing` says why it is needed. */
 export function date(key: FieldKey, missing?: MessageKey) {
   const { label, hint } = words(key);
   const problemWhenMissing = missing ? problem(missing) : about('field.error.dateMissing', label);
-  return withMeta(z.string({ error: problemWhenMissing }).trim().min(1, problemWhenMissing).refine(isIsoDate, about('field.error.dateInvalid', label)), {
-    label,
-    hint,
-    control: 'input',
-    inputType: 'date',
-    required: true,
-  });
+  const meta: FieldMeta = { label, hint, control: 'input', inputType: 'date', required: true };
+  return withMeta(z.string({ error: problemWhenMissing }).trim().min(1, problemWhenMissing).refine(isIsoDate, about('field.error.dateInvalid', label)), meta);
 }
 
 /** A time of day, HH:MM on a 24-hour clock (what a browser's time input sends). */
