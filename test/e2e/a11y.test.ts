@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALES, localePath } from '../../worker/domain/locales.ts';
 import { checkinSchema } from '../../worker/forms/checkin.ts';
 import { FORM_LIST } from '../../worker/forms/registry.ts';
 import { BrowserProgram, browserSuite, hasBrowser, SHOTS } from '../support/browser.ts';
@@ -23,7 +24,7 @@ const SLOW = 180_000;
 /** One page with JavaScript on (axe needs it), reused for every audit: a page each is 3× slower. */
 let axePage: Page;
 
-/** Every page the build wrote, as its path (`/library/`), but the forms: they need a personal link. */
+/** Every page the build wrote, as its path (`/library/`), but the forms (in every language): they need a personal link. */
 function builtPages(): string[] {
   const paths: string[] = [];
   const walk = (dir: string) => {
@@ -34,7 +35,8 @@ function builtPages(): string[] {
     }
   };
   walk(world.program.outDir);
-  return paths.filter((path) => !FORMS.includes(path)).sort();
+  const forms = LOCALES.flatMap((locale) => FORMS.map((path) => localePath(locale, path)));
+  return paths.filter((path) => !forms.includes(path)).sort();
 }
 
 /** Runs axe on the page shown: one line per element that breaks a rule, naming page, rule and element. */

@@ -27,11 +27,13 @@ describe('the project', () => {
 });
 
 describe('wrangler.toml', () => {
-  it('runs the Worker first for exactly the API, the participant pages and every form in the registry', async () => {
+  it('runs the Worker first for exactly the API, the participant pages and every form in the registry, in every language', async () => {
     const { unstable_readConfig } = await import('wrangler');
     const config = unstable_readConfig({ config: join(ROOT, 'wrangler.toml') });
     const { FORM_LIST } = await import('../../worker/forms/registry.ts');
-    const expected = ['/api/*', '/me', '/me/*', '/mentor/*', ...FORM_LIST.map((form) => `${form.page}*`), '/thanks/*', '/unsubscribe'];
+    const { LOCALES, localePath } = await import('../../worker/domain/locales.ts');
+    const pages = [...FORM_LIST.map((form) => form.page), '/thanks/'];
+    const expected = ['/api/*', '/me', '/me/*', '/mentor/*', ...LOCALES.flatMap((locale) => pages.map((page) => `${localePath(locale, page)}*`)), '/unsubscribe'];
     expect([...(config.assets?.run_worker_first as string[])].sort()).toEqual(expected.sort());
     // Each form posts to an address under /api/, which the first rule covers.
     for (const form of FORM_LIST) expect(form.action).toMatch(/^\/api\/[a-z-]+$/);

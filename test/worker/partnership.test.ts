@@ -229,7 +229,7 @@ describe('the weekly loop', () => {
     const week = cycleAt({ startsOn: '2026-01-05', cadenceDays: 7, timezone: 'Europe/London', endsOn: null, cadenceChanges: [] }, new Date());
     await env.DB.prepare(`INSERT INTO checkins (idempotency_key, participant_id, cohort_id, week, progress, next_step, committed_action)
       SELECT 'loop-1', id, cohort_id, ?2, 'p', 'n', 'Call the printer' FROM participants WHERE id = ?1`).bind(cy.id, week - 1).run();
-    expect(await page(`/checkin/?t=${cy.token}`)).toMatch(/<p data-show-with="last-action">Last time: <strong data-text="last-action">Call the printer<\/strong>/);
+    expect(await page(`/checkin/?t=${cy.token}`)).toMatch(/<p data-show-with="last-action">Last time you committed to: <strong data-text="last-action">Call the printer<\/strong>/);
     const res = await request('/api/checkins', jsonPost({ ...validCheckin({ last_action_done: 'partly', carry_forward: 'yes' }), committed_action: '' }, cy.token));
     expect(res.status).toBe(201);
     const { id } = await res.json<{ id: number }>();

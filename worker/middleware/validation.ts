@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod';
 import type { BodyEnv, Body } from '../app-env.ts';
+import { message } from '../domain/i18n.ts';
 import { fail, type FormState } from '../errors.ts';
 import { fieldErrors } from '../forms/fields.ts';
 import { HONEYPOT } from '../forms/slots.ts';
@@ -14,7 +15,7 @@ import { TURNSTILE_FIELD } from './turnstile.ts';
  */
 export const refuseHoneypot = createMiddleware<BodyEnv>(async (c, next) => {
   const trap = c.get('body')[HONEYPOT];
-  if (trap !== undefined && trap !== null && trap !== '') fail(400, 'invalid_input', 'A field that must stay empty was filled in, so nothing was saved.', { fields: { [HONEYPOT]: 'Leave this empty.' } });
+  if (trap !== undefined && trap !== null && trap !== '') fail(400, 'invalid_input', message('form.honeypot.refused'), { fields: { [HONEYPOT]: message('field.error.honeypot') } });
   await next();
 });
 
@@ -33,10 +34,23 @@ export function formState<E extends BodyEnv>(c: Context<E>, formPath: string): F
   return { path: formPath, values: typedValues(c.get('body')) };
 }
 
-/** Validates the body with a form's schema; a failure is a 400 naming each bad field. */
-export function parseSubmission<S extends z.ZodType, E extends BodyEnv>(c: Context<E>, schema: S, formPath: string): z.output<S> {
+/** The posted fields a form's schema reads: not the link, the honeypot or the Turnstile answer. */
+export function answers<E extends BodyEnv>(c: Context<E>): Body {
   const { token: _token, [HONEYPOT]: _trap, [TURNSTILE_FIELD]: _check, ...fields } = c.get('body');
-  const result = schema.safeParse(fields);
+  return fields;
+}
+
+/** A 400 naming each bad field in the language the request speaks now. */
+export function refuseAnswers<E extends BodyEnv>(c: Context<E>, error: z.ZodError, formPath: string): never {
+  fail(400, 'invalid_input', message('form.errors.invalid'), { fields: fieldErrors(error, c.get('t')), form: formState(c, formPath) });
+}
+
+/**
+ * Validates the body with a form's schema; a failure is a 400 naming each bad field. For the small
+ * forms of a participant's page, whose language requireParticipant has set.
+ */
+export function parseSubmission<S extends z.ZodType, E extends BodyEnv>(c: Context<E>, schema: S, formPath: string): z.output<S> {
+  const result = schema.safeParse(answers(c));
   if (result.success) return result.data;
-  fail(400, 'invalid_input', 'Some answers need another look.', { fields: fieldErrors(result.error), form: formState(c, formPath) });
+  refuseAnswers(c, result.error, formPath);
 }

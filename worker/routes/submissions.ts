@@ -6,15 +6,18 @@ import type { Author, PostTable } from '../db/admission.ts';
 import type { Stored } from '../db/submissions.ts';
 import { cycleAt } from '../domain/weeks.ts';
 import type { AppEnv, AuthorEnv } from '../app-env.ts';
-import { fail } from '../errors.ts';
+import { message } from '../domain/i18n.ts';
+import { localePath } from '../domain/locales.ts';
+import { fail, type ErrorText } from '../errors.ts';
 import type { FormEntry } from '../forms/registry.ts';
-import { admittedParticipant, requireAuthor } from '../middleware/auth.ts';
+import { admittedParticipant, postingParticipant, requireAuthor } from '../middleware/auth.ts';
 import { readBody, wantsHtml } from '../middleware/body.ts';
 import { countPosts } from '../middleware/rate-limit.ts';
-import { formState, parseSubmission, refuseHoneypot } from '../middleware/validation.ts';
+import { answers, formState, refuseAnswers, refuseHoneypot } from '../middleware/validation.ts';
+import { speak } from '../middleware/locale.ts';
 
 /** What a check against stored data decides: the input to store, or problems per field. */
-export type Checked<T> = { input: T } | { errors: Record<string, string> };
+export type Checked<T> = { input: T } | { errors: Record<string, ErrorText> };
 
 export interface SubmissionForm<S extends z.ZodType> {
   /**
@@ -30,9 +33,30 @@ export interface SubmissionForm<S extends z.ZodType> {
    * Why the store stored nothing for an admitted author, when one of its own rules refused the post
    * (a resend that may not change what it would change): a message for a 409. Null otherwise.
    */
-  conflict?(db: D1Database, author: Author, input: z.output<S>): Promise<string | null>;
+  conflict?(db: D1Database, author: Author, input: z.output<S>): Promise<ErrorText | null>;
   /** What the thank-you page should offer after this submission (its `need` parameter). */
   needs?(input: z.output<S>): readonly string[];
+}
+
+/**
+ * Answers from now on in the language of whoever sent the post, once their link is checked, so the
+ * form shown again, the JSON of its errors or the thank-you page speak as their form did. Read only
+ * when the answer needs the language: storing a post does not.
+ */
+async function speakAsPoster(c: Context<AuthorEnv>): Promise<void> {
+  // postingParticipant reads only the author, which requireAuthor has set.
+  const participant = await postingParticipant(c as unknown as Context<AppEnv>);
+  if (!participant) return;
+  c.set('participant', participant);
+  speak(c, participant.language);
+}
+
+/** Validates a post with the form's schema: a failure names each bad field in the poster's language. */
+async function parseFormPost<S extends z.ZodType>(c: Context<AuthorEnv>, schema: S, formPath: string): Promise<z.output<S>> {
+  const result = schema.safeParse(answers(c));
+  if (result.success) return result.data;
+  await speakAsPoster(c);
+  refuseAnswers(c, result.error, formPath);
 }
 
 /** A stored post, and its input as checked (a check may complete it). */
@@ -72,8 +96,10 @@ async function checkThenStore<S extends z.ZodType>(c: Context<AuthorEnv>, form: 
   if ('errors' in checked) {
     // The check read stored data: its answer is for an admitted author only (a revoked link must
     // not learn, say, who is in the pair).
-    await admittedParticipant(c.env.DB, author, form.entry.table);
-    fail(400, 'invalid_input', 'Some answers need another look.', { fields: checked.errors, form: formState(c, form.entry.page) });
+    const participant = await admittedParticipant(c.env.DB, author, form.entry.table);
+    c.set('participant', participant);
+    speak(c, participant.language);
+    fail(400, 'invalid_input', message('form.errors.invalid'), { fields: checked.errors, form: formState(c, form.entry.page) });
   }
   const stored = await form.store(c.env.DB, author, week, checked.input);
   return stored && { stored, input: checked.input };
@@ -85,13 +111,16 @@ export function submissionRoutes<S extends z.ZodType>(form: SubmissionForm<S>) {
     await next();
   });
   return new Hono<AppEnv>().post('/', fromPage, countPosts, readBody, refuseHoneypot, requireAuthor, async (c) => {
-    const parsed = parseSubmission(c, form.entry.schema, form.entry.page);
+    const parsed = await parseFormPost(c, form.entry.schema, form.entry.page);
     const { stored, input } = await checkAndStore(c, form, parsed, new Date());
     if (stored.replayed) c.header('Idempotent-Replayed', 'true');
     else c.set('storedNew', true);
     if (wantsHtml(c)) {
       const needs = form.needs?.(input) ?? [];
-      return c.redirect(`/thanks/?sent=${form.entry.page.replaceAll('/', '')}${needs.length ? `&need=${needs.join(',')}` : ''}`, 303);
+      // The thank-you page of the poster's language, as their form was.
+      await speakAsPoster(c);
+      const thanks = localePath(c.get('t').locale, '/thanks/');
+      return c.redirect(`${thanks}?sent=${form.entry.page.replaceAll('/', '')}${needs.length ? `&need=${needs.join(',')}` : ''}`, 303);
     }
     return c.json({ id: stored.id, week: stored.week }, 201);
   });

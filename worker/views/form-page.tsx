@@ -1,20 +1,31 @@
 /**
  * A built form page filled in for one participant with HTMLRewriter: their token, a fresh
  * idempotency key, what they chose from and recall, and, after a failed post, what they typed
- * with each problem beside its field.
+ * with each problem beside its field. The page is the one built in their language; what is
+ * written here is in it too (the translator `t`).
  */
+import type { Child } from 'hono/jsx';
 import type { FormContext } from '../db/form-context.ts';
 import type { Participant } from '../db/participants.ts';
+import type { MessageKey, Translator } from '../domain/i18n.ts';
 import type { Option } from '../forms/fields.ts';
 import { OPTIONS_SLOT_PREFIX, SLOT, slotSelector } from '../forms/slots.ts';
+import { I18n, useT } from './i18n.ts';
 
 export interface FormFill {
   participant: Participant;
   token: string;
   /** The answers of a failed post, to show again. */
   values?: Record<string, string>;
-  /** Problems per field of a failed post. */
+  /** Problems per field of a failed post, in words. */
   errors?: Record<string, string>;
+}
+
+/** What the page is, in the words of its language. */
+export interface PageWords {
+  t: Translator;
+  /** The form's title (its registry entry's), for the page title shown again with errors. */
+  title: MessageKey;
 }
 
 function Choices({ name, options, chosen, invalid }: { name: string; options: Option[]; chosen: string; invalid: boolean }) {
@@ -33,10 +44,11 @@ function Choices({ name, options, chosen, invalid }: { name: string; options: Op
 }
 
 function ErrorSummary({ errors }: { errors: Record<string, string> }) {
+  const t = useT();
   const names = Object.keys(errors);
   return (
     <>
-      <h2>Please check {names.length === 1 ? 'one answer' : `${names.length} answers`}</h2>
+      <h2>{t('form.errors.heading', { count: names.length })}</h2>
       <ul>
         {names.map((name) => (
           <li>
@@ -48,8 +60,13 @@ function ErrorSummary({ errors }: { errors: Record<string, string> }) {
   );
 }
 
+/** Markup written with the page's translator. */
+function render(t: Translator, node: Child): string {
+  return (<I18n.Provider value={t}>{node}</I18n.Provider>).toString();
+}
+
 /** The page `asset` filled in for `fill.participant` in cycle `week`. */
-export function fillFormPage(asset: Response, fill: FormFill, context: FormContext, week: number, status: 200 | 400): Response {
+export function fillFormPage(asset: Response, fill: FormFill, context: FormContext, week: number, status: 200 | 400, { t, title }: PageWords): Response {
   const values: Record<string, string> = { ...fill.values, token: fill.token, idempotency_key: fill.values?.idempotency_key || crypto.randomUUID() };
   const errors = fill.errors ?? {};
   const { participant } = fill;
@@ -58,12 +75,12 @@ export function fillFormPage(asset: Response, fill: FormFill, context: FormConte
     // What a screen reader says first on the page shown again: "Error:" (the GOV.UK pattern).
     .on('title', {
       element(el) {
-        if (Object.keys(errors).length > 0) el.prepend('Error: ');
+        if (Object.keys(errors).length > 0) el.setInnerContent(t('form.errors.title', { title: t('page.title', { title: t(title) }) }));
       },
     })
     .on(slotSelector(SLOT.participant), {
       element(el) {
-        el.setInnerContent(`${participant.displayName} · ${participant.cohort.name} · week ${week}`);
+        el.setInnerContent(t('form.who', { name: participant.displayName, cohort: participant.cohort.name, week }));
       },
     })
     .on('input[name], textarea[name]', {
@@ -93,11 +110,11 @@ export function fillFormPage(asset: Response, fill: FormFill, context: FormConte
         const options = context.options[name] ?? [];
         const choices =
           options.length === 0 ? (
-            <p class="hint">{context.noOptions[name] ?? 'Nothing to choose from yet.'}</p>
+            <p class="hint">{context.noOptions[name] ?? t('form.nothingToChoose')}</p>
           ) : (
             <Choices name={name} options={options} chosen={values[name] ?? ''} invalid={Boolean(errors[name])} />
           );
-        el.setInnerContent(choices.toString(), { html: true });
+        el.setInnerContent(render(t, choices), { html: true });
       },
     })
     .on('[data-text]', {
@@ -123,7 +140,7 @@ export function fillFormPage(asset: Response, fill: FormFill, context: FormConte
     .on(slotSelector(SLOT.formErrors), {
       element(el) {
         if (Object.keys(errors).length === 0) return;
-        el.setInnerContent((<ErrorSummary errors={errors} />).toString(), { html: true });
+        el.setInnerContent(render(t, <ErrorSummary errors={errors} />), { html: true });
         el.removeAttribute('hidden');
         // Focus starts on the list of problems, with JavaScript off too: it is read out first and
         // the next Tab reaches its links to the fields.

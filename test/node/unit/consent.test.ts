@@ -51,7 +51,7 @@ describe('the consent vocabulary', () => {
   it('is what the forms offer, private by default, with a label for every level', () => {
     const meta = fieldMeta(reflectionSchema.shape.consent);
     expect(meta.options?.map((o) => o.value)).toEqual([...CONSENT_LEVELS]);
-    expect(meta.options?.map((o) => o.label)).toEqual(CONSENT_LEVELS.map((level) => translator('en')(CONSENT_LABELS[level])));
+    expect(meta.options?.map((o) => translator('en').say(o.label))).toEqual(CONSENT_LEVELS.map((level) => translator('en')(CONSENT_LABELS[level])));
     expect(meta.initial).toBe(DEFAULT_CONSENT);
     expect(reflectionSchema.shape.consent.parse(undefined)).toBe('private');
     expect(() => reflectionSchema.shape.consent.parse('friends')).toThrow();

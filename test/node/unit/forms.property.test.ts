@@ -5,12 +5,15 @@ import { z } from 'zod';
 import { checkinSchema } from '../../../worker/forms/checkin.ts';
 import { confirmSchema, contractSchema } from '../../../worker/forms/contract.ts';
 import { feedbackSchema, ratingSchema } from '../../../worker/forms/feedback.ts';
+import { translator } from '../../../worker/domain/i18n.ts';
 import { fieldErrors } from '../../../worker/forms/fields.ts';
 import { goalSchema, goalStatusSchema, milestoneSchema } from '../../../worker/forms/goal.ts';
 import { programFeedbackSchema } from '../../../worker/forms/program-feedback.ts';
 import { pulseSchema } from '../../../worker/forms/pulse.ts';
 import { reflectionSchema, withdrawalSchema } from '../../../worker/forms/reflection.ts';
 import { anyBody, anyValue, nearlyValidBody, VALID_BODIES } from './arbitraries.ts';
+
+const en = translator('en');
 
 const SCHEMAS = {
   checkinSchema,
@@ -72,9 +75,11 @@ describe.each(Object.entries(SCHEMAS))('%s', (name, schema) => {
       fc.property(someBody, (body) => {
         const result = schema.safeParse(body);
         if (result.success) return;
-        for (const [field, message] of Object.entries(fieldErrors(result.error))) {
+        for (const [field, problem] of Object.entries(fieldErrors(result.error, en))) {
           expect([...names, '_form']).toContain(field);
-          expect(message.length).toBeGreaterThan(0);
+          // A message of the catalogue written for this problem, never the catch-all.
+          expect(problem.key).not.toBe('field.error.invalid');
+          expect(en.say(problem).length).toBeGreaterThan(0);
         }
       }),
       { numRuns: 200 },
@@ -110,7 +115,7 @@ describe('required text', () => {
       fc.property(fc.constantFrom('progress', 'next_step'), blank, (field, value) => {
         const result = checkinSchema.safeParse({ ...base, [field]: value });
         expect(result.success).toBe(false);
-        expect(Object.keys(fieldErrors(result.error!))).toContain(field);
+        expect(Object.keys(fieldErrors(result.error!, en))).toContain(field);
       }),
       { numRuns: 100 },
     );

@@ -3,15 +3,23 @@ import type { z } from 'zod';
 import { checkinSchema } from '../../../worker/forms/checkin.ts';
 import { fieldErrors, fieldMeta, trimBlank } from '../../../worker/forms/fields.ts';
 import { reflectionSchema } from '../../../worker/forms/reflection.ts';
+import { translator, type Message } from '../../../worker/domain/i18n.ts';
 
 const checkin = { idempotency_key: 'key-12345', progress: 'Drafted chapter 2', next_step: 'Edit it', committed_action: 'Send it to Bo' };
 const reflection = { idempotency_key: 'key-12345', working: 'Mornings', not_working: 'Evenings', why: 'Tired' };
 
-/** The field errors of a parse that must fail. */
+const en = translator('en');
+
+/** Field problems in English words. */
+function said(problems: Record<string, Message>): Record<string, string> {
+  return Object.fromEntries(Object.entries(problems).map(([name, problem]) => [name, en.say(problem)]));
+}
+
+/** The field errors of a parse that must fail, in English. */
 function errorsOf(schema: z.ZodType, input: unknown): Record<string, string> {
   const result = schema.safeParse(input);
   if (result.success) throw new Error(`expected a failure, got ${JSON.stringify(result.data)}`);
-  return fieldErrors(result.error);
+  return said(fieldErrors(result.error, en));
 }
 
 describe('checkinSchema: good input', () => {
@@ -33,7 +41,7 @@ describe('checkinSchema: good input', () => {
     const { committed_action: _, ...without } = checkin;
     const refused = checkinSchema.safeParse(without);
     expect(refused.success).toBe(false);
-    expect(fieldErrors(refused.error!)).toEqual({ committed_action: 'Please write one concrete action for the next cycle, or carry last time’s action forward.' });
+    expect(said(fieldErrors(refused.error!, en))).toEqual({ committed_action: 'Please write one concrete action for the next cycle, or carry last time’s action forward.' });
     expect(checkinSchema.safeParse({ ...without, carry_forward: 'yes' }).success).toBe(true);
   });
 
@@ -150,24 +158,22 @@ describe('reflectionSchema', () => {
 });
 
 describe('fieldMeta', () => {
-  it('reads a required text field', () => {
-    expect(fieldMeta(checkinSchema.shape.progress)).toEqual({
-      label: 'What moved forward since your last check-in?',
-      hint: 'Facts first: what you did, finished or learned.',
-      control: 'textarea',
-      required: true,
-      maxLength: 2000,
-    });
+  it('reads a required text field: its words are catalogue keys', () => {
+    const meta = fieldMeta(checkinSchema.shape.progress);
+    expect(meta).toEqual({ label: 'field.checkin.progress.label', hint: 'field.checkin.progress.hint', control: 'textarea', required: true, maxLength: 2000 });
+    expect(en(meta.label)).toBe('What moved forward since your last check-in?');
+    expect(en(meta.hint)).toBe('Facts first: what you did, finished or learned.');
   });
 
   it('reads a scale field', () => {
-    expect(fieldMeta(checkinSchema.shape.energy)).toMatchObject({ label: 'Your energy this week', control: 'scale', required: false });
+    expect(fieldMeta(checkinSchema.shape.energy)).toMatchObject({ label: 'field.checkin.energy.label', control: 'scale', required: false });
   });
 
   it('reads a choice field with its options', () => {
     const meta = fieldMeta(checkinSchema.shape.last_action_done);
     expect(meta.control).toBe('radio');
     expect(meta.options?.map((o) => o.value)).toEqual(['yes', 'partly', 'no']);
+    expect(meta.options?.map((o) => translator('es').say(o.label))).toEqual(['Sí', 'En parte', 'No']);
   });
 
   it('throws for a field declared without metadata', () => {
