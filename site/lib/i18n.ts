@@ -1,10 +1,13 @@
 /**
- * The site's translator: the same catalogues as the Worker's pages (worker/domain/i18n.ts). A build
- * with TANDEM_PSEUDO_LOCALE=on writes every message in the pseudo-locale (⟦ ⟧), for the test that
- * finds text not taken from a catalogue.
+ * The site's languages. Its translator: the same catalogues as the Worker's pages
+ * (worker/domain/i18n.ts); a build with TANDEM_PSEUDO_LOCALE=on writes every message in the
+ * pseudo-locale (⟦ ⟧), for the test that finds text not taken from a catalogue. And where the
+ * site-wide pages (home, forms, thanks, library, search, cohorts overview, 404) are built: once per
+ * language, the default at the root and the others under their tag (`localePath`), from pages under
+ * site/pages/[...locale]/.
  */
 import { translator, type Translator } from '../../worker/domain/i18n.ts';
-import type { Locale } from '../../worker/domain/locales.ts';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../worker/domain/locales.ts';
 
 const translators = new Map<Locale, Translator>();
 
@@ -16,4 +19,24 @@ export function translatorFor(locale: Locale): Translator {
     translators.set(locale, t);
   }
   return t;
+}
+
+/** The `[...locale]` part of a page's address: none for the default language, built at the root. */
+export function localeParam(locale: Locale): string | undefined {
+  return locale === DEFAULT_LOCALE ? undefined : locale;
+}
+
+/** getStaticPaths of a site-wide page with no other parameter: one page per language. */
+export function everyLocale(): { params: { locale: string | undefined }; props: { locale: Locale } }[] {
+  return LOCALES.map((locale) => ({ params: { locale: localeParam(locale) }, props: { locale } }));
+}
+
+/** getStaticPaths of a site-wide page with parameters of its own: the paths `paths` gives for each language. */
+export async function everyLocaleWith<Params extends Record<string, string>, Props extends object>(
+  paths: (locale: Locale) => Promise<{ params: Params; props: Props }[]>,
+): Promise<{ params: Params & { locale: string | undefined }; props: Props & { locale: Locale } }[]> {
+  const perLocale = await Promise.all(
+    LOCALES.map(async (locale) => (await paths(locale)).map(({ params, props }) => ({ params: { ...params, locale: localeParam(locale) }, props: { ...props, locale } }))),
+  );
+  return perLocale.flat();
 }

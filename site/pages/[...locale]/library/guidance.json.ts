@@ -6,7 +6,7 @@
  */
 import type { APIRoute } from 'astro';
 import type { Locale } from '../../../../worker/domain/locales.ts';
-import { everyLocale } from '../../../lib/library-routes.ts';
+import { everyLocale } from '../../../lib/i18n.ts';
 import { guidanceByNeed } from '../../../lib/library.ts';
 
 export const getStaticPaths = everyLocale;
