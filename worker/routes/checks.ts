@@ -9,6 +9,7 @@ import type { CheckinInput } from '../forms/checkin.ts';
 import type { ContractInput } from '../forms/contract.ts';
 import type { FeedbackInput } from '../forms/feedback.ts';
 import type { GoalInput } from '../forms/goal.ts';
+import { message, type Message } from '../domain/i18n.ts';
 import type { Checked } from './submissions.ts';
 
 /**
@@ -17,9 +18,9 @@ import type { Checked } from './submissions.ts';
  */
 export async function carryForward(db: D1Database, author: Author, week: number, input: CheckinInput): Promise<Checked<CheckinInput>> {
   if (!input.carry_forward || input.committed_action !== '') return { input: { ...input, carry_forward: false } };
-  if (input.last_action_done === 'yes') return { errors: { carry_forward: 'You did last time’s action, so there is nothing to carry forward: please write a new one.' } };
+  if (input.last_action_done === 'yes') return { errors: { carry_forward: message('field.check.nothingToCarry') } };
   const last = await lastCheckinBefore(db, author.id, week);
-  if (!last) return { errors: { committed_action: 'There is no earlier action to carry forward yet: please write one.' } };
+  if (!last) return { errors: { committed_action: message('field.check.noEarlierAction') } };
   return { input: { ...input, committed_action: last.action } };
 }
 
@@ -28,9 +29,9 @@ export async function inAPair(db: D1Database, author: Author, _week: number, inp
   // The pair is on the participant's row: read it, and admit the post there (a contract is stored
   // in several statements, not one guarded upsert).
   const participant = await admittedParticipant(db, author, 'contracts');
-  if (participant.pairId === null) return { errors: { purpose: 'You are not in a pair yet, so there is no partnership to agree. Ask your mentor to pair you.' } };
+  if (participant.pairId === null) return { errors: { purpose: message('field.check.notInPair') } };
   if (await isOutdatedProposal(db, participant, input.idempotency_key)) {
-    return { errors: { purpose: 'This form proposed a version your pair has replaced since. Open the contract form again from your page to propose changes.' } };
+    return { errors: { purpose: message('field.check.contractReplaced') } };
   }
   return { input };
 }
@@ -38,7 +39,7 @@ export async function inAPair(db: D1Database, author: Author, _week: number, inp
 /** Recalibrating replaces one of the participant's own goals. */
 export async function ownReplacedGoal(db: D1Database, author: Author, _week: number, input: GoalInput): Promise<Checked<GoalInput>> {
   if (input.replaces_goal_id !== undefined && !(await ownsGoal(db, author.id, input.replaces_goal_id))) {
-    return { errors: { replaces_goal_id: 'Choose one of your own goals, or none.' } };
+    return { errors: { replaces_goal_id: message('field.check.ownGoal') } };
   }
   return { input };
 }
@@ -46,29 +47,29 @@ export async function ownReplacedGoal(db: D1Database, author: Author, _week: num
 /** Feedback goes to the participant's partner or someone in their circle. */
 export async function toAPeer(db: D1Database, author: Author, _week: number, input: FeedbackInput): Promise<Checked<FeedbackInput>> {
   const peers = await listPeers(db, author.id);
-  if (!peers.some((p) => p.id === input.receiver_id)) return { errors: { receiver_id: 'Choose your partner or someone in your circle.' } };
+  if (!peers.some((p) => p.id === input.receiver_id)) return { errors: { receiver_id: message('field.check.peer') } };
   return { input };
 }
 
 /** Why a resend of feedback was not stored: it named another receiver, or its receiver had rated it. */
-export async function frozenFeedback(db: D1Database, author: Author, input: FeedbackInput): Promise<string | null> {
+export async function frozenFeedback(db: D1Database, author: Author, input: FeedbackInput): Promise<Message | null> {
   const sent = await sentFeedback(db, author.id, input.idempotency_key);
   if (!sent) return null;
   if (sent.receiverId !== input.receiver_id) {
-    return 'This feedback was already sent to someone else, and sending it again cannot change whom it is for. To give feedback to another person, open the feedback form again and send it as new feedback.';
+    return message('errors.conflict.readdressed');
   }
-  if (sent.rated) return 'This feedback has been rated by the person who received it, so it can no longer be changed. To add something, open the feedback form again and send new feedback.';
+  if (sent.rated) return message('errors.conflict.rated');
   return null;
 }
 
 const NOT_REPLACEABLE = {
-  done: 'That goal is done, so there is nothing to replace. Send your new goal without choosing a goal it replaces.',
-  dropped: 'That goal was dropped, so it cannot be replaced. Send your new goal without choosing a goal it replaces.',
-  replaced: 'That goal has been replaced already (perhaps this form was sent twice). Open your page to see your goals; to change the new one, replace that one instead.',
+  done: message('errors.conflict.goalDone'),
+  dropped: message('errors.conflict.goalDropped'),
+  replaced: message('errors.conflict.goalReplaced'),
 } as const;
 
 /** Why a recalibration was not stored: the goal it replaces is done, dropped, or replaced already. */
-export async function unreplaceableGoal(db: D1Database, author: Author, input: GoalInput): Promise<string | null> {
+export async function unreplaceableGoal(db: D1Database, author: Author, input: GoalInput): Promise<Message | null> {
   if (input.replaces_goal_id === undefined) return null;
   const why = await whyNotReplaceable(db, author.id, input.replaces_goal_id, input.idempotency_key);
   return why && NOT_REPLACEABLE[why];
