@@ -1,12 +1,12 @@
 /**
- * `npm run bench`: the program-scale benchmarks. For each scale (1×, 2×, 4× of 50
+ * `npm run bench`: the program-scale benchmarks. For each scale (1×, 2×, 4×, 8×, 16× of 50
  * cohorts × 24 mentees × 12 weeks) it generates a program into a temporary database, times the
  * D1 read the build does, runs and measures the real build, re-times the search index, and
- * weighs the heaviest pages; then it times the check-in route against a bare insert on the
+ * weighs the heaviest pages and counts what the database and the site hold (bench/capacity.ts); then it times the check-in route against a bare insert on the
  * largest database, and one cron run of the rhythm there. Progress goes to stderr; the tables go to stdout, the JSON to
  * bench/results.json (or --out).
  *
- *   npm run bench [-- --scales 1,2,4 --route-n 2000 --seed 1 --repeat 1 --keep --out FILE]
+ *   npm run bench [-- --scales 1,2,4,8,16 --route-n 2000 --seed 1 --repeat 1 --keep --out FILE]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import { PROJECT_ROOT } from '../worker/db/connection.ts';
 import { ensureDevVars } from '../cli/setup.ts';
 import { writeSearchIndex } from '../site/integrations/search-index.ts';
 import { measureBuild } from './build.ts';
+import { measureFootprint, perCohortCosts } from './capacity.ts';
 import { generateState, sizeAt } from './generate.ts';
 import { timeRead } from './read.ts';
 import { benchRhythm } from './rhythm.ts';
@@ -77,6 +78,7 @@ async function benchScale(scale: number, seed: number, repeat: number, previous:
     growth: previous ? build.seconds / previous.build.seconds : null,
     failedBuilds: failures,
     weight,
+    footprint: measureFootprint(generated.stateDir, outDir),
   };
 }
 
@@ -88,7 +90,7 @@ function machine(): BenchResult['machine'] {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      scales: { type: 'string', default: '1,2,4' },
+      scales: { type: 'string', default: '1,2,4,8,16' },
       seed: { type: 'string', default: '1' },
       'route-n': { type: 'string', default: '2000' },
       repeat: { type: 'string', default: '1' },
@@ -114,6 +116,7 @@ async function main(): Promise<void> {
       result.scales.push(scaleResult);
       largest = stateDir;
     }
+    result.perCohort = perCohortCosts(result.scales);
     // On the largest database, so the route's indexes and the bare insert's are at their biggest.
     if (largest && Number(values['route-n']) > 0) result.route = await benchRoute(largest, Number(values['route-n']), log);
     if (largest) result.rhythm = await benchRhythm(largest, log);
