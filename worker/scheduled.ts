@@ -5,8 +5,11 @@ import { loadPublishedProgram } from './db/story.ts';
 
 /** SHA-256 of the publishable data, hex. The same data the build reads, so any change a reader could see moves it. */
 export async function digestPublishedProgram(db: D1Database, now = new Date()): Promise<string> {
-  const program = await loadPublishedProgram(db, now);
-  const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(program)));
+  return sha256Hex(JSON.stringify(await loadPublishedProgram(db, now)));
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
@@ -16,7 +19,11 @@ export async function runScheduled(env: Env, now = new Date()): Promise<Schedule
   // Retention first, so text past its time also leaves the site with this run's deploy.
   const emptied = await applyRetention(env.DB, now);
   if (emptied > 0) console.log(`tandem: emptied the free text of ${emptied} submission(s) past their cohort's retention period`);
-  const digest = await digestPublishedProgram(env.DB, now);
+  return requestDeployIfChanged(env, await digestPublishedProgram(env.DB, now), now);
+}
+
+/** Calls the deploy hook when `digest` is not the one last asked for, and records it when the hook answered. */
+export async function requestDeployIfChanged(env: Env, digest: string, now = new Date()): Promise<ScheduledOutcome> {
   const last = await getPublishState(env.DB);
   if (last?.digest === digest) {
     console.log(`tandem: publishable data unchanged (${digest.slice(0, 12)}); no deploy needed`);

@@ -19,6 +19,8 @@ export interface RunOptions {
   linkSecret: string;
   /** Only this cohort (by slug). */
   cohort?: string;
+  /** Only these cohorts (by id): one slice of the cron (worker/sliced-cron.ts). */
+  cohortIds?: readonly number[];
 }
 
 export interface RunResult {
@@ -30,7 +32,8 @@ export interface RunResult {
 
 export async function runReminders(db: D1Database, now: Date, options: RunOptions): Promise<RunResult> {
   const today = localDate(now, 'UTC');
-  const cohorts = (await listRunningCohorts(db, today)).filter((c) => !options.cohort || c.slug === options.cohort);
+  const only = options.cohortIds && new Set(options.cohortIds);
+  const cohorts = (await listRunningCohorts(db, today)).filter((c) => (!options.cohort || c.slug === options.cohort) && (!only || only.has(c.id)));
   let due = 0;
   const recorded: number[] = [];
   for (const cohort of cohorts) {
