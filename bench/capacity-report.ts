@@ -1,11 +1,19 @@
 /** The bench's capacity tables: what each scale holds, and what one more cohort costs (docs/capacity.md reads them). */
+import { cronTable } from './cron.ts';
 import type { BenchResult } from './results.ts';
 import { kb, mb, ms, s, table } from './table.ts';
 
 const n = (value: number, digits = 0) => value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+/** D1's queries per Worker invocation on Workers Paid (developers.cloudflare.com/d1/platform/limits/). */
+export const D1_QUERIES_PER_INVOCATION = 1000;
+
 export function printPerCohort(result: BenchResult): void {
   const out = (text = '') => console.log(text);
+  if (result.cron) {
+    out(`\nThe hourly cron on the ${result.scales.at(-1)?.scale ?? '?'}× program, per Worker invocation (a D1 batch is one query; D1 allows ${D1_QUERIES_PER_INVOCATION} per invocation)`);
+    out(cronTable(result.cron));
+  }
   const measured = result.scales.filter((r) => r.footprint);
   if (!measured.length) return;
   out('\nWhat each scale holds: the database (pages in use, WAL included) and the built site (every file a deployment uploads)');

@@ -1,6 +1,7 @@
 /** What a bench run measures: written to bench/results.json and printed by bench/summary.ts. */
 import type { BuildRun } from './build.ts';
 import type { Footprint, PerCohort } from './capacity.ts';
+import type { CronResult } from './cron.ts';
 import type { Counts, ProgramSize } from './generate.ts';
 import type { ReadTiming } from './read.ts';
 import type { RhythmResult } from './rhythm.ts';
@@ -36,4 +37,6 @@ export interface BenchResult {
   rhythm?: RhythmResult | null;
   /** The marginal cost of one cohort, between the smallest and the largest scale (bench/capacity.ts). */
   perCohort?: PerCohort | null;
+  /** The hourly cron's D1 queries per invocation on the largest program, as one invocation and in slices. */
+  cron?: CronResult;
 }

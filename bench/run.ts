@@ -3,7 +3,7 @@
  * cohorts × 24 mentees × 12 weeks) it generates a program into a temporary database, times the
  * D1 read the build does, runs and measures the real build, re-times the search index, and
  * weighs the heaviest pages and counts what the database and the site hold (bench/capacity.ts); then it times the check-in route against a bare insert on the
- * largest database, and one cron run of the rhythm there. Progress goes to stderr; the tables go to stdout, the JSON to
+ * largest database, and one cron run of the rhythm there, and the whole cron's D1 queries per invocation (bench/cron.ts). Progress goes to stderr; the tables go to stdout, the JSON to
  * bench/results.json (or --out).
  *
  *   npm run bench [-- --scales 1,2,4,8,16 --route-n 2000 --seed 1 --repeat 1 --keep --out FILE]
@@ -18,6 +18,7 @@ import { ensureDevVars } from '../cli/setup.ts';
 import { writeSearchIndex } from '../site/integrations/search-index.ts';
 import { measureBuild } from './build.ts';
 import { measureFootprint, perCohortCosts } from './capacity.ts';
+import { benchCron } from './cron.ts';
 import { generateState, sizeAt } from './generate.ts';
 import { timeRead } from './read.ts';
 import { benchRhythm } from './rhythm.ts';
@@ -120,6 +121,8 @@ async function main(): Promise<void> {
     // On the largest database, so the route's indexes and the bare insert's are at their biggest.
     if (largest && Number(values['route-n']) > 0) result.route = await benchRoute(largest, Number(values['route-n']), log);
     if (largest) result.rhythm = await benchRhythm(largest, log);
+    // The hourly cron's D1 queries per invocation, as today and in slices (the capacity plan's first change).
+    if (largest) result.cron = await benchCron(largest, { log });
   } finally {
     if (values.keep) log(`kept: ${dirs.join(' ')}\n`);
     else for (const dir of dirs) rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 /** The bench's tables on stdout, and its targets with PASS/FAIL. */
 import type { BenchResult } from './results.ts';
-import { printPerCohort } from './capacity-report.ts';
+import { D1_QUERIES_PER_INVOCATION, printPerCohort } from './capacity-report.ts';
 import { kb, mb, ms, s, table, x, yes } from './table.ts';
 
 /** Issue 17: the full build at 16× (800 cohorts) under 60 s and 2 GB, each doubling of the program at most 1.9× the time. */
@@ -92,6 +92,8 @@ export function printReport(result: BenchResult): boolean {
   checks.push([`route mean ≤ ${TARGETS.routeRatio}× bare insert`, route ? x(route.ratio) : 'not run', route ? route.ratio <= TARGETS.routeRatio : null]);
   const rhythm = result.rhythm;
   checks.push(['rhythm: a second run at the same instant sends nothing', rhythm ? `${rhythm.repeat.recorded} recorded` : 'not run', rhythm ? rhythm.repeat.recorded === 0 && rhythm.busiest.recorded > 0 : null]);
+  const cron = result.cron;
+  checks.push([`cron: D1 queries in one invocation ≤ ${D1_QUERIES_PER_INVOCATION}`, cron ? `${cron.maxQueries.single} as one, ${cron.maxQueries.sliced} sliced` : 'not run', cron ? cron.maxQueries.single <= D1_QUERIES_PER_INVOCATION : null]);
   for (const b of largest?.weight.budgets ?? []) checks.push([`${b.name} page JS ≤ ${kb(b.jsLimit)}`, b.jsGzip === null ? (b.note ?? '–') : kb(b.jsGzip), b.pass]);
   out('\nTargets');
   out(table(['target', 'measured', 'result'], checks.map(([name, measured, pass]) => [name, measured, yes(pass)])));

@@ -14,6 +14,7 @@ export default {
     ctx.waitUntil(runRhythm(env, new Date(controller.scheduledTime)));
   },
   async queue(batch, env, _ctx) {
-    await consumeBatch({ messages: await consumeCronSlices(batch, env) }, env.DB, { mail: env.EMAIL, from: env.MAIL_FROM });
+    if (batch.queue === 'tandem-cron') return consumeCronSlices(batch, env);
+    await consumeBatch(batch as MessageBatch<RhythmJob>, env.DB, { mail: env.EMAIL, from: env.MAIL_FROM });
   },
 } satisfies ExportedHandler<Env, RhythmJob | CronSlice>;

@@ -1,10 +1,10 @@
 /**
  * The hourly cron in slices, behind CRON_SLICE (cohorts per slice; "0", the default, keeps the cron
  * as one invocation). One invocation of the cron reads every running cohort for the rhythm and
- * every published cohort for the digest: at about 1,000 cohorts that passes D1's 1,000 queries per
- * Worker invocation (docs/capacity.md). Sliced, the cron itself only lists the cohorts and puts
- * slices on the rhythm's queue; each slice runs in its own consumer invocation and reads at most
- * CRON_SLICE cohorts, however large the program grows.
+ * every published cohort for the digest, and on a cycle's first day (mentors' digests) it passed
+ * D1's 1,000 queries per Worker invocation at 200 cohorts (docs/capacity.md). Sliced, the cron
+ * itself only lists the cohorts and puts slices on their own queue (tandem-cron, one message per
+ * consumer invocation); each slice reads at most CRON_SLICE cohorts, however large the program grows.
  *
  * - The rhythm's slices are independent: one per CRON_SLICE running cohorts, all queued at once.
  * - The digest's slices form a chain: each reads the next CRON_SLICE published cohorts (by id),
@@ -52,11 +52,11 @@ export async function fanOutCron(env: Env, now: Date): Promise<{ rhythmSlices: n
   const at = now.toISOString();
   const emptied = await applyRetention(env.DB, now);
   if (emptied > 0) console.log(`tandem: emptied the free text of ${emptied} submission(s) past their cohort's retention period`);
-  await env.RHYTHM.send({ slice: 'digest', at, after: 0, digest: '' } satisfies CronSlice);
+  await env.CRON_SLICES.send({ slice: 'digest', at, after: 0, digest: '' } satisfies CronSlice);
   const running = (await listRunningCohorts(env.DB, localDate(now, 'UTC'))).map((c) => c.id);
   const slices: CronSlice[] = [];
   for (let i = 0; i < running.length; i += size) slices.push({ slice: 'rhythm', at, cohorts: running.slice(i, i + size) });
-  await sendAll(env.RHYTHM, slices);
+  await sendAll(env.CRON_SLICES, slices);
   return { rhythmSlices: slices.length };
 }
 
@@ -82,19 +82,18 @@ export async function runSlice(env: Env, job: CronSlice): Promise<SliceOutcome> 
   for (const cohort of mine) stories.push(await loadCohortStory(env.DB, cohort, now));
   const digest = await sha256Hex(job.digest + JSON.stringify(stories));
   if (rest.length > size) {
-    await env.RHYTHM.send({ slice: 'digest', at: job.at, after: mine.at(-1)!.id, digest } satisfies CronSlice);
+    await env.CRON_SLICES.send({ slice: 'digest', at: job.at, after: mine.at(-1)!.id, digest } satisfies CronSlice);
     return { digest: 'continued' };
   }
   const [strategies, successStories] = await Promise.all([listSharedStrategies(env.DB), listSuccessStories(env.DB)]);
   return { digest: await requestDeployIfChanged(env, await sha256Hex(digest + JSON.stringify({ strategies, successStories })), now) };
 }
 
-/** Runs the slices in a batch of the rhythm's queue, one after another; answers the other messages (mail to send). */
-export async function consumeCronSlices(batch: MessageBatch<unknown>, env: Env): Promise<Message<RhythmJob>[]> {
-  const rest: Message<RhythmJob>[] = [];
+/** The tandem-cron queue's consumer: each slice of the batch (one, as wrangler.toml configures it), retried with backoff when it fails. */
+export async function consumeCronSlices(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   for (const message of batch.messages) {
     if (!isCronSlice(message.body)) {
-      rest.push(message as Message<RhythmJob>);
+      message.ack();
       continue;
     }
     try {
@@ -105,5 +104,4 @@ export async function consumeCronSlices(batch: MessageBatch<unknown>, env: Env):
       message.retry({ delaySeconds: backoffSeconds(message.attempts) });
     }
   }
-  return rest;
 }

@@ -73,7 +73,7 @@ export function backoffSeconds(attempt: number): number {
 }
 
 /** The queue's consumer: each job sent once, a failure retried with backoff until it is final. */
-export async function consumeBatch(batch: Pick<MessageBatch<RhythmJob>, 'messages'>, db: D1Database, senders: Senders): Promise<void> {
+export async function consumeBatch(batch: MessageBatch<RhythmJob>, db: D1Database, senders: Senders): Promise<void> {
   for (const job of batch.messages) {
     const outcome = await deliver(db, job.body.id, senders);
     if (typeof outcome === 'object' && !outcome.final) job.retry({ delaySeconds: backoffSeconds(job.attempts) });
