@@ -4,7 +4,7 @@
  * The rhythm's slices record what one run would; the digest's slices hand their digest on to the
  * next, and the last asks for a deploy once per change, as runScheduled does.
  */
-import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test';
+import { createExecutionContext, createMessageBatch, createScheduledController, env, getQueueResult, waitOnExecutionContext } from 'cloudflare:test';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import worker from '../../worker/index.ts';
 import { insertCohort } from '../../worker/db/cohorts.ts';
@@ -114,6 +114,20 @@ describe('the cron in slices', () => {
     await env.DB.prepare(`UPDATE cohorts SET name = 'Slice c, renamed' WHERE slug = 'slice-c'`).run();
     expect((await chain()).outcome).toBe('deploy-requested');
     expect(hookCalls).toHaveLength(2);
+  });
+
+  it('leaves the cron as one invocation unless CRON_SLICE is set, and then only queues slices', async () => {
+    const q = keepingQueue();
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ scheduledTime: AT, cron: '17 * * * *' }), q.env, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(q.sent.map((job) => job.slice).sort()).toEqual(['digest', 'rhythm', 'rhythm']);
+    expect(q.mail).toEqual([]);
+    const off = keepingQueue();
+    const ctx2 = createExecutionContext();
+    await worker.scheduled(createScheduledController({ scheduledTime: AT, cron: '17 * * * *' }), { ...off.env, CRON_SLICE: '0', DEPLOY_HOOK_URL: '' } as Env, ctx2);
+    await waitOnExecutionContext(ctx2);
+    expect(off.sent).toEqual([]);
   });
 
   it('runs a slice that arrives on the tandem-cron queue, and acknowledges it', async () => {
