@@ -1,5 +1,7 @@
 /** What a bench run measures: written to bench/results.json and printed by bench/summary.ts. */
 import type { BuildRun } from './build.ts';
+import type { Footprint, PerCohort } from './capacity.ts';
+import type { CronResult } from './cron.ts';
 import type { Counts, ProgramSize } from './generate.ts';
 import type { ReadTiming } from './read.ts';
 import type { RhythmResult } from './rhythm.ts';
@@ -21,6 +23,8 @@ export interface ScaleResult {
   /** This scale's build time ÷ the previous scale's. */
   growth: number | null;
   weight: WeightReport;
+  /** The database and the built site, as the capacity plan counts them (absent in results from before it was measured). */
+  footprint?: Footprint;
 }
 
 export interface BenchResult {
@@ -31,4 +35,8 @@ export interface BenchResult {
   route: RouteResult | null;
   /** One cron run of the rhythm on the largest program (absent in results from before it was measured). */
   rhythm?: RhythmResult | null;
+  /** The marginal cost of one cohort, between the smallest and the largest scale (bench/capacity.ts). */
+  perCohort?: PerCohort | null;
+  /** The hourly cron's D1 queries per invocation on the largest program, as one invocation and in slices. */
+  cron?: CronResult;
 }

@@ -1,13 +1,15 @@
 /**
- * `npm run bench`: the program-scale benchmarks. For each scale (1×, 2×, 4× of 50
+ * `npm run bench`: the program-scale benchmarks. For each scale (1×, 2×, 4×, 8×, 16× of 50
  * cohorts × 24 mentees × 12 weeks) it generates a program into a temporary database, times the
  * D1 read the build does, runs and measures the real build, re-times the search index, and
- * weighs the heaviest pages; then it times the check-in route against a bare insert on the
- * largest database, and one cron run of the rhythm there; on the 4× database (or the largest), publishing
- * after one new check-in against a full build (bench/incremental.ts). Progress goes to stderr; the tables go to stdout, the JSON to
+ * weighs the heaviest pages and counts what the database and the site hold (bench/capacity.ts); on
+ * the 4× database (or the largest), publishing after one new check-in against a full build
+ * (bench/incremental.ts); then it times the check-in route against a bare insert on the largest
+ * database, one cron run of the rhythm there, and the whole cron's D1 queries per invocation
+ * (bench/cron.ts). Progress goes to stderr; the tables go to stdout, the JSON to
  * bench/results.json (or --out).
  *
- *   npm run bench [-- --scales 1,2,4 --route-n 2000 --seed 1 --repeat 1 --keep --out FILE]
+ *   npm run bench [-- --scales 1,2,4,8,16 --route-n 2000 --seed 1 --repeat 1 --keep --out FILE]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -18,6 +20,8 @@ import { PROJECT_ROOT } from '../worker/db/connection.ts';
 import { ensureDevVars } from '../cli/setup.ts';
 import { writeSearchIndex } from '../site/integrations/search-index.ts';
 import { measureBuild } from './build.ts';
+import { measureFootprint, perCohortCosts } from './capacity.ts';
+import { benchCron } from './cron.ts';
 import { generateState, sizeAt } from './generate.ts';
 import { benchIncremental, type IncrementalResult } from './incremental.ts';
 import { timeRead } from './read.ts';
@@ -85,6 +89,7 @@ async function benchScale(scale: number, seed: number, repeat: number, previous:
     growth: previous ? build.seconds / previous.build.seconds : null,
     failedBuilds: failures,
     weight,
+    footprint: measureFootprint(generated.stateDir, outDir),
   };
 }
 
@@ -96,7 +101,7 @@ function machine(): BenchResult['machine'] {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      scales: { type: 'string', default: '1,2,4' },
+      scales: { type: 'string', default: '1,2,4,8,16' },
       seed: { type: 'string', default: '1' },
       'route-n': { type: 'string', default: '2000' },
       repeat: { type: 'string', default: '1' },
@@ -126,9 +131,12 @@ async function main(): Promise<void> {
     }
     // Before the route and the rhythm, which add rows to the largest database.
     if (forIncremental.stateDir) result.incremental = { scale: forIncremental.scale, ...(await benchIncremental(forIncremental.stateDir, log)) };
+    result.perCohort = perCohortCosts(result.scales);
     // On the largest database, so the route's indexes and the bare insert's are at their biggest.
     if (largest && Number(values['route-n']) > 0) result.route = await benchRoute(largest, Number(values['route-n']), log);
     if (largest) result.rhythm = await benchRhythm(largest, log);
+    // The hourly cron's D1 queries per invocation, as today and in slices (the capacity plan's first change).
+    if (largest) result.cron = await benchCron(largest, { log });
   } finally {
     if (values.keep) log(`kept: ${dirs.join(' ')}\n`);
     else for (const dir of dirs) rmSync(dir, { recursive: true, force: true });

@@ -15,7 +15,11 @@ export async function runScheduled(env: Env, now = new Date()): Promise<Schedule
   // Retention first, so text past its time also leaves the site with this run's deploy.
   const emptied = await applyRetention(env.DB, now);
   if (emptied > 0) console.log(`tandem: emptied the free text of ${emptied} submission(s) past their cohort's retention period`);
-  const digest = await digestPublishedProgram(env.DB, now);
+  return requestDeployIfChanged(env, await digestPublishedProgram(env.DB, now), now);
+}
+
+/** Calls the deploy hook when `digest` is not the one last asked for, and records it when the hook answered. */
+export async function requestDeployIfChanged(env: Env, digest: string, now = new Date()): Promise<ScheduledOutcome> {
   const last = await getPublishState(env.DB);
   if (last?.digest === digest) {
     console.log(`tandem: publishable data unchanged (${digest.slice(0, 12)}); no deploy needed`);

@@ -23,6 +23,8 @@ export interface RunOptions {
   cohort?: string;
   /** Writes every message in the pseudo-locale (tests: see worker/domain/i18n.ts). */
   pseudo?: boolean;
+  /** Only these cohorts (by id): one slice of the cron (worker/sliced-cron.ts). */
+  cohortIds?: readonly number[];
 }
 
 export interface RunResult {
@@ -34,7 +36,8 @@ export interface RunResult {
 
 export async function runReminders(db: D1Database, now: Date, options: RunOptions): Promise<RunResult> {
   const today = localDate(now, 'UTC');
-  const cohorts = (await listRunningCohorts(db, today)).filter((c) => !options.cohort || c.slug === options.cohort);
+  const only = options.cohortIds && new Set(options.cohortIds);
+  const cohorts = (await listRunningCohorts(db, today)).filter((c) => (!options.cohort || c.slug === options.cohort) && (!only || only.has(c.id)));
   let due = 0;
   const recorded: number[] = [];
   for (const cohort of cohorts) {
