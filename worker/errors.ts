@@ -6,10 +6,9 @@ import type { Message, MessageKey, Translator } from './domain/i18n.ts';
 /**
  * What an error says: a catalogue message, put into words in the reader's language when the answer
  * is written; or, when its arguments must be formatted by that language too (a date), a function
- * of the reader's translator. A plain string is text not yet in the catalogues (the pseudo-locale
- * test finds it): worker/forms and middleware/validation.ts still send some.
+ * of the reader's translator. Never a plain string: every word comes from a catalogue.
  */
-export type ErrorText = Message | Worded | string;
+export type ErrorText = Message | Worded;
 
 /** An error's words, written once the reader's translator is known. */
 export type Worded = (t: Translator) => string;
@@ -55,13 +54,11 @@ export interface FailureCause {
 
 /** An error's text in words. */
 export function sayError(t: Translator, text: ErrorText): string {
-  if (typeof text === 'string') return text;
   return typeof text === 'function' ? text(t) : t.say(text);
 }
 
 /** What the exception itself is called in logs: the message's key where there is one. */
 function logText(text: ErrorText): string {
-  if (typeof text === 'string') return text;
   return typeof text === 'function' ? 'worded' : text.key;
 }
 

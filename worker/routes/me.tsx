@@ -50,7 +50,7 @@ const mePage = async (c: Context<LinkEnv>) => {
     return c.html(page(c, c.get('t')('ended.title', { name: participant.displayName }), <EndedPageView participant={participant} token={c.get('token')} endsOn={endedOn} published={published} />));
   }
   const my = await loadMyWeek(c.env.DB, participant, cycleAt(participant.cohort, new Date()));
-  const [guidance, reminders] = await Promise.all([loadGuidance(c, my.needs), getReminderSettings(c.env.DB, participant.id)]);
+  const [guidance, reminders] = await Promise.all([loadGuidance(c, my.needs, participant.language), getReminderSettings(c.env.DB, participant.id)]);
   c.header('Cache-Control', 'private, no-cache');
   const today = localDate(new Date(), participant.cohort.timezone);
   const host = new URL(c.req.url).host;
