@@ -86,7 +86,7 @@ describe('in the cohort’s language', () => {
     expect(trendWords(ar, { value: 0.8, total: null, latest: 0.82, previous: 0.8 }, 'share')).toBe('ارتفاع بنقطتين عن الأسابيع السابقة');
     expect(trendWords(ar, { value: 0.8, total: null, latest: 0.86, previous: 0.8 }, 'share')).toBe('ارتفاع بـ6 نقاط عن الأسابيع السابقة');
     expect(formatValue(es, null, 'share')).toBe('No hay suficientes respuestas para mostrarlo');
-    expect(formatRatio(es, { part: 18, whole: 5 }, 'mean')).toBe('3,6 de 5');
+    expect(formatRatio(es, { part: 18, whole: 5 }, 'mean')).toBe('3,6\u00a0de\u00a05');
   });
 
   it('labels a chart in the cohort’s language, left to right', () => {
