@@ -109,8 +109,7 @@ export async function sharedStrategies(): Promise<SharedStrategy[]> {
  * and marked so (`languageOf`, ./library-labels.ts) where a page in another language shows it.
  */
 export async function cohortLanguages(): Promise<(slug: string) => Locale> {
-  // The cohorts collection carries its language once cohort pages are built in it; until then, the default.
-  const languages = new Map((await getCollection('cohorts')).map((c) => [c.id, (c.data.cohort as { language?: Locale }).language ?? DEFAULT_LOCALE]));
+  const languages = new Map((await getCollection('cohorts')).map((c) => [c.id, c.data.cohort.language]));
   return (slug) => languages.get(slug) ?? DEFAULT_LOCALE;
 }
 

@@ -84,7 +84,7 @@ export async function admittedParticipant(db: D1Database, author: Author, table?
 }
 
 /** Who sent a post, read in full (to show them their form again), once their link was checked; null before. */
-export async function postingParticipant(c: Context<AppEnv>): Promise<Participant | null> {
+export async function postingParticipant<E extends AppEnv>(c: Context<E>): Promise<Participant | null> {
   const known = c.get('participant');
   if (known) return known;
   const author = c.get('author');

@@ -45,7 +45,7 @@ export interface SubmissionForm<S extends z.ZodType> {
  */
 async function speakAsPoster(c: Context<AuthorEnv>): Promise<void> {
   // postingParticipant reads only the author, which requireAuthor has set.
-  const participant = await postingParticipant(c as unknown as Context<AppEnv>);
+  const participant = await postingParticipant(c);
   if (!participant) return;
   c.set('participant', participant);
   speak(c, participant.language);
