@@ -5,6 +5,6 @@
  */
 import { buildSite } from './site-build.ts';
 
-const outcome = buildSite(process.argv.slice(2));
+const outcome = await buildSite(process.argv.slice(2));
 (outcome.ok ? console.log : console.error)(outcome.message);
 process.exitCode = outcome.ok ? 0 : 1;

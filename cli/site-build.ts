@@ -2,21 +2,26 @@
  * Building the site without ever leaving a broken one behind. Astro empties its output folder
  * before it writes, so a build that fails half-way (a bad library entry, an unreachable database)
  * used to leave dist/ with only its `.prerender/` folder: every page 404 and every form 503 until
- * the next good build. Here Astro builds into a fresh folder beside the served one, and that folder
- * replaces the served one only when the build succeeded and every file fits the platform.
+ * the next good build. Here the site is built in a fresh folder beside the served one, and that
+ * folder replaces the served one only when the build succeeded and every file fits the platform.
  *
- * And publishing only what changed: after a build, its manifest (cli/build-manifest.ts) records
- * each cohort's digest and files. The next build, unless --force or the site's code changed,
- * renders only the cohorts whose digest changed (and every page that lists cohorts), and copies
- * the others' files from the served folder into the new one before the swap.
+ * And publishing only what changed. The program is read once, inside workerd next to D1, with a
+ * digest per cohort. Astro builds the site (the library, the forms, every page that does not
+ * change with a check-in) and a renderer for the pages made from D1 (site/integrations/renderer.ts);
+ * those pages are then rendered from the program read here. The next build, unless --force or the
+ * site's code changed, renders only the cohorts whose digest changed, and the lists of cohorts; and
+ * when nothing Astro's pages read changed either (the library, the shared strategies and success
+ * stories, the cohorts' names), it does not start Astro at all: it renders with the last build's
+ * renderer and takes every other file from the served folder.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { readBuildPlan } from '../site/lib/build-plan.ts';
-import { filesUnder, manifestPath, PROJECT_ROOT, readManifest, siteFingerprint, writeManifest, type BuildManifest } from './build-manifest.ts';
+import { rendererDir, rendererEntry } from '../site/integrations/renderer.ts';
+import { filesUnder, manifestPath, PROJECT_ROOT, readManifest, siteFingerprint, staticPagesDigest, writeManifest, type BuildManifest } from './build-manifest.ts';
+import { cohortPages, listPages, loadRenderer, pageFile, readPublished, writeRendered, type PublishedRead } from './d1-pages.ts';
 
 /**
  * The largest file a build may publish. Cloudflare refuses a static asset over 25 MiB (and
@@ -89,7 +94,8 @@ function named(slugs: readonly string[], max = 10): string {
 /**
  * Copies `files` (relative paths) from `from` into `to`; false when one is missing. A hard link
  * where the file system allows it: the served folder is only ever renamed or removed, never
- * written into, so the new site's copy cannot change under it.
+ * written into, so the new site's copy cannot change under it (and a file rendered into the new
+ * site is always written as a new file, never through a link: see writeRendered).
  */
 function copyInto(from: string, to: string, files: readonly string[]): boolean {
   for (const file of files) {
@@ -105,66 +111,111 @@ function copyInto(from: string, to: string, files: readonly string[]): boolean {
   return true;
 }
 
+/** Why this build starts Astro, or null when the last build's site and renderer serve as they are. */
+function astroReason(previous: BuildManifest | null, fingerprint: string, staticDigest: string, force: boolean, served: string): string | null {
+  if (force) return '--force';
+  if (!previous || !existsSync(rendererEntry(rendererDir(served)))) return 'no earlier build to start from';
+  if (previous.fingerprint !== fingerprint) return "the site's code or configuration changed";
+  if (previous.staticDigest !== staticDigest) return 'the library, or what it shows from the cohorts, changed';
+  return null;
+}
+
 /**
- * `astro build` into `<served>.next`, then the size check and the swap. `astroArgs` go to Astro as
- * they are (e.g. `--silent`), but `--force`, which rebuilds everything. Without it, and when the
- * served site's manifest has this site's fingerprint, only the cohorts whose data changed are
- * rendered. Astro's own output goes to this process's stdout/stderr.
+ * Reads the program, builds the site (Astro, unless nothing its pages read changed), renders the
+ * pages made from D1, then the size check and the swap. `astroArgs` go to Astro as they are (e.g.
+ * `--silent`, which also quiets this build's own progress), but `--force`, which rebuilds
+ * everything. Astro's own output goes to this process's stdout/stderr.
  */
-export function buildSite(astroArgs: readonly string[] = [], env: NodeJS.ProcessEnv = process.env): BuildOutcome {
+export async function buildSite(astroArgs: readonly string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<BuildOutcome> {
   const served = servedDir(env);
   const next = `${served}.next`;
   const force = astroArgs.includes('--force');
   const passed = astroArgs.filter((arg) => arg !== '--force');
+  const say = passed.includes('--silent') ? () => {} : (line: string) => console.log(line);
   const fingerprint = siteFingerprint(PROJECT_ROOT, env);
   const previous = existsSync(served) ? readManifest(manifestPath(served)) : null;
-  const fullBecause = force ? '--force' : !previous ? 'no earlier build to start from' : previous.fingerprint !== fingerprint ? "the site's code or configuration changed" : null;
   rmSync(next, { recursive: true, force: true });
+  rmSync(rendererDir(next), { recursive: true, force: true });
+
+  let read: PublishedRead;
+  try {
+    read = await readPublished(env);
+  } catch (error) {
+    return { ok: false, message: `${error instanceof Error ? error.message : String(error)}
+${unchangedNote(served)} Fix what it names and run the build again.` };
+  }
+  say(`Read ${read.stories.length} published cohort(s), ${read.strategies.length} shared strategies and ${read.successStories.length} success stories from the ${env.TANDEM_REMOTE === '1' ? 'remote' : 'local'} D1 database in ${read.seconds.toFixed(2)} s.`);
+  const staticDigest = staticPagesDigest(read, env);
+  const astroBecause = astroReason(previous, fingerprint, staticDigest, force, served);
+  const full = astroBecause !== null && astroBecause !== 'the library, or what it shows from the cohorts, changed';
+
   const work = mkdtempSync(join(tmpdir(), 'tandem-build-'));
   try {
-    const planFile = join(work, 'plan.json');
-    const buildEnv: NodeJS.ProcessEnv = { ...env, TANDEM_OUT_DIR: next, TANDEM_CACHE_DIR: `${served}.cache`, TANDEM_BUILD_PLAN: planFile };
-    if (!fullBecause) {
-      buildEnv.TANDEM_BUILD_PREVIOUS = join(work, 'previous.json');
-      writeFileSync(buildEnv.TANDEM_BUILD_PREVIOUS, JSON.stringify(Object.fromEntries(Object.entries(previous!.cohorts).map(([slug, c]) => [slug, c.digest]))));
+    let renderer = rendererDir(served);
+    if (astroBecause) {
+      const programFile = join(work, 'program.json');
+      writeFileSync(programFile, JSON.stringify({ stories: read.stories, strategies: read.strategies, successStories: read.successStories }));
+      renderer = rendererDir(next);
+      const buildEnv: NodeJS.ProcessEnv = { ...env, TANDEM_OUT_DIR: next, TANDEM_RENDERER_DIR: renderer, TANDEM_PROGRAM_FILE: programFile };
+      const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+      // --force clears Astro's content store too.
+      const run = spawnSync(process.execPath, [astro, 'build', ...(full ? ['--force'] : []), ...passed], { cwd: PROJECT_ROOT, env: buildEnv, stdio: 'inherit' });
+      if (run.status !== 0) {
+        rmSync(next, { recursive: true, force: true });
+        rmSync(renderer, { recursive: true, force: true });
+        return { ok: false, message: `The build failed (see the messages above). ${unchangedNote(served)} Fix what they name and run the build again.` };
+      }
+    } else {
+      // Every file of the served site but those made from D1, which are rendered or copied below.
+      const fromD1 = new Set([...listPages().flatMap(pageFile), ...Object.values(previous!.cohorts).flatMap((c) => c.files)]);
+      copyInto(served, next, filesUnder(served, served).filter((file) => !fromD1.has(file)));
     }
-    const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
-    // --force clears Astro's content store too: a full build reads every cohort again.
-    const run = spawnSync(process.execPath, [astro, 'build', ...(fullBecause ? ['--force'] : []), ...passed], { cwd: PROJECT_ROOT, env: buildEnv, stdio: 'inherit' });
-    if (run.status !== 0) {
-      rmSync(next, { recursive: true, force: true });
-      return { ok: false, message: `The build failed (see the messages above). ${unchangedNote(served)} Fix what they name and run the build again.` };
+
+    const rendered: string[] = [];
+    const reused: string[] = [];
+    const cohorts: BuildManifest['cohorts'] = {};
+    const render = await loadRenderer(renderer);
+    for (const story of read.stories) {
+      const { slug, path } = story.cohort;
+      const digest = read.digests.get(slug)!;
+      const pages = cohortPages(path);
+      const files = pages.flatMap(pageFile);
+      const before = full ? undefined : previous?.cohorts[slug];
+      if (before?.digest === digest && before.path === path && copyInto(served, next, before.files)) reused.push(slug);
+      else {
+        for (const page of pages) await writeRendered(next, page, await render(page, { story }));
+        rendered.push(slug);
+      }
+      cohorts[slug] = { digest, path, files };
     }
-    const plan = readBuildPlan(buildEnv);
-    if (!plan) throw new Error(`the build wrote no plan to ${planFile}`);
-    const rendered = plan.render ? new Set(plan.render) : null;
-    const reused = rendered ? plan.cohorts.filter((c) => !rendered.has(c.slug)) : [];
-    // A file of the last build gone missing: rebuild everything rather than publish a site without it.
-    if (!reused.every((c) => copyInto(served, next, previous!.cohorts[c.slug]!.files))) return buildSite([...passed, '--force'], env);
-    const manifest: BuildManifest = {
-      version: 1,
-      fingerprint,
-      cohorts: Object.fromEntries(plan.cohorts.map((c) => [c.slug, { digest: c.digest, path: c.path, files: filesUnder(join(next, c.path), next) }])),
-    };
-    const outcome = publishBuilt(next, served, MAX_ASSET_BYTES, manifest);
+    for (const page of listPages()) await writeRendered(next, page, await render(page, { stories: read.stories }));
+
+    const manifest: BuildManifest = { version: 2, fingerprint, staticDigest, cohorts };
+    const outcome = publishBuilt(next, served, MAX_ASSET_BYTES, manifest, astroBecause ? renderer : undefined);
     if (!outcome.ok) return outcome;
-    const what = fullBecause
-      ? `rebuilt everything (${fullBecause}).`
-      : `rebuilt ${plan.render!.length} cohort(s)${plan.render!.length ? `: ${named(plan.render!)}` : ''}; reused ${reused.length} cohort(s)${reused.length ? `: ${named(reused.map((c) => c.slug))}` : ''}.`;
+    const what = full
+      ? `rebuilt everything (${astroBecause}).`
+      : `rebuilt ${rendered.length} cohort(s)${rendered.length ? `: ${named(rendered)}` : ''}; reused ${reused.length} cohort(s)${reused.length ? `: ${named(reused)}` : ''}; ${astroBecause ? `rebuilt the rest of the site (${astroBecause})` : 'reused the rest of the site, without starting Astro'}.`;
     return { ok: true, message: `${outcome.message} It ${what}` };
+  } catch (error) {
+    rmSync(next, { recursive: true, force: true });
+    if (astroBecause) rmSync(rendererDir(next), { recursive: true, force: true });
+    return { ok: false, message: `Rendering the cohorts' pages failed: ${error instanceof Error ? error.message : String(error)}\n${unchangedNote(served)}` };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
+
 /**
  * Swaps a finished build in, unless a file of it is over MAX_ASSET_BYTES: then it is removed and
  * the served folder stays as it was.
  */
-export function publishBuilt(next: string, served: string, limit = MAX_ASSET_BYTES, manifest?: BuildManifest): BuildOutcome {
+export function publishBuilt(next: string, served: string, limit = MAX_ASSET_BYTES, manifest?: BuildManifest, renderer?: string): BuildOutcome {
   const tooLarge = oversizedFiles(next, limit);
   if (tooLarge.length) {
     rmSync(next, { recursive: true, force: true });
+    if (renderer) rmSync(renderer, { recursive: true, force: true });
     const list = tooLarge.map((f) => `  ${f.path}: ${mib(f.bytes)}`).join('\n');
     return {
       ok: false,
@@ -175,6 +226,11 @@ export function publishBuilt(next: string, served: string, limit = MAX_ASSET_BYT
   // stopped in between leaves none, and the next build rebuilds everything.
   rmSync(manifestPath(served), { force: true });
   swapIn(next, served);
+  // A new renderer (when Astro ran) goes with the site it was built with.
+  if (renderer) {
+    rmSync(rendererDir(served), { recursive: true, force: true });
+    renameSync(renderer, rendererDir(served));
+  }
   if (manifest) writeManifest(manifestPath(served), manifest);
   return { ok: true, message: `Built the site into ${shown(served)}.` };
 }

@@ -50,7 +50,7 @@ ensureDevVars();
 migrateLocal();
 const links = await prepareData();
 console.log('Building the site from the local database…');
-const build = buildSite(['--silent']);
+const build = await buildSite(['--silent']);
 if (!build.ok) {
   console.error(build.message);
   process.exit(1);

@@ -16,7 +16,8 @@ export const collections = {
     loader: glob({ pattern: `{${LOCALES.filter((l) => l !== DEFAULT_LOCALE).join(',')}}/*.mdx`, base: libraryDir }),
     schema: libraryEntrySchema.pick({ title: true, summary: true }),
   }),
-  cohorts: defineCollection({ loader: cohortsLoader(), schema: cohortStorySchema }),
+  // The published cohorts (slug, name, language, path): their stories go to the renderer instead.
+  cohorts: defineCollection({ loader: cohortsLoader(), schema: cohortStorySchema.shape.cohort }),
   strategies: defineCollection({ loader: strategiesLoader(), schema: sharedStrategySchema }),
   successStories: defineCollection({ loader: successStoriesLoader(), schema: successStorySchema }),
 };

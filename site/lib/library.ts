@@ -109,7 +109,7 @@ export async function sharedStrategies(): Promise<SharedStrategy[]> {
  * and marked so (`languageOf`, ./library-labels.ts) where a page in another language shows it.
  */
 export async function cohortLanguages(): Promise<(slug: string) => Locale> {
-  const languages = new Map((await getCollection('cohorts')).map((c) => [c.id, c.data.cohort.language]));
+  const languages = new Map((await getCollection('cohorts')).map((c) => [c.id, c.data.language]));
   return (slug) => languages.get(slug) ?? DEFAULT_LOCALE;
 }
 

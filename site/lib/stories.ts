@@ -1,29 +1,42 @@
-/** The cohort stories' collection queries, kept out of the pages (the library's are in library.ts). */
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { readBuildPlan } from './build-plan.ts';
+/**
+ * The cohort stories, as the pages made from D1 receive them. Those pages (a cohort's story,
+ * report and open data, the cohorts overview, the home page) are rendered after Astro's build by
+ * site/integrations/renderer.ts, from the program cli/site-build.ts read: their data comes in
+ * `Astro.locals`, never from a collection, so the renderer of the last build can render them
+ * again from new data without Astro.
+ */
+import type { z } from 'astro/zod';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../../worker/domain/locales.ts';
+import type { cohortStorySchema } from '../schemas.ts';
 
-export type Story = CollectionEntry<'cohorts'>['data'];
+export type Story = z.infer<typeof cohortStorySchema>;
 export type Moment = Story['timeline'][number];
 
-/** Cohorts listed on the home page: public ones, most recent first. Unlisted ones are built but not listed. */
-export async function listedCohorts(): Promise<Story[]> {
-  const all = await getCollection('cohorts');
-  return all.map((e) => e.data).filter((s) => s.cohort.publication === 'public').sort((a, b) => b.cohort.startsOn.localeCompare(a.cohort.startsOn));
+/** What the renderer hands a page made from D1 (its `Astro.locals`). */
+export interface PageData {
+  /** Every published cohort's story, in the order the read gives (the lists' pages). */
+  stories?: Story[];
+  /** The cohort whose pages these are (a cohort's pages). */
+  story?: Story;
 }
 
-/**
- * The pages of every cohort this build renders: the route parameter is the last segment of the
- * cohort's path, its slug when public and slug plus random key when unlisted. A build that
- * publishes what changed renders only the cohorts its plan names (site/lib/build-plan.ts); the
- * others' files are copied from the last build, and every cohort stays in the collection for the
- * pages that list them all. So a cohort's pages are made from its story alone (the props below):
- * its digest covers that and nothing else.
- */
-export async function cohortPaths() {
-  const render = readBuildPlan()?.render;
-  const only = render ? new Set(render) : null;
-  const cohorts = (await getCollection('cohorts')).filter((entry) => !only || only.has(entry.id));
-  return cohorts.map((entry) => ({ params: { cohort: entry.data.cohort.path.split('/')[2]! }, props: { story: entry.data } }));
+/** The story a cohort's page is rendered from. */
+export function storyOf(locals: PageData): Story {
+  if (!locals.story) throw new Error("a cohort's page was rendered without its story (render it through cli/site-build.ts)");
+  return locals.story;
+}
+
+/** Cohorts listed on the home page and the overview: public ones, most recent first. Unlisted ones are built but not listed. */
+export function listedCohorts(locals: PageData): Story[] {
+  if (!locals.stories) throw new Error('a page listing cohorts was rendered without the stories (render it through cli/site-build.ts)');
+  return locals.stories.filter((s) => s.cohort.publication === 'public').sort((a, b) => b.cohort.startsOn.localeCompare(a.cohort.startsOn));
+}
+
+/** The language of a site-wide page rendered on demand, from its `[...locale]` parameter (none for the default). */
+export function localeOfParam(param: string | undefined): Locale {
+  const locale = param ?? DEFAULT_LOCALE;
+  if (!isLocale(locale)) throw new Error(`no pages are made in "${param}"`);
+  return locale;
 }
 
 /** A story's timeline grouped by week, newest week first. */

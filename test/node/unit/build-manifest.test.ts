@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { manifestPath, readManifest, siteFingerprint, writeManifest } from '../../../cli/build-manifest.ts';
+import { manifestPath, readManifest, siteFingerprint, staticPagesDigest, writeManifest } from '../../../cli/build-manifest.ts';
 
 /** A project folder with one page and one domain module. */
 function project() {
@@ -12,7 +12,8 @@ function project() {
   mkdirSync(join(root, 'content'), { recursive: true });
   writeFileSync(join(root, 'site', 'pages', 'index.astro'), '<h1>Hello</h1>');
   writeFileSync(join(root, 'worker', 'domain', 'metrics.ts'), 'export const MIN = 5;');
-  writeFileSync(join(root, 'content', 'entry.mdx'), 'A library entry');
+  mkdirSync(join(root, 'content', 'library'), { recursive: true });
+  writeFileSync(join(root, 'content', 'library', 'entry.mdx'), 'A library entry');
   return root;
 }
 
@@ -29,11 +30,32 @@ describe('siteFingerprint', () => {
     expect(siteFingerprint(root, { SITE_URL: 'https://example.org' })).not.toBe(siteFingerprint(root, {}));
   });
 
-  it('does not move with the library, whose pages every build renders', () => {
+  it('does not move with the library, which the static digest covers', () => {
     const root = project();
     const before = siteFingerprint(root, {});
-    writeFileSync(join(root, 'content', 'entry.mdx'), 'A library entry, edited');
+    writeFileSync(join(root, 'content', 'library', 'entry.mdx'), 'A library entry, edited');
     expect(siteFingerprint(root, {})).toBe(before);
+  });
+});
+
+describe('staticPagesDigest', () => {
+  const cohort = { slug: 'a', name: 'Cohort A', timezone: 'UTC', cadenceDays: 7, cadenceChanges: [], startsOn: '2026-09-07', endsOn: null, publication: 'public' as const, language: 'en' as const, path: '/cohorts/a/' };
+  const story = (checkins: number) => ({ cohort, members: [], metrics: { checkins } as never, timeline: [] });
+  const read = (checkins: number, strategies: unknown[] = []) => ({ stories: [story(checkins)], strategies: strategies as never[], successStories: [] });
+
+  it('stays with a new check-in, so publishing it needs no Astro', () => {
+    const root = project();
+    expect(staticPagesDigest(read(2), {}, root)).toBe(staticPagesDigest(read(1), {}, root));
+  });
+
+  it('moves with the library, a shared strategy or a cohort renamed', () => {
+    const root = project();
+    const before = staticPagesDigest(read(1), {}, root);
+    expect(staticPagesDigest(read(1, [{ id: 1, title: 'A strategy' }]), {}, root)).not.toBe(before);
+    expect(staticPagesDigest({ ...read(1), stories: [{ ...story(1), cohort: { ...cohort, name: 'Renamed' } }] }, {}, root)).not.toBe(before);
+    writeFileSync(join(root, 'content', 'library', 'entry.mdx'), 'A library entry, edited');
+    expect(staticPagesDigest(read(1), {}, root)).not.toBe(before);
+    expect(staticPagesDigest(read(1), { TANDEM_LIBRARY_DIR: join(root, 'site') }, root)).not.toBe(staticPagesDigest(read(1), {}, root));
   });
 });
 
@@ -41,10 +63,10 @@ describe('the manifest', () => {
   it('is read back as written, and a missing or foreign one reads as none', () => {
     const served = join(mkdtempSync(join(tmpdir(), 'tandem-manifest-')), 'dist');
     expect(readManifest(manifestPath(served))).toBeNull();
-    const manifest = { version: 1 as const, fingerprint: 'f', cohorts: { a: { digest: 'd', path: '/cohorts/a/', files: ['cohorts/a/index.html'] } } };
+    const manifest = { version: 2 as const, fingerprint: 'f', staticDigest: 's', cohorts: { a: { digest: 'd', path: '/cohorts/a/', files: ['cohorts/a/index.html'] } } };
     writeManifest(manifestPath(served), manifest);
     expect(readManifest(manifestPath(served))).toEqual(manifest);
-    writeFileSync(manifestPath(served), '{"version":2}');
+    writeFileSync(manifestPath(served), '{"version":1,"fingerprint":"f","cohorts":{}}');
     expect(readManifest(manifestPath(served))).toBeNull();
   });
 });

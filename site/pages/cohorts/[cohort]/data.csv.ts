@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
 import { openDataCsv } from '../../../lib/open-data.ts';
-import { cohortPaths, type Story } from '../../../lib/stories.ts';
+import { storyOf } from '../../../lib/stories.ts';
 
-export const getStaticPaths = cohortPaths;
+// Rendered after the build from the story the renderer hands it (site/integrations/renderer.ts).
+export const prerender = false;
 
-export const GET: APIRoute<{ story: Story }> = ({ props }) => new Response(openDataCsv(props.story), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+export const GET: APIRoute = ({ locals }) => new Response(openDataCsv(storyOf(locals)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
