@@ -1,11 +1,13 @@
 /**
  * `npm run build` publishes what changed: after one new check-in in one cohort it renders that
- * cohort's pages and reuses the others' files from the last build, and the result is the same,
- * file by file, as a full build. Consent withdrawn since the last build is gone after an
- * incremental build; --force and a changed site (its code fingerprint) rebuild everything.
+ * cohort's pages and the lists of cohorts with the last build's renderer, without starting Astro,
+ * and reuses every other file from the last build; the result is the same, file by file, as a full
+ * build. Consent withdrawn since the last build is gone after an incremental build; a changed
+ * library starts Astro but still reuses the cohorts; --force and a changed site (its code
+ * fingerprint) rebuild everything.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { manifestPath, readManifest } from '../../cli/build-manifest.ts';
@@ -60,6 +62,7 @@ function build(...args: string[]) {
 
 beforeAll(async () => {
   program.setup();
+  program.copyLibrary();
   process.env.TANDEM_STATE_DIR = program.stateDir;
   const roster = join(program.outDir, '..', `${program.outDir.split('/').pop()}-roster.csv`);
   writeFileSync(roster, ROSTER_CSV);
@@ -101,7 +104,7 @@ describe('npm run build, incremental', () => {
 
   it('says what it rebuilt and what it reused', () => {
     expect(incrementalOut).toMatch(/rebuilt 2 cohort\(s\): changes, withdraws/);
-    expect(incrementalOut).toMatch(/reused 1 cohort\(s\): stays/);
+    expect(incrementalOut).toMatch(/reused 1 cohort\(s\): stays; reused the rest of the site, without starting Astro/);
     expect(forcedOut).toMatch(/rebuilt everything \(--force\)/i);
   });
 
@@ -121,6 +124,22 @@ describe('npm run build, incremental', () => {
     expect(Object.keys(manifest.cohorts).sort()).toEqual(['changes', 'stays', 'withdraws']);
     expect(manifest.cohorts.stays!.files).toContain('cohorts/stays/index.html');
     expect(program.builtFiles().some((f) => f.text.includes(manifest.fingerprint))).toBe(false);
+  });
+
+  it('starts Astro when the library changed, still reusing the cohorts, and matches a full build', () => {
+    const entry = join(program.libraryDir, 'zz-incremental.mdx');
+    writeFileSync(entry, readFileSync(join(program.libraryDir, readdirSync(program.libraryDir).find((f) => f.endsWith('.mdx'))!), 'utf8').replace(/^title: .*$/m, 'title: "Written between two builds"'));
+    try {
+      const out = build();
+      expect(out).toMatch(/reused 3 cohort\(s\): changes, stays, withdraws; rebuilt the rest of the site \(the library, or what it shows from the cohorts, changed\)/);
+      expect(readFileSync(join(program.outDir, 'library', 'zz-incremental', 'index.html'), 'utf8')).toContain('Written between two builds');
+      const withEntry = hashes(program.outDir);
+      build('--force');
+      expect(withEntry).toEqual(hashes(program.outDir));
+    } finally {
+      rmSync(entry);
+      build('--force');
+    }
   });
 
   it('rebuilds everything when the site changed since the manifest was written', () => {

@@ -1,0 +1,13 @@
+import { openDatabase } from '/work/main/worker/db/connection.ts';
+import { listPublishedCohorts } from '/work/main/worker/db/cohorts.ts';
+import { getParticipant, listLinkRecipients } from '/work/main/worker/db/participants.ts';
+import { expectStored, storeCheckin } from '/work/main/worker/db/submissions.ts';
+import { currentWeek } from '/work/main/worker/domain/weeks.ts';
+const conn = await openDatabase();
+const cohorts = await listPublishedCohorts(conn.db);
+const cohort = cohorts[Math.floor(cohorts.length / 2)]!;
+const mentee = (await listLinkRecipients(conn.db, cohort.id)).find((p) => p.role === 'mentee')!;
+const week = Math.max(1, currentWeek(cohort, new Date()).lastComplete);
+expectStored(await storeCheckin(conn.db, (await getParticipant(conn.db, mentee.id))!, week, { idempotency_key: `x-${Date.now()}`, progress: 'p', obstacles: '', next_step: 'n', committed_action: 'c', last_action_done: 'yes', win: 'One more win', win_consent: 'public', challenge: '', decision_reason: '', energy: 4, needs_pause: false, carry_forward: false, challenge_to_circle: false }));
+console.log(cohort.slug);
+await conn.close();

@@ -1,0 +1,17 @@
+const t0 = performance.now();
+const lap = (w: string) => console.log(w, (performance.now() - t0).toFixed(0));
+const { startWorkerNextToD1 } = await import('../worker/db/workerd.ts');
+lap('import wrangler');
+const worker = await startWorkerNextToD1('worker/read-program.ts', { state: '/tmp/b4' });
+lap('started');
+const res = await worker.fetch('http://reader.invalid/api/read', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+const text = await res.text();
+lap('fetched ' + text.length);
+const data = JSON.parse(text);
+lap('parsed; inside ' + data.ms.toFixed(0));
+const { cohortStorySchema } = await import('../site/schemas.ts');
+lap('schema import');
+for (const s of data.program.stories) cohortStorySchema.parse(s);
+lap('zod');
+await worker.dispose();
+lap('disposed');
