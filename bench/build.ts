@@ -1,16 +1,16 @@
 /**
- * One measured `astro build --force` (what `npm run build` runs) of a given database into a given
- * folder: wall time, peak memory of the process tree (Astro's Node process, the workerd that
- * getPlatformProxy starts, Pagefind's binary), sampled from /proc, CPU time from /usr/bin/time
+ * One measured `npm run build -- --force` (cli/build.ts: the read, Astro, the pages made from D1)
+ * of a given database into a given folder: wall time, peak memory of the process tree (the build's
+ * Node processes, the reader's workerd, Pagefind's binary), sampled from /proc, CPU time from /usr/bin/time
  * when it is there (less disturbed than wall time by other work on the machine), and the phases from
  * Astro's own timer (ASTRO_TIMER_PATH: "Sync content layer", "Prerender build", "Client build",
  * "Static generate", "Total build").
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { filesUnder } from '../cli/build-manifest.ts';
 import { PROJECT_ROOT } from '../worker/db/connection.ts';
 
 export interface BuildRun {
@@ -25,10 +25,6 @@ export interface BuildRun {
   /** Astro's own timers, seconds. */
   phases: Record<string, number>;
   pages: number;
-}
-
-function astroBin(): string {
-  return join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 }
 
 /** Every process and its parent, from /proc. */
@@ -96,7 +92,7 @@ export async function measureBuild(stateDir: string, outDir: string, log = (line
   const env = { ...process.env, TANDEM_STATE_DIR: stateDir, TANDEM_OUT_DIR: outDir, ASTRO_TIMER_PATH: timerPath, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' };
   // /usr/bin/time adds the exact CPU time of the whole tree; wall time and memory come from here.
   const timePath = join(timerDir, 'time.txt');
-  const command = [process.execPath, astroBin(), 'build', '--force'];
+  const command = [process.execPath, 'cli/build.ts', '--force'];
   const timed = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%U %S', '-o', timePath, ...command] : command;
   const started = performance.now();
   const child = spawn(timed[0]!, timed.slice(1), { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -105,7 +101,7 @@ export async function measureBuild(stateDir: string, outDir: string, log = (line
   const onData = (chunk: Buffer) => {
     output += chunk;
     // Astro lists every page it writes; pass on only its phase lines.
-    for (const line of chunk.toString().split('\n')) if (/\[(?:build|content|vite|tandem[^\]]*)\]|Completed in/.test(line) && !/├─|└─/.test(line)) log(`  ${line.trim()}\n`);
+    for (const line of chunk.toString().split('\n')) if (/\[(?:build|content|vite|tandem[^\]]*)\]|Completed in|^Read |^Built /.test(line) && !/├─|└─/.test(line)) log(`  ${line.trim()}\n`);
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
@@ -117,6 +113,6 @@ export async function measureBuild(stateDir: string, outDir: string, log = (line
   const cpuSeconds = existsSync(timePath) ? readFileSync(timePath, 'utf8').trim().split(/\s+/).slice(-2).map(Number).reduce((a, b) => a + b, 0) : null;
   rmSync(timerDir, { recursive: true, force: true });
   const phases = Object.fromEntries(Object.entries(timers).map(([name, t]) => [name, t.elapsedTime / 1000]));
-  const pages = Number(/(\d+) page\(s\) built/.exec(output)?.[1] ?? NaN);
+  const pages = filesUnder(outDir, outDir).filter((file) => file.endsWith('.html')).length;
   return { seconds, peakTreeRss, peakProcessRss, cpuSeconds, phases, pages };
 }

@@ -13,7 +13,7 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import { PROJECT_ROOT } from '../worker/db/connection.ts';
@@ -50,8 +50,9 @@ async function benchScale(scale: number, seed: number, repeat: number, previous:
   log(`generate ${scale}×: done in ${generated.seconds.toFixed(1)} s\n`);
   const read = await timeRead(generated.stateDir);
   log(`read ${scale}×: loadPublishedProgram took ${read.seconds.toFixed(2)} s for ${read.cohorts} cohorts (${read.statements} statements), ${read.inWorkerd.seconds.toFixed(2)} s inside workerd\n`);
-  const outDir = mkdtempSync(join(tmpdir(), `tandem-bench-dist-${scale}x-`));
-  dirs.push(outDir);
+  // The site goes into a folder of its own: the build keeps its renderer, manifest and cache beside the site.
+  const outDir = join(mkdtempSync(join(tmpdir(), `tandem-bench-dist-${scale}x-`)), 'dist');
+  dirs.push(dirname(outDir));
   const runs: ScaleResult['build'][] = [];
   const failures: string[] = [];
   // A failed build is recorded and tried again (twice at most), so one flake does not lose the run.
