@@ -4,7 +4,7 @@
  * language). The program read for them, where their files go in the site, and rendering them with
  * a build's renderer (site/integrations/renderer.ts).
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rendererEntry, siteUrl } from '../site/integrations/renderer.ts';
@@ -20,23 +20,59 @@ export interface PublishedRead {
   successStories: SuccessStory[];
   /** Each cohort's digest, by slug, as the reader worked it out next to D1. */
   digests: Map<string, string>;
+  /** How many stories the reader sent (the others were held from the last build). */
+  sent: number;
   /** The read, with the reader's start, in seconds. */
   seconds: number;
 }
 
-/** The publishable program, read inside workerd next to D1 (TANDEM_REMOTE=1: the production database). */
-export async function readPublished(env: NodeJS.ProcessEnv = process.env): Promise<PublishedRead> {
+/** The stories a build read, by slug, each with its digest: the next build is sent only the others. */
+type HeldStories = Record<string, { digest: string; story: Story }>;
+
+function readHeld(file: string | undefined): HeldStories {
+  if (!file || !existsSync(file)) return {};
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as HeldStories;
+  } catch {
+    return {}; // a file cut short: read everything again
+  }
+}
+
+/** A story as the site takes it: the schema admits public text only, so a story with anything else is never rendered. */
+function checked(story: unknown): Story {
+  const parsed = cohortStorySchema.safeParse(story);
+  if (!parsed.success) throw new Error(`The story of cohort "${(story as Story).cohort?.slug}" does not fit the site's schema, so nothing was published:\n${parsed.error.message}`);
+  return parsed.data;
+}
+
+/**
+ * The publishable program, read inside workerd next to D1 (TANDEM_REMOTE=1: the production
+ * database). `heldFile` keeps the stories between builds: the reader works out every cohort's
+ * digest next to D1 but sends only the stories whose digest is not held, so after a new check-in
+ * one story travels instead of all of them. A held story is only ever used under its own digest.
+ */
+export async function readPublished(env: NodeJS.ProcessEnv = process.env, heldFile?: string): Promise<PublishedRead> {
   const started = performance.now();
   // Imported here: it loads wrangler, a second of CPU that only a build needs.
   const { readProgramInWorkerd } = await import('../worker/db/workerd.ts');
-  const { program, digests } = await readProgramInWorkerd({ remote: env.TANDEM_REMOTE === '1' });
-  const stories = program.stories.map((story) => {
-    // The schema admits public text only: a story with anything else is never rendered.
-    const parsed = cohortStorySchema.safeParse(story);
-    if (!parsed.success) throw new Error(`The story of cohort "${story.cohort.slug}" does not fit the site's schema, so nothing was published:\n${parsed.error.message}`);
-    return parsed.data;
-  });
-  return { stories, strategies: program.strategies, successStories: program.successStories, digests: new Map(digests.map((d) => [d.slug, d.digest])), seconds: (performance.now() - started) / 1000 };
+  const remote = env.TANDEM_REMOTE === '1';
+  let held = readHeld(heldFile);
+  let read = await readProgramInWorkerd({ remote, have: Object.fromEntries(Object.entries(held).map(([slug, h]) => [slug, h.digest])) });
+  const sent = () => new Map(read.program.stories.map((story) => [story.cohort.slug, story]));
+  let fresh = sent();
+  if (read.digests.some(({ slug, digest }) => !fresh.has(slug) && held[slug]?.digest !== digest)) {
+    // Should the held stories not match what the reader left out, read them all.
+    held = {};
+    read = await readProgramInWorkerd({ remote });
+    fresh = sent();
+  }
+  const stories = read.digests.map(({ slug, digest }) => (fresh.has(slug) ? checked(fresh.get(slug)) : held[slug]!.story));
+  if (heldFile) {
+    mkdirSync(dirname(heldFile), { recursive: true });
+    writeFileSync(heldFile, JSON.stringify(Object.fromEntries(read.digests.map(({ slug, digest }, i) => [slug, { digest, story: stories[i]! }]))));
+  }
+  const { strategies, successStories } = read.program;
+  return { stories, strategies, successStories, digests: new Map(read.digests.map((d) => [d.slug, d.digest])), sent: fresh.size, seconds: (performance.now() - started) / 1000 };
 }
 
 /** A cohort's pages, by address: its story, its report, and its open data. */

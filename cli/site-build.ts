@@ -139,12 +139,14 @@ export async function buildSite(astroArgs: readonly string[] = [], env: NodeJS.P
 
   let read: PublishedRead;
   try {
-    read = await readPublished(env);
+    const held = join(`${served}.cache`, 'stories.json');
+    if (force) rmSync(held, { force: true }); // --force reads every story again
+    read = await readPublished(env, held);
   } catch (error) {
     return { ok: false, message: `${error instanceof Error ? error.message : String(error)}
 ${unchangedNote(served)} Fix what it names and run the build again.` };
   }
-  say(`Read ${read.stories.length} published cohort(s), ${read.strategies.length} shared strategies and ${read.successStories.length} success stories from the ${env.TANDEM_REMOTE === '1' ? 'remote' : 'local'} D1 database in ${read.seconds.toFixed(2)} s.`);
+  say(`Read ${read.stories.length} published cohort(s) (${read.sent} sent in full), ${read.strategies.length} shared strategies and ${read.successStories.length} success stories from the ${env.TANDEM_REMOTE === '1' ? 'remote' : 'local'} D1 database in ${read.seconds.toFixed(2)} s.`);
   const staticDigest = staticPagesDigest(read, env);
   const astroBecause = astroReason(previous, fingerprint, staticDigest, force, served);
   const full = astroBecause !== null && astroBecause !== 'the library, or what it shows from the cohorts, changed';
