@@ -20,6 +20,9 @@ export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
   outDir,
+  // Astro's caches (its content store among them) live beside each served folder (dist.cache/),
+  // so builds of different sites at once (the tests do that) never share one.
+  ...(process.env.TANDEM_CACHE_DIR ? { cacheDir: process.env.TANDEM_CACHE_DIR } : {}),
   output: 'static',
   adapter: renderer(),
   trailingSlash: 'always',

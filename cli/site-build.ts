@@ -111,12 +111,11 @@ function copyInto(from: string, to: string, files: readonly string[]): boolean {
   return true;
 }
 
-/** Why this build starts Astro, or null when the last build's site and renderer serve as they are. */
-function astroReason(previous: BuildManifest | null, fingerprint: string, staticDigest: string, force: boolean, served: string): string | null {
+/** Why this build renders everything, or null when it can start from the last one. */
+function fullReason(previous: BuildManifest | null, fingerprint: string, force: boolean, served: string): string | null {
   if (force) return '--force';
   if (!previous || !existsSync(rendererEntry(rendererDir(served)))) return 'no earlier build to start from';
   if (previous.fingerprint !== fingerprint) return "the site's code or configuration changed";
-  if (previous.staticDigest !== staticDigest) return 'the library, or what it shows from the cohorts, changed';
   return null;
 }
 
@@ -148,8 +147,9 @@ ${unchangedNote(served)} Fix what it names and run the build again.` };
   }
   say(`Read ${read.stories.length} published cohort(s) (${read.sent} sent in full), ${read.strategies.length} shared strategies and ${read.successStories.length} success stories from the ${env.TANDEM_REMOTE === '1' ? 'remote' : 'local'} D1 database in ${read.seconds.toFixed(2)} s.`);
   const staticDigest = staticPagesDigest(read, env);
-  const astroBecause = astroReason(previous, fingerprint, staticDigest, force, served);
-  const full = astroBecause !== null && astroBecause !== 'the library, or what it shows from the cohorts, changed';
+  const fullBecause = fullReason(previous, fingerprint, force, served);
+  // Astro runs for a full build, and when what its pages read changed; otherwise the last build's site and renderer serve.
+  const astroBecause = fullBecause ?? (previous!.staticDigest !== staticDigest ? 'the library, or what it shows from the cohorts, changed' : null);
 
   const work = mkdtempSync(join(tmpdir(), 'tandem-build-'));
   try {
@@ -158,10 +158,10 @@ ${unchangedNote(served)} Fix what it names and run the build again.` };
       const programFile = join(work, 'program.json');
       writeFileSync(programFile, JSON.stringify({ stories: read.stories, strategies: read.strategies, successStories: read.successStories }));
       renderer = rendererDir(next);
-      const buildEnv: NodeJS.ProcessEnv = { ...env, TANDEM_OUT_DIR: next, TANDEM_RENDERER_DIR: renderer, TANDEM_PROGRAM_FILE: programFile };
+      const buildEnv: NodeJS.ProcessEnv = { ...env, TANDEM_OUT_DIR: next, TANDEM_CACHE_DIR: `${served}.cache`, TANDEM_RENDERER_DIR: renderer, TANDEM_PROGRAM_FILE: programFile };
       const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
       // --force clears Astro's content store too.
-      const run = spawnSync(process.execPath, [astro, 'build', ...(full ? ['--force'] : []), ...passed], { cwd: PROJECT_ROOT, env: buildEnv, stdio: 'inherit' });
+      const run = spawnSync(process.execPath, [astro, 'build', ...(fullBecause ? ['--force'] : []), ...passed], { cwd: PROJECT_ROOT, env: buildEnv, stdio: 'inherit' });
       if (run.status !== 0) {
         rmSync(next, { recursive: true, force: true });
         rmSync(renderer, { recursive: true, force: true });
@@ -173,6 +173,7 @@ ${unchangedNote(served)} Fix what it names and run the build again.` };
       copyInto(served, next, filesUnder(served, served).filter((file) => !fromD1.has(file)));
     }
 
+    const rendering = performance.now();
     const rendered: string[] = [];
     const reused: string[] = [];
     const cohorts: BuildManifest['cohorts'] = {};
@@ -182,7 +183,7 @@ ${unchangedNote(served)} Fix what it names and run the build again.` };
       const digest = read.digests.get(slug)!;
       const pages = cohortPages(path);
       const files = pages.flatMap(pageFile);
-      const before = full ? undefined : previous?.cohorts[slug];
+      const before = fullBecause ? undefined : previous!.cohorts[slug];
       if (before?.digest === digest && before.path === path && copyInto(served, next, before.files)) reused.push(slug);
       else {
         for (const page of pages) await writeRendered(next, page, await render(page, { story }));
@@ -191,12 +192,13 @@ ${unchangedNote(served)} Fix what it names and run the build again.` };
       cohorts[slug] = { digest, path, files };
     }
     for (const page of listPages()) await writeRendered(next, page, await render(page, { stories: read.stories }));
+    say(`Rendered the pages of ${rendered.length} cohort(s) and the lists of cohorts in ${((performance.now() - rendering) / 1000).toFixed(2)} s.`);
 
     const manifest: BuildManifest = { version: 2, fingerprint, staticDigest, cohorts };
     const outcome = publishBuilt(next, served, MAX_ASSET_BYTES, manifest, astroBecause ? renderer : undefined);
     if (!outcome.ok) return outcome;
-    const what = full
-      ? `rebuilt everything (${astroBecause}).`
+    const what = fullBecause
+      ? `rebuilt everything (${fullBecause}).`
       : `rebuilt ${rendered.length} cohort(s)${rendered.length ? `: ${named(rendered)}` : ''}; reused ${reused.length} cohort(s)${reused.length ? `: ${named(reused)}` : ''}; ${astroBecause ? `rebuilt the rest of the site (${astroBecause})` : 'reused the rest of the site, without starting Astro'}.`;
     return { ok: true, message: `${outcome.message} It ${what}` };
   } catch (error) {

@@ -7,7 +7,8 @@
  * fingerprint) rebuild everything.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { manifestPath, readManifest } from '../../cli/build-manifest.ts';
@@ -79,6 +80,8 @@ describe('npm run build, incremental', () => {
   let incremental: Record<string, string> = {};
   let incrementalOut = '';
   let forcedOut = '';
+  /** A second name for files of the site served before the incremental build, and their text then. */
+  const servedBefore: { link: string; text: string }[] = [];
 
   beforeAll(async () => {
     const first = build();
@@ -96,6 +99,13 @@ describe('npm run build, incremental', () => {
       await conn.close();
     }
 
+    // The files an incremental build links from the served site, and those it renders anew.
+    const links = mkdtempSync(join(tmpdir(), 'tandem-served-'));
+    for (const [i, file] of ['cohorts/index.html', 'index.html', 'cohorts/changes/index.html', 'library/index.html'].entries()) {
+      const link = join(links, String(i));
+      linkSync(join(program.outDir, file), link);
+      servedBefore.push({ link, text: readFileSync(link, 'utf8') });
+    }
     incrementalOut = build();
     incremental = hashes(program.outDir);
     forcedOut = build('--force');
@@ -114,13 +124,22 @@ describe('npm run build, incremental', () => {
     expect(readFileSync(join(program.outDir, 'cohorts', 'changes', 'index.html'), 'utf8')).toContain('A brand new win');
   });
 
+  it('never writes into the files of the site it replaces', () => {
+    for (const { link, text } of servedBefore) expect(readFileSync(link, 'utf8')).toBe(text);
+    // The changed cohort's page was rendered anew: had it been written through a link, the old text would be gone.
+    expect(readFileSync(join(program.outDir, 'cohorts', 'changes', 'index.html'), 'utf8')).not.toBe(servedBefore[2]!.text);
+  });
+
   it('leaves out consent withdrawn since the last build', () => {
     expect(incremental).toEqual(full);
     for (const file of program.builtFiles()) expect(file.text, file.path).not.toContain(SENTINEL);
   });
 
-  it('keeps a manifest beside the output, not in it', () => {
+  it('keeps a manifest, the stories it read and the renderer beside the output, not in it', () => {
     const manifest = readManifest(manifestPath(program.outDir))!;
+    expect(existsSync(join(`${program.outDir}.renderer`, 'entry.mjs'))).toBe(true);
+    expect(existsSync(join(`${program.outDir}.cache`, 'stories.json'))).toBe(true);
+    expect(program.builtFiles().some((f) => /\.mjs$/.test(f.path) || f.path.includes('chunks/'))).toBe(false);
     expect(Object.keys(manifest.cohorts).sort()).toEqual(['changes', 'stays', 'withdraws']);
     expect(manifest.cohorts.stays!.files).toContain('cohorts/stays/index.html');
     expect(program.builtFiles().some((f) => f.text.includes(manifest.fingerprint))).toBe(false);
