@@ -4,7 +4,7 @@
  * Node processes, the reader's workerd, Pagefind's binary), sampled from /proc, CPU time from /usr/bin/time
  * when it is there (less disturbed than wall time by other work on the machine), and the phases from
  * Astro's own timer (ASTRO_TIMER_PATH: "Sync content layer", "Prerender build", "Client build",
- * "Static generate", "Total build").
+ * "Static generate", "Total build"), and the build's own (TANDEM_TIMER_PATH: the D1 read, rendering the pages made from D1).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -89,7 +89,8 @@ export function watchMemory(root: number, everyMs = 100): { stop(): { peakTreeRs
 export async function measureBuild(stateDir: string, outDir: string, log = (line: string) => process.stderr.write(line)): Promise<BuildRun> {
   const timerDir = mkdtempSync(join(tmpdir(), 'tandem-bench-timer-'));
   const timerPath = join(timerDir, 'timer.json');
-  const env = { ...process.env, TANDEM_STATE_DIR: stateDir, TANDEM_OUT_DIR: outDir, ASTRO_TIMER_PATH: timerPath, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' };
+  const ownTimerPath = join(timerDir, 'own-timer.json');
+  const env = { ...process.env, TANDEM_STATE_DIR: stateDir, TANDEM_OUT_DIR: outDir, ASTRO_TIMER_PATH: timerPath, TANDEM_TIMER_PATH: ownTimerPath, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' };
   // /usr/bin/time adds the exact CPU time of the whole tree; wall time and memory come from here.
   const timePath = join(timerDir, 'time.txt');
   const command = [process.execPath, 'cli/build.ts', '--force'];
@@ -112,7 +113,8 @@ export async function measureBuild(stateDir: string, outDir: string, log = (line
   const timers = JSON.parse(readFileSync(timerPath, 'utf8')) as Record<string, { elapsedTime: number }>;
   const cpuSeconds = existsSync(timePath) ? readFileSync(timePath, 'utf8').trim().split(/\s+/).slice(-2).map(Number).reduce((a, b) => a + b, 0) : null;
   rmSync(timerDir, { recursive: true, force: true });
-  const phases = Object.fromEntries(Object.entries(timers).map(([name, t]) => [name, t.elapsedTime / 1000]));
+  const own = JSON.parse(readFileSync(ownTimerPath, 'utf8')) as { read: number; render: number };
+  const phases = { ...Object.fromEntries(Object.entries(timers).map(([name, t]) => [name, t.elapsedTime / 1000])), 'D1 read': own.read, 'Render D1 pages': own.render };
   const pages = filesUnder(outDir, outDir).filter((file) => file.endsWith('.html')).length;
   return { seconds, peakTreeRss, peakProcessRss, cpuSeconds, phases, pages };
 }
