@@ -26,9 +26,10 @@ WITH RECURSIVE
            SUM(${actionScore('last_action_done')}) AS actions_done
     FROM latest GROUP BY week),
   ${PAIR_WEEK},
-  paused AS (SELECT pr.id AS pair_id, w.week FROM pairs pr JOIN weeks w WHERE pr.cohort_id = ?1 AND ${pausedIn('pr.id', 'w.week')}),
+  -- MATERIALIZED: the pause rule once per pair and week, not again for every mentee of the pair.
+  paused AS MATERIALIZED (SELECT pr.id AS pair_id, w.week FROM pairs pr JOIN weeks w WHERE pr.cohort_id = ?1 AND ${pausedIn('pr.id', 'w.week')}),
   enrolled AS (SELECT w.week, COUNT(m.id) AS n FROM weeks w JOIN mentee m ON m.from_week <= w.week GROUP BY w.week),
-  paused_mentees AS (SELECT p.week, COUNT(*) AS n FROM paused p JOIN mentee m ON m.pair_id = p.pair_id AND m.from_week <= p.week GROUP BY p.week)
+  paused_mentees AS (SELECT pp.week, COUNT(*) AS n FROM paused pp JOIN mentee m ON m.pair_id = pp.pair_id AND m.from_week <= pp.week GROUP BY pp.week)
 SELECT w.week, COALESCE(e.n, 0) - COALESCE(pm.n, 0) AS expected, COALESCE(pm.n, 0) AS paused,
        COALESCE(r.checked_in, 0) AS checked_in, COALESCE(r.actions_due, 0) AS actions_due, COALESCE(r.actions_done, 0) AS actions_done
 FROM weeks w LEFT JOIN enrolled e ON e.week = w.week LEFT JOIN received r ON r.week = w.week LEFT JOIN paused_mentees pm ON pm.week = w.week
