@@ -39,13 +39,13 @@ export function momentsStatement(db: D1Database, cohortIds: readonly number[], r
     .bind(cohortsParam(cohortIds));
 }
 
-/** A row of `momentsStatement` as it may be shown: scrubbed. */
-export function momentFrom(row: Moment): Moment {
-  return { week: row.week, kind: row.kind, author: row.author, title: scrubText(row.title), text: scrubText(row.text), consent: row.consent };
+/** A row of `momentsStatement` as it may be shown: scrubbed (by scrubText, or one that also keeps what it scrubbed). */
+export function momentFrom(row: Moment, scrub: (text: string) => string = scrubText): Moment {
+  return { week: row.week, kind: row.kind, author: row.author, title: scrub(row.title), text: scrub(row.text), consent: row.consent };
 }
 
 /** What cohort `cohortId`'s members shared with it or publicly: its members-only page. */
 export async function listMembersMoments(db: D1Database, cohortId: number): Promise<Moment[]> {
   const { results } = await momentsStatement(db, [cohortId], 'members').all<MomentRow>();
-  return results.map(momentFrom);
+  return results.map((row) => momentFrom(row));
 }

@@ -6,11 +6,12 @@
  */
 import type { CohortMetrics } from '../domain/cohort-metrics.ts';
 import { digestOf } from '../domain/digest.ts';
+import { scrubText } from '../domain/redact.ts';
 import { listPublishedCohorts, type Cohort } from './cohorts.ts';
 import { cohortsParam, inCohorts, rowsByCohort, runRead, type BatchRead } from './cohort-set.ts';
 import { metricsRead } from './metrics.ts';
 import { momentFrom, momentsStatement, type Moment, type MomentRow } from './moments.ts';
-import { listSharedStrategies, listSuccessStories, type SharedStrategy, type SuccessStory } from './strategies.ts';
+import { listSharedStrategies, listSuccessStories, type Scrub, type SharedStrategy, type SuccessStory } from './strategies.ts';
 
 export interface Member {
   displayName: string;
@@ -36,8 +37,8 @@ interface MemberRow {
   circle: string | null;
 }
 
-/** Cohorts' stories for a caller's db.batch(), in the order of `cohorts`. */
-function storiesRead(db: D1Database, cohorts: readonly Cohort[], now: Date): BatchRead<CohortStory[]> {
+/** Cohorts' stories for a caller's db.batch(), in the order of `cohorts`; `scrub` scrubs their moments. */
+function storiesRead(db: D1Database, cohorts: readonly Cohort[], now: Date, scrub: Scrub = scrubText): BatchRead<CohortStory[]> {
   const ids = cohorts.map((c) => c.id);
   const members = db
     .prepare(
@@ -57,7 +58,7 @@ function storiesRead(db: D1Database, cohorts: readonly Cohort[], now: Date): Bat
         cohort,
         members: membersOf[i]!.map((m) => ({ displayName: m.display_name, role: m.role, pair: m.pair, circle: m.circle })),
         metrics: metricsOf[i]!,
-        timeline: momentsOf[i]!.map(momentFrom),
+        timeline: momentsOf[i]!.map((row) => momentFrom(row, scrub)),
       }));
     },
   };
@@ -89,11 +90,23 @@ export async function loadPublishedProgram(db: D1Database, now = new Date()): Pr
   // batch is a transaction, and production D1 serves nothing else while one runs. And not all
   // batches at once: hundreds in flight once made Miniflare's proxy, which the CLI and tests still
   // use, lose track of one.
+  // The library publishes again what the stories publish (each public strategy, milestone and
+  // insight of a published cohort is a moment of its story), so it takes the stories' scrubbed
+  // text instead of scrubbing the same rows twice: at 4× that was most of the library's read.
+  // Scrubbing is a pure function, so the text is the same. The stories only keep texts, never
+  // look them up: each of their rows is scrubbed as before.
+  const scrubbed = new Map<string, string>();
+  const scrubAndKeep = (text: string) => {
+    const clean = scrubText(text);
+    scrubbed.set(text, clean);
+    return clean;
+  };
   const stories: CohortStory[] = [];
   for (let i = 0; i < cohorts.length; i += COHORTS_PER_BATCH) {
-    stories.push(...(await runRead(db, storiesRead(db, cohorts.slice(i, i + COHORTS_PER_BATCH), now))));
+    stories.push(...(await runRead(db, storiesRead(db, cohorts.slice(i, i + COHORTS_PER_BATCH), now, scrubAndKeep))));
   }
-  const [strategies, successStories] = await Promise.all([listSharedStrategies(db), listSuccessStories(db)]);
+  const scrubOnce = (text: string) => scrubbed.get(text) ?? scrubText(text);
+  const [strategies, successStories] = await Promise.all([listSharedStrategies(db, scrubOnce), listSuccessStories(db, scrubOnce)]);
   return { stories, strategies, successStories };
 }
 
