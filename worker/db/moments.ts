@@ -41,7 +41,8 @@ export function momentsStatement(db: D1Database, cohortIds: readonly number[], r
 
 /** A row of `momentsStatement` as it may be shown: scrubbed (by scrubText, or one that also keeps what it scrubbed). */
 export function momentFrom(row: Moment, scrub: (text: string) => string = scrubText): Moment {
-  return { week: row.week, kind: row.kind, author: row.author, title: scrub(row.title), text: scrub(row.text), consent: row.consent };
+  // Only strategies have a title: the others' empty one is not worth the detectors' time.
+  return { week: row.week, kind: row.kind, author: row.author, title: row.title === '' ? '' : scrub(row.title), text: scrub(row.text), consent: row.consent };
 }
 
 /** What cohort `cohortId`'s members shared with it or publicly: its members-only page. */
