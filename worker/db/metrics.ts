@@ -37,7 +37,7 @@ FROM weeks w LEFT JOIN enrolled e ON e.week = w.week LEFT JOIN received r ON r.w
 ORDER BY w.week`;
 
 // PERIOD_WEEKS is written into the SQL: a bound number arrives as REAL and would not divide whole.
-const pulses = (ids: readonly number[]) => `
+const pulsesQuery = (ids: readonly number[]) => `
 SELECT cohort_id, (week - 1) / ${PERIOD_WEEKS} + 1 AS period, COUNT(DISTINCT participant_id) AS participants, COUNT(*) AS responses,
        ${PULSE_SUMS}
 FROM pulses WHERE ${inCohorts('cohort_id', ids)} GROUP BY cohort_id, period ORDER BY cohort_id, period`;
@@ -106,7 +106,7 @@ export function metricsRead(db: D1Database, cohorts: readonly Cohort[], now: Dat
   });
   return {
     statements: [
-      db.prepare(pulses(ids)).bind(cohortsParam(ids)),
+      db.prepare(pulsesQuery(ids)).bind(cohortsParam(ids)),
       db.prepare(GOALS).bind(JSON.stringify(ids), JSON.stringify(perCohort.map((c) => c.today))),
       db.prepare(MILESTONES).bind(JSON.stringify(ids)),
       ...perCohort.flatMap((c) => [c.weekly, c.feedback]),

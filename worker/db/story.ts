@@ -11,7 +11,7 @@ import { listPublishedCohorts, type Cohort } from './cohorts.ts';
 import { cohortsParam, inCohorts, rowsByCohort, runRead, type BatchRead } from './cohort-set.ts';
 import { metricsRead } from './metrics.ts';
 import { momentFrom, momentsStatement, type Moment, type MomentRow } from './moments.ts';
-import { listSharedStrategies, listSuccessStories, type Scrub, type SharedStrategy, type SuccessStory } from './strategies.ts';
+import { listSharedStrategies, listSuccessStories, type SharedStrategy, type SuccessStory } from './strategies.ts';
 
 export interface Member {
   displayName: string;
@@ -38,7 +38,7 @@ interface MemberRow {
 }
 
 /** Cohorts' stories for a caller's db.batch(), in the order of `cohorts`; `scrub` scrubs their moments. */
-function storiesRead(db: D1Database, cohorts: readonly Cohort[], now: Date, scrub: Scrub = scrubText): BatchRead<CohortStory[]> {
+function storiesRead(db: D1Database, cohorts: readonly Cohort[], now: Date, scrub: typeof scrubText = scrubText): BatchRead<CohortStory[]> {
   const ids = cohorts.map((c) => c.id);
   const members = db
     .prepare(

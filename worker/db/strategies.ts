@@ -33,18 +33,12 @@ const SELECT = `SELECT r.id, r.strategy_title, r.strategy_body, r.strategy_tags,
   FROM reflections r JOIN participants p ON p.id = r.participant_id JOIN cohorts c ON c.id = r.cohort_id
   WHERE ${onPublicPages('r.consent')} AND r.strategy_title <> '' AND c.publication IN ('public', 'unlisted')`;
 
-/**
- * How text is scrubbed for the library: scrubText, or (the build's whole read) one that reuses what
- * the cohort stories scrubbed already, since the library publishes their strategies and milestones again.
- */
-export type Scrub = (text: string) => string;
-
 /** Tags as published: scrubbed like all shared text, and only what still reads as a tag. */
-function publishedTags(stored: string | null, scrub: Scrub): string[] {
+function publishedTags(stored: string | null, scrub: typeof scrubText): string[] {
   return (stored ? stored.split(',') : []).map((tag) => scrub(tag)).filter((tag) => /^[a-z0-9][a-z0-9 -]*$/.test(tag));
 }
 
-function toStrategy(row: StrategyRow, scrub: Scrub = scrubText): SharedStrategy {
+function toStrategy(row: StrategyRow, scrub: typeof scrubText = scrubText): SharedStrategy {
   return {
     id: row.id,
     title: scrub(row.strategy_title),
@@ -56,8 +50,11 @@ function toStrategy(row: StrategyRow, scrub: Scrub = scrubText): SharedStrategy 
   };
 }
 
-/** Every strategy shared publicly from a published cohort, newest first. */
-export async function listSharedStrategies(db: D1Database, scrub: Scrub = scrubText): Promise<SharedStrategy[]> {
+/**
+ * Every strategy shared publicly from a published cohort, newest first. `scrub` is scrubText, or
+ * for the build's whole read one that reuses what the cohort stories scrubbed already.
+ */
+export async function listSharedStrategies(db: D1Database, scrub: typeof scrubText = scrubText): Promise<SharedStrategy[]> {
   const { results } = await db.prepare(`${SELECT} ORDER BY r.id DESC`).all<StrategyRow>();
   return results.map((row) => toStrategy(row, scrub));
 }
@@ -86,7 +83,7 @@ export interface SuccessStory {
  * Milestones shared publicly, each with the author's latest public reflection from before it was
  * reached (the story of how), newest first.
  */
-export async function listSuccessStories(db: D1Database, scrub: Scrub = scrubText): Promise<SuccessStory[]> {
+export async function listSuccessStories(db: D1Database, scrub: typeof scrubText = scrubText): Promise<SuccessStory[]> {
   const { results } = await db
     .prepare(
       `SELECT m.id, m.title, m.reached_on, p.display_name AS author, c.slug, c.name, c.publication,
