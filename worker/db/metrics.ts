@@ -6,6 +6,7 @@
 import { cohortFigures, type CohortMetrics, type FeedbackCounts, type GoalCounts, type MetricCounts, type MilestoneCounts, type PulseCounts, type WeekCounts } from '../domain/cohort-metrics.ts';
 import { COMPLETE_WORDS, MIN_GROUP_SIZE, PERIOD_WEEKS } from '../domain/metrics.ts';
 import { currentWeek, cycleStarts, cycleStartsUtc } from '../domain/weeks.ts';
+import { cohortsParam, inCohorts, rowsByCohort, runRead, type BatchRead } from './cohort-set.ts';
 import type { Cohort } from './cohorts.ts';
 import { actionScore, isComplete, latestOfItsWeek, MENTEES_FROM_WEEK, PAIR_WEEK, pausedIn, PULSE_SUMS } from './rules.ts';
 
@@ -26,19 +27,20 @@ WITH RECURSIVE
            SUM(${actionScore('last_action_done')}) AS actions_done
     FROM latest GROUP BY week),
   ${PAIR_WEEK},
-  paused AS (SELECT pr.id AS pair_id, w.week FROM pairs pr JOIN weeks w WHERE pr.cohort_id = ?1 AND ${pausedIn('pr.id', 'w.week')}),
+  -- MATERIALIZED: the pause rule once per pair and week, not again for every mentee of the pair.
+  paused AS MATERIALIZED (SELECT pr.id AS pair_id, w.week FROM pairs pr JOIN weeks w WHERE pr.cohort_id = ?1 AND ${pausedIn('pr.id', 'w.week')}),
   enrolled AS (SELECT w.week, COUNT(m.id) AS n FROM weeks w JOIN mentee m ON m.from_week <= w.week GROUP BY w.week),
-  paused_mentees AS (SELECT p.week, COUNT(*) AS n FROM paused p JOIN mentee m ON m.pair_id = p.pair_id AND m.from_week <= p.week GROUP BY p.week)
+  paused_mentees AS (SELECT pp.week, COUNT(*) AS n FROM paused pp JOIN mentee m ON m.pair_id = pp.pair_id AND m.from_week <= pp.week GROUP BY pp.week)
 SELECT w.week, COALESCE(e.n, 0) - COALESCE(pm.n, 0) AS expected, COALESCE(pm.n, 0) AS paused,
        COALESCE(r.checked_in, 0) AS checked_in, COALESCE(r.actions_due, 0) AS actions_due, COALESCE(r.actions_done, 0) AS actions_done
 FROM weeks w LEFT JOIN enrolled e ON e.week = w.week LEFT JOIN received r ON r.week = w.week LEFT JOIN paused_mentees pm ON pm.week = w.week
 ORDER BY w.week`;
 
 // PERIOD_WEEKS is written into the SQL: a bound number arrives as REAL and would not divide whole.
-const PULSES = `
-SELECT (week - 1) / ${PERIOD_WEEKS} + 1 AS period, COUNT(DISTINCT participant_id) AS participants, COUNT(*) AS responses,
+const pulsesQuery = (ids: readonly number[]) => `
+SELECT cohort_id, (week - 1) / ${PERIOD_WEEKS} + 1 AS period, COUNT(DISTINCT participant_id) AS participants, COUNT(*) AS responses,
        ${PULSE_SUMS}
-FROM pulses WHERE cohort_id = ?1 GROUP BY period ORDER BY period`;
+FROM pulses WHERE ${inCohorts('cohort_id', ids)} GROUP BY cohort_id, period ORDER BY cohort_id, period`;
 
 // Feedback counts in the period it was given, a rating in the period it was given in: a period,
 // once closed, never changes, so comparing builds cannot single out a late rating. rated_at is a
@@ -59,11 +61,18 @@ SELECT p.period, COALESCE(g.given, 0) AS given, COALESCE(g.givers, 0) AS givers,
 FROM periods p LEFT JOIN given g ON g.period = p.period LEFT JOIN rated r ON r.period = p.period
 ORDER BY p.period`;
 
+/**
+ * One row per cohort of ?1 (a JSON array of ids), each with its own today: ?2, a JSON array of the
+ * cohorts' local dates in the same order. A cohort without goals gets its row of zeros.
+ */
 const GOALS = `
-WITH goal AS (
-  SELECT g.participant_id, g.status, g.due_on, EXISTS (SELECT 1 FROM goals n WHERE n.replaces_goal_id = g.id) AS recalibrated
-  FROM goals g WHERE g.cohort_id = ?1)
-SELECT COALESCE(SUM(status = 'active' AND NOT recalibrated), 0) AS active,
+WITH
+  cohort AS (SELECT ids.value AS id, days.value AS today FROM json_each(?1) ids JOIN json_each(?2) days ON days.key = ids.key),
+  goal AS (
+    SELECT c.id AS cohort_id, c.today, g.participant_id, g.status, g.due_on, EXISTS (SELECT 1 FROM goals n WHERE n.replaces_goal_id = g.id) AS recalibrated
+    FROM cohort c LEFT JOIN goals g ON g.cohort_id = c.id)
+SELECT cohort_id,
+       COALESCE(SUM(status = 'active' AND NOT recalibrated), 0) AS active,
        COUNT(DISTINCT CASE WHEN status = 'active' AND NOT recalibrated THEN participant_id END) AS active_people,
        COUNT(DISTINCT CASE WHEN status = 'done' AND NOT recalibrated THEN participant_id END) AS done_people,
        COUNT(DISTINCT CASE WHEN recalibrated THEN participant_id END) AS recalibrated_people,
@@ -71,37 +80,57 @@ SELECT COALESCE(SUM(status = 'active' AND NOT recalibrated), 0) AS active,
        COALESCE(SUM(status = 'done' AND NOT recalibrated), 0) AS done,
        COALESCE(SUM(recalibrated), 0) AS recalibrated,
        COALESCE(SUM(status = 'dropped' AND NOT recalibrated), 0) AS dropped,
-       COALESCE(SUM((due_on <= ?2 OR status = 'done') AND NOT recalibrated), 0) AS due,
-       COUNT(DISTINCT CASE WHEN (due_on <= ?2 OR status = 'done') AND NOT recalibrated THEN participant_id END) AS due_participants,
+       COALESCE(SUM((due_on <= today OR status = 'done') AND NOT recalibrated), 0) AS due,
+       COUNT(DISTINCT CASE WHEN (due_on <= today OR status = 'done') AND NOT recalibrated THEN participant_id END) AS due_participants,
        COUNT(DISTINCT CASE WHEN recalibrated OR status = 'dropped' THEN participant_id END) AS given_up_participants
-FROM goal`;
+FROM goal GROUP BY cohort_id`;
 
-const MILESTONES = `SELECT COUNT(*) AS reached, COUNT(DISTINCT participant_id) AS participants FROM milestones WHERE cohort_id = ?1`;
+/** One row per cohort of ?1 (a JSON array of ids); zeros for a cohort without milestones. */
+const MILESTONES = `
+SELECT c.value AS cohort_id, COUNT(m.id) AS reached, COUNT(DISTINCT m.participant_id) AS participants
+FROM json_each(?1) c LEFT JOIN milestones m ON m.cohort_id = c.value GROUP BY c.value`;
 
-/** The statements of a cohort's metrics, for a caller's db.batch(); read them with readCohortMetrics. */
-export function cohortMetricsStatements(db: D1Database, cohort: Cohort, now: Date): D1PreparedStatement[] {
-  const { week, lastComplete, today } = currentWeek(cohort, now);
-  // Starts of weeks 1 … current + 1: a later day (a join, a rating) falls in an open week either way.
-  const weekStarts = JSON.stringify(cycleStarts(cohort, week + 1));
-  const weekStartsUtc = JSON.stringify(cycleStartsUtc(cohort, week + 1));
-  return [
-    db.prepare(WEEKLY).bind(cohort.id, lastComplete, weekStarts),
-    db.prepare(PULSES).bind(cohort.id),
-    db.prepare(FEEDBACK).bind(cohort.id, COMPLETE_WORDS, weekStartsUtc),
-    db.prepare(GOALS).bind(cohort.id, today),
-    db.prepare(MILESTONES).bind(cohort.id),
-  ];
-}
-
-/** Turns the results of cohortMetricsStatements into figures, hiding every small group. */
-/** Turns the results of cohortMetricsStatements into figures, hiding every group smaller than `minGroup`. */
-export function readCohortMetrics(cohort: Cohort, now: Date, results: D1Result[], minGroup = MIN_GROUP_SIZE): CohortMetrics {
-  const [weeks, pulses, feedback, goals, milestones] = results.map((r) => r.results) as [WeekCounts[], PulseCounts[], FeedbackCounts[], GoalCounts[], MilestoneCounts[]];
-  const counts: MetricCounts = { weeks, pulses, feedback, goals: goals[0]!, milestones: milestones[0]! };
-  return cohortFigures(cohort, now, counts, minGroup);
+/**
+ * Cohorts' metrics for a caller's db.batch(), figures in the order of `cohorts`, every group
+ * smaller than `minGroup` hidden. Pulses, goals and milestones are one statement each for all of
+ * them; the weekly and feedback counts, which take each cohort's own calendar, one per cohort.
+ */
+export function metricsRead(db: D1Database, cohorts: readonly Cohort[], now: Date, minGroup = MIN_GROUP_SIZE): BatchRead<CohortMetrics[]> {
+  const ids = cohorts.map((c) => c.id);
+  const perCohort = cohorts.map((cohort) => {
+    const { week, lastComplete, today } = currentWeek(cohort, now);
+    // Starts of weeks 1 … current + 1: a later day (a join, a rating) falls in an open week either way.
+    const weekStarts = JSON.stringify(cycleStarts(cohort, week + 1));
+    const weekStartsUtc = JSON.stringify(cycleStartsUtc(cohort, week + 1));
+    return { today, weekly: db.prepare(WEEKLY).bind(cohort.id, lastComplete, weekStarts), feedback: db.prepare(FEEDBACK).bind(cohort.id, COMPLETE_WORDS, weekStartsUtc) };
+  });
+  return {
+    statements: [
+      db.prepare(pulsesQuery(ids)).bind(cohortsParam(ids)),
+      db.prepare(GOALS).bind(JSON.stringify(ids), JSON.stringify(perCohort.map((c) => c.today))),
+      db.prepare(MILESTONES).bind(JSON.stringify(ids)),
+      ...perCohort.flatMap((c) => [c.weekly, c.feedback]),
+    ],
+    read([pulseRows, goalRows, milestoneRows, ...figures]) {
+      const pulsesOf = rowsByCohort(ids, pulseRows!.results as (PulseCounts & { cohort_id: number })[]);
+      const goalsOf = rowsByCohort(ids, goalRows!.results as (GoalCounts & { cohort_id: number })[]);
+      const milestonesOf = rowsByCohort(ids, milestoneRows!.results as (MilestoneCounts & { cohort_id: number })[]);
+      return cohorts.map((cohort, i) => {
+        const counts: MetricCounts = {
+          weeks: figures[2 * i]!.results as WeekCounts[],
+          pulses: pulsesOf[i]!,
+          feedback: figures[2 * i + 1]!.results as FeedbackCounts[],
+          goals: goalsOf[i]![0]!,
+          milestones: milestonesOf[i]![0]!,
+        };
+        return cohortFigures(cohort, now, counts, minGroup);
+      });
+    },
+  };
 }
 
 /** A cohort's metrics in one round trip; `minGroup` 0 shows every group (the mentor's dashboard, never published). */
 export async function loadCohortMetrics(db: D1Database, cohort: Cohort, now = new Date(), minGroup = MIN_GROUP_SIZE): Promise<CohortMetrics> {
-  return readCohortMetrics(cohort, now, await db.batch(cohortMetricsStatements(db, cohort, now)), minGroup);
+  const [metrics] = await runRead(db, metricsRead(db, [cohort], now, minGroup));
+  return metrics!;
 }

@@ -6,6 +6,7 @@
  */
 import type { MomentKind, SharedConsent } from '../domain/consent.ts';
 import { scrubText } from '../domain/redact.ts';
+import { cohortsParam, inCohorts } from './cohort-set.ts';
 import { PUBLISHED, PUBLISHED_ON_SITE } from './rules.ts';
 
 export interface Moment {
@@ -23,25 +24,29 @@ export type MomentReaders = 'site' | 'members';
 
 const SHARED: Record<MomentReaders, string> = { site: PUBLISHED_ON_SITE, members: PUBLISHED };
 
-/** The statement that reads cohort `cohortId`'s moments for `readers`, oldest week first; rows for `momentFrom`. */
-export function momentsStatement(db: D1Database, cohortId: number, readers: MomentReaders): D1PreparedStatement {
+/** A row of `momentsStatement`: a moment as stored, with its cohort. */
+export type MomentRow = Moment & { cohort_id: number };
+
+/** The statement that reads cohorts `cohortIds`' moments for `readers`, by cohort, oldest week first; rows for `momentFrom`. */
+export function momentsStatement(db: D1Database, cohortIds: readonly number[], readers: MomentReaders): D1PreparedStatement {
   return db
     .prepare(
-      `SELECT s.week, s.kind, p.display_name AS author, s.title, s.text, s.consent
+      `SELECT s.cohort_id, s.week, s.kind, p.display_name AS author, s.title, s.text, s.consent
        FROM (${SHARED[readers]}) s JOIN participants p ON p.id = s.participant_id
-       WHERE s.cohort_id = ?1
-       ORDER BY s.week, s.kind, author`,
+       WHERE ${inCohorts('s.cohort_id', cohortIds)}
+       ORDER BY s.cohort_id, s.week, s.kind, author`,
     )
-    .bind(cohortId);
+    .bind(cohortsParam(cohortIds));
 }
 
-/** A row of `momentsStatement` as it may be shown: scrubbed. */
-export function momentFrom(row: Moment): Moment {
-  return { week: row.week, kind: row.kind, author: row.author, title: scrubText(row.title), text: scrubText(row.text), consent: row.consent };
+/** A row of `momentsStatement` as it may be shown: scrubbed (by scrubText, or one that also keeps what it scrubbed). */
+export function momentFrom(row: Moment, scrub: typeof scrubText = scrubText): Moment {
+  // Only strategies have a title: the others' empty one is not worth the detectors' time.
+  return { week: row.week, kind: row.kind, author: row.author, title: row.title === '' ? '' : scrub(row.title), text: scrub(row.text), consent: row.consent };
 }
 
 /** What cohort `cohortId`'s members shared with it or publicly: its members-only page. */
 export async function listMembersMoments(db: D1Database, cohortId: number): Promise<Moment[]> {
-  const { results } = await momentsStatement(db, cohortId, 'members').all<Moment>();
-  return results.map(momentFrom);
+  const { results } = await momentsStatement(db, [cohortId], 'members').all<MomentRow>();
+  return results.map((row) => momentFrom(row));
 }

@@ -32,9 +32,11 @@ const weekOf = (column: string) => `MAX(1, (SELECT COUNT(*) FROM json_each(?3) W
  * they joined, or their first check-in if earlier (a roster imported after the start, as the demo's
  * is, would otherwise make everyone a late joiner). Needs ?3 = the first days of weeks 1, 2, … up
  * to at least the week after the last one asked about (a later day counts as that week).
+ * MATERIALIZED: queries join it to every week, and inlined, its two subqueries ran once per
+ * mentee and week rather than once per mentee (the metrics' weekly query took twice as long).
  */
 export const MENTEES_FROM_WEEK = `
-  mentee AS (
+  mentee AS MATERIALIZED (
     SELECT p.id, p.pair_id, MIN(${weekOf('p.joined_on')}, COALESCE((SELECT MIN(x.week) FROM checkins x WHERE x.participant_id = p.id), 1e9)) AS from_week
     FROM participants p WHERE p.cohort_id = ?1 AND p.role = 'mentee')`;
 
@@ -53,8 +55,12 @@ export const pausedIn = (pair: string, week: string) => `(
       NOT EXISTS (SELECT 1 FROM pair_week pw WHERE pw.pair_id = ${pair} AND pw.week = ${week})
       AND (SELECT pw.pause FROM pair_week pw WHERE pw.pair_id = ${pair} AND pw.week < ${week} ORDER BY pw.week DESC LIMIT 1) = 1)`;
 
-/** The check-in (alias `c`) is the latest its mentee sent that week: one answer per mentee and week counts. */
-export const latestOfItsWeek = (c: string) => `${c}.id = (SELECT MAX(x.id) FROM checkins x WHERE x.participant_id = ${c}.participant_id AND x.week = ${c}.week)`;
+/**
+ * The check-in (alias `c`) is the latest its mentee sent that week: one answer per mentee and week
+ * counts. Written as "none later", not as "the id is the greatest": the same rule, and SQLite seeks
+ * it in the index in one step (the metrics' weekly query took a sixth less).
+ */
+export const latestOfItsWeek = (c: string) => `NOT EXISTS (SELECT 1 FROM checkins x WHERE x.participant_id = ${c}.participant_id AND x.week = ${c}.week AND x.id > ${c}.id)`;
 
 /** The score of an action that came due, from last_action_done: yes 1, partly ½, no 0. */
 export const actionScore = (column: string) => `CASE ${column} WHEN 'yes' THEN 1.0 WHEN 'partly' THEN 0.5 ELSE 0 END`;
@@ -111,7 +117,9 @@ export const PUBLISHED_ON_SITE = sharedAt(PUBLIC_PAGE_CONSENT);
 function words(column: string): string {
   let text = `replace(replace(replace(${column}, char(13), ' '), char(10), ' '), char(9), ' ')`;
   for (let i = 0; i < 3; i++) text = `replace(${text}, '  ', ' ')`;
-  return `(length(trim(${text})) - length(replace(trim(${text}), ' ', '')) + (trim(${text}) <> ''))`;
+  // The spaced text is worked out once in a subquery: written out three times, SQLite evaluated
+  // its replace() chain three times, and that was most of the metrics' feedback query.
+  return `(SELECT length(t) - length(replace(t, ' ', '')) + (t <> '') FROM (SELECT trim(${text}) AS t))`;
 }
 
 /** Whether feedback row `f` is complete: behaviour, impact and next step of at least `min` words each. */

@@ -6,9 +6,11 @@
  */
 import type { CohortMetrics } from '../domain/cohort-metrics.ts';
 import { digestOf } from '../domain/digest.ts';
+import { scrubText } from '../domain/redact.ts';
 import { listPublishedCohorts, type Cohort } from './cohorts.ts';
-import { cohortMetricsStatements, readCohortMetrics } from './metrics.ts';
-import { momentFrom, momentsStatement, type Moment } from './moments.ts';
+import { cohortsParam, inCohorts, rowsByCohort, runRead, type BatchRead } from './cohort-set.ts';
+import { metricsRead } from './metrics.ts';
+import { momentFrom, momentsStatement, type Moment, type MomentRow } from './moments.ts';
 import { listSharedStrategies, listSuccessStories, type SharedStrategy, type SuccessStory } from './strategies.ts';
 
 export interface Member {
@@ -27,37 +29,44 @@ export interface CohortStory {
   timeline: Moment[];
 }
 
-/** The statements of a cohort's story, for a caller's db.batch(); read them with readCohortStory. */
-function cohortStoryStatements(db: D1Database, cohort: Cohort, now: Date): D1PreparedStatement[] {
-  return [
-    db
-      .prepare(
-        `SELECT p.display_name, p.role, pr.label AS pair, ci.label AS circle
-         FROM participants p LEFT JOIN pairs pr ON pr.id = p.pair_id LEFT JOIN circles ci ON ci.id = pr.circle_id
-         WHERE p.cohort_id = ?1 ORDER BY p.role DESC, ci.label, pr.label, p.display_name`,
-      )
-      .bind(cohort.id),
-    momentsStatement(db, cohort.id, 'site'),
-    ...cohortMetricsStatements(db, cohort, now),
-  ];
+interface MemberRow {
+  cohort_id: number;
+  display_name: string;
+  role: Member['role'];
+  pair: string | null;
+  circle: string | null;
 }
 
-function readCohortStory(cohort: Cohort, now: Date, [members, moments, ...figures]: D1Result[]): CohortStory {
+/** Cohorts' stories for a caller's db.batch(), in the order of `cohorts`; `scrub` scrubs their moments. */
+function storiesRead(db: D1Database, cohorts: readonly Cohort[], now: Date, scrub: typeof scrubText = scrubText): BatchRead<CohortStory[]> {
+  const ids = cohorts.map((c) => c.id);
+  const members = db
+    .prepare(
+      `SELECT p.cohort_id, p.display_name, p.role, pr.label AS pair, ci.label AS circle
+       FROM participants p LEFT JOIN pairs pr ON pr.id = p.pair_id LEFT JOIN circles ci ON ci.id = pr.circle_id
+       WHERE ${inCohorts('p.cohort_id', ids)} ORDER BY p.cohort_id, p.role DESC, ci.label, pr.label, p.display_name`,
+    )
+    .bind(cohortsParam(ids));
+  const metrics = metricsRead(db, cohorts, now);
   return {
-    cohort,
-    members: (members!.results as { display_name: string; role: Member['role']; pair: string | null; circle: string | null }[]).map((m) => ({
-      displayName: m.display_name,
-      role: m.role,
-      pair: m.pair,
-      circle: m.circle,
-    })),
-    metrics: readCohortMetrics(cohort, now, figures),
-    timeline: (moments!.results as Moment[]).map(momentFrom),
+    statements: [members, momentsStatement(db, ids, 'site'), ...metrics.statements],
+    read([memberRows, momentRows, ...figures]) {
+      const membersOf = rowsByCohort(ids, memberRows!.results as MemberRow[]);
+      const momentsOf = rowsByCohort(ids, momentRows!.results as MomentRow[]);
+      const metricsOf = metrics.read(figures);
+      return cohorts.map((cohort, i) => ({
+        cohort,
+        members: membersOf[i]!.map((m) => ({ displayName: m.display_name, role: m.role, pair: m.pair, circle: m.circle })),
+        metrics: metricsOf[i]!,
+        timeline: momentsOf[i]!.map((row) => momentFrom(row, scrub)),
+      }));
+    },
   };
 }
 
 export async function loadCohortStory(db: D1Database, cohort: Cohort, now = new Date()): Promise<CohortStory> {
-  return readCohortStory(cohort, now, await db.batch(cohortStoryStatements(db, cohort, now)));
+  const [story] = await runRead(db, storiesRead(db, [cohort], now));
+  return story!;
 }
 
 export interface PublishedProgram {
@@ -81,18 +90,23 @@ export async function loadPublishedProgram(db: D1Database, now = new Date()): Pr
   // batch is a transaction, and production D1 serves nothing else while one runs. And not all
   // batches at once: hundreds in flight once made Miniflare's proxy, which the CLI and tests still
   // use, lose track of one.
+  // The library publishes again what the stories publish (each public strategy, milestone and
+  // insight of a published cohort is a moment of its story), so it takes the stories' scrubbed
+  // text instead of scrubbing the same rows twice: at 4× that was most of the library's read.
+  // Scrubbing is a pure function, so the text is the same. The stories only keep texts, never
+  // look them up: each of their rows is scrubbed as before.
+  const scrubbed = new Map<string, string>();
+  const scrubAndKeep = (text: string) => {
+    const clean = scrubText(text);
+    scrubbed.set(text, clean);
+    return clean;
+  };
   const stories: CohortStory[] = [];
   for (let i = 0; i < cohorts.length; i += COHORTS_PER_BATCH) {
-    const chunk = cohorts.slice(i, i + COHORTS_PER_BATCH);
-    const statements = chunk.map((cohort) => cohortStoryStatements(db, cohort, now));
-    const results = await db.batch(statements.flat());
-    let at = 0;
-    for (const [j, cohort] of chunk.entries()) {
-      stories.push(readCohortStory(cohort, now, results.slice(at, at + statements[j]!.length)));
-      at += statements[j]!.length;
-    }
+    stories.push(...(await runRead(db, storiesRead(db, cohorts.slice(i, i + COHORTS_PER_BATCH), now, scrubAndKeep))));
   }
-  const [strategies, successStories] = await Promise.all([listSharedStrategies(db), listSuccessStories(db)]);
+  const scrubOnce = (text: string) => scrubbed.get(text) ?? scrubText(text);
+  const [strategies, successStories] = await Promise.all([listSharedStrategies(db, scrubOnce), listSuccessStories(db, scrubOnce)]);
   return { stories, strategies, successStories };
 }
 

@@ -34,26 +34,29 @@ const SELECT = `SELECT r.id, r.strategy_title, r.strategy_body, r.strategy_tags,
   WHERE ${onPublicPages('r.consent')} AND r.strategy_title <> '' AND c.publication IN ('public', 'unlisted')`;
 
 /** Tags as published: scrubbed like all shared text, and only what still reads as a tag. */
-function publishedTags(stored: string | null): string[] {
-  return (stored ? stored.split(',') : []).map(scrubText).filter((tag) => /^[a-z0-9][a-z0-9 -]*$/.test(tag));
+function publishedTags(stored: string | null, scrub: typeof scrubText): string[] {
+  return (stored ? stored.split(',') : []).map((tag) => scrub(tag)).filter((tag) => /^[a-z0-9][a-z0-9 -]*$/.test(tag));
 }
 
-function toStrategy(row: StrategyRow): SharedStrategy {
+function toStrategy(row: StrategyRow, scrub: typeof scrubText = scrubText): SharedStrategy {
   return {
     id: row.id,
-    title: scrubText(row.strategy_title),
-    body: scrubText(row.strategy_body),
-    tags: publishedTags(row.strategy_tags),
+    title: scrub(row.strategy_title),
+    body: scrub(row.strategy_body),
+    tags: publishedTags(row.strategy_tags, scrub),
     author: row.author,
     cohort: { slug: row.slug, name: row.name, publication: row.publication },
     week: row.week,
   };
 }
 
-/** Every strategy shared publicly from a published cohort, newest first. */
-export async function listSharedStrategies(db: D1Database): Promise<SharedStrategy[]> {
+/**
+ * Every strategy shared publicly from a published cohort, newest first. `scrub` is scrubText, or
+ * for the build's whole read one that reuses what the cohort stories scrubbed already.
+ */
+export async function listSharedStrategies(db: D1Database, scrub: typeof scrubText = scrubText): Promise<SharedStrategy[]> {
   const { results } = await db.prepare(`${SELECT} ORDER BY r.id DESC`).all<StrategyRow>();
-  return results.map(toStrategy);
+  return results.map((row) => toStrategy(row, scrub));
 }
 
 /** One publicly shared strategy, or null when there is none with that id (or it is not public). */
@@ -80,7 +83,7 @@ export interface SuccessStory {
  * Milestones shared publicly, each with the author's latest public reflection from before it was
  * reached (the story of how), newest first.
  */
-export async function listSuccessStories(db: D1Database): Promise<SuccessStory[]> {
+export async function listSuccessStories(db: D1Database, scrub: typeof scrubText = scrubText): Promise<SuccessStory[]> {
   const { results } = await db
     .prepare(
       `SELECT m.id, m.title, m.reached_on, p.display_name AS author, c.slug, c.name, c.publication,
@@ -94,12 +97,12 @@ export async function listSuccessStories(db: D1Database): Promise<SuccessStory[]
     .all<{ id: number; title: string; reached_on: string; author: string; slug: string; name: string; publication: 'public' | 'unlisted'; insight: string | null; strategy_title: string | null; strategy_tags: string | null }>();
   return results.map((r) => ({
     id: r.id,
-    milestone: scrubText(r.title),
+    milestone: scrub(r.title),
     reachedOn: r.reached_on,
     author: r.author,
     cohort: { slug: r.slug, name: r.name, publication: r.publication },
-    how: scrubText(r.insight ?? ''),
-    strategy: scrubText(r.strategy_title ?? ''),
-    tags: publishedTags(r.strategy_tags),
+    how: scrub(r.insight ?? ''),
+    strategy: scrub(r.strategy_title ?? ''),
+    tags: publishedTags(r.strategy_tags, scrub),
   }));
 }
