@@ -9,14 +9,11 @@
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../worker/db/paths.ts';
 import type { PublishedRead } from './d1-pages.ts';
 
-/**
- * The project's folder. The same as worker/db/connection.ts's, worked out here because importing
- * that module loads wrangler, which took a second of CPU (six on a busy machine) before every build.
- */
-export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+// From paths.ts, not connection.ts: importing that loads wrangler, a second of CPU before every build.
+export { PROJECT_ROOT };
 
 export interface BuiltCohort {
   /** SHA-256 of the cohort's publishable data, as the build's reader computed it. */

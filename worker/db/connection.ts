@@ -3,19 +3,10 @@
  * benchmarks and the Node tests: wrangler's getPlatformProxy, on the local SQLite file by default
  * or the production database with `remote`. Node only: nothing the Worker runs imports this file.
  */
-import { fileURLToPath } from 'node:url';
 import { getPlatformProxy } from 'wrangler';
+import { CONFIG_PATH, stateDir } from './paths.ts';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const CONFIG_PATH = fileURLToPath(new URL('../../wrangler.toml', import.meta.url));
-
-/**
- * Where local state lives: wrangler's default `.wrangler/state`, or TANDEM_STATE_DIR (tests and
- * benchmarks use their own). Pass the same directory to `wrangler … --persist-to`.
- */
-export function stateDir(): string {
-  return process.env.TANDEM_STATE_DIR ?? fileURLToPath(new URL('../../.wrangler/state', import.meta.url));
-}
+export { CONFIG_PATH, PROJECT_ROOT, stateDir } from './paths.ts';
 
 export interface Connection {
   db: D1Database;
