@@ -36,6 +36,10 @@ export default function renderer(): AstroIntegration {
           supportedAstroFeatures: { staticOutput: 'stable', serverOutput: 'stable', hybridOutput: 'stable', sharpImageService: 'stable' },
         });
       },
+      // A plain `astro build` makes everything but these pages: say so, rather than leave a site without a home page.
+      'astro:build:done': ({ logger }) => {
+        if (!process.env.TANDEM_PROGRAM_FILE) logger.warn('The home page and the cohorts\' pages are rendered by `npm run build` (cli/build.ts), after Astro: this site has none of them. Run `npm run build` instead.');
+      },
     },
   };
 }
