@@ -54,7 +54,12 @@ WITH RECURSIVE
   ${pairWeeks(COHORT_ROWS)},
   -- MATERIALIZED: the pause rule once per pair and week, not again for every mentee of the pair.
   paused AS MATERIALIZED (SELECT pr.id AS pair_id, w.cohort_id, w.week FROM weeks w JOIN pairs pr ON pr.cohort_id = w.cohort_id WHERE ${pausedIn('pr.id', 'w.week')}),
-  enrolled AS (SELECT w.cohort_id, w.week, COUNT(m.id) AS n FROM weeks w JOIN mentee m ON m.cohort_id = w.cohort_id AND m.from_week <= w.week GROUP BY w.cohort_id, w.week),
+  -- Mentees expected by each week: a running sum of those expected from it (from week 1 for any
+  -- earlier), rather than every mentee compared with every week.
+  expected_from AS (SELECT cohort_id, MAX(from_week, 1) AS week, COUNT(*) AS n FROM mentee GROUP BY cohort_id, MAX(from_week, 1)),
+  enrolled AS (
+    SELECT w.cohort_id, w.week, SUM(COALESCE(j.n, 0)) OVER (PARTITION BY w.cohort_id ORDER BY w.week) AS n
+    FROM weeks w LEFT JOIN expected_from j ON j.cohort_id = w.cohort_id AND j.week = w.week),
   paused_mentees AS (SELECT pp.cohort_id, pp.week, COUNT(*) AS n FROM paused pp JOIN mentee m ON m.pair_id = pp.pair_id AND m.from_week <= pp.week GROUP BY pp.cohort_id, pp.week)
 SELECT w.cohort_id, w.week, COALESCE(e.n, 0) - COALESCE(pm.n, 0) AS expected, COALESCE(pm.n, 0) AS paused,
        COALESCE(r.checked_in, 0) AS checked_in, COALESCE(r.actions_due, 0) AS actions_due, COALESCE(r.actions_done, 0) AS actions_done
