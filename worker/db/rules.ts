@@ -141,9 +141,13 @@ export const PUBLISHED_ON_SITE = sharedAt(PUBLIC_PAGE_CONSENT);
 function words(column: string): string {
   let text = `replace(replace(replace(${column}, char(13), ' '), char(10), ' '), char(9), ' ')`;
   for (let i = 0; i < 3; i++) text = `replace(${text}, '  ', ' ')`;
+  // Most text has no line break, tab or double space, and for it the chain changes nothing: it
+  // is skipped after instr() has looked, which only reads where each replace() copies the text
+  // (the feedback figures' statement took a fifth less).
+  const plain = `NOT (instr(${column}, char(13)) OR instr(${column}, char(10)) OR instr(${column}, char(9)) OR instr(${column}, '  '))`;
   // The spaced text is worked out once in a subquery: written out three times, SQLite evaluated
   // its replace() chain three times, and that was most of the metrics' feedback query.
-  return `(SELECT length(t) - length(replace(t, ' ', '')) + (t <> '') FROM (SELECT trim(${text}) AS t))`;
+  return `(SELECT length(t) - length(replace(t, ' ', '')) + (t <> '') FROM (SELECT trim(CASE WHEN ${plain} THEN ${column} ELSE ${text} END) AS t))`;
 }
 
 /** Whether feedback row `f` is complete: behaviour, impact and next step of at least `min` words each. */
