@@ -7,7 +7,7 @@ import { env } from 'cloudflare:test';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pairWeeksStatement, pausesByPair, type PairWeekRow } from '../../worker/db/pauses.ts';
-import { PAIR_WEEK, pausedIn } from '../../worker/db/rules.ts';
+import { ONE_COHORT, pairWeeks, pausedIn } from '../../worker/db/rules.ts';
 import { makeCohort } from './helpers.ts';
 
 const WEEKS = 8;
@@ -44,7 +44,7 @@ async function store(pattern: string[][]): Promise<void> {
 
 async function pausedBySql(lastWeek: number): Promise<Map<number, Set<number>>> {
   const { results } = await env.DB.prepare(
-    `WITH RECURSIVE weeks(week) AS (SELECT 1 UNION ALL SELECT week + 1 FROM weeks WHERE week < ?2), ${PAIR_WEEK}
+    `WITH RECURSIVE weeks(week) AS (SELECT 1 UNION ALL SELECT week + 1 FROM weeks WHERE week < ?2), ${pairWeeks(ONE_COHORT)}
      SELECT pr.id AS pair_id, w.week FROM pairs pr JOIN weeks w WHERE pr.cohort_id = ?1 AND ${pausedIn('pr.id', 'w.week')}`,
   )
     .bind(cohortId, lastWeek)

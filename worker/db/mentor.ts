@@ -10,7 +10,7 @@ import { loadCohortMetrics } from './metrics.ts';
 import { loadPairDetails, type PairDetail } from './pair-health.ts';
 import { listProgramFeedback, listPulseComments, type ProgramVoice } from './pulses.ts';
 import { lastMessagesByPair, type PairMessages } from './reminders.ts';
-import { actionScore, latestOfItsWeek, MENTEES_FROM_WEEK, PAIR_WEEK, pausedIn, PULSE_MEAN } from './rules.ts';
+import { actionScore, latestOfItsWeek, menteesFromWeek, ONE_COHORT, pairWeeks, pausedIn, PULSE_MEAN } from './rules.ts';
 
 export interface PairHealth extends Omit<PairDetail, 'record'> {
   pair: string;
@@ -49,8 +49,8 @@ export interface Dashboard {
 
 const PAIRS = `
 WITH
-  ${MENTEES_FROM_WEEK},
-  ${PAIR_WEEK},
+  ${menteesFromWeek(ONE_COHORT)},
+  ${pairWeeks(ONE_COHORT)},
   -- Each member's own pulses, newest first: a drop compares a person with themselves.
   member_pulse AS (
     SELECT participant_id, pair_id, week, ${PULSE_MEAN} AS mean,
@@ -121,7 +121,7 @@ export async function loadDashboard(db: D1Database, cohort: Cohort, now = new Da
   const { week, lastComplete, today } = currentWeek(cohort, now);
   // The last two complete weeks: the two before this one, or the last two once the cohort has ended.
   const recent = [lastComplete - 1, lastComplete];
-  // ?3: the first days of weeks 1 … this week + 1, for the week each mentee joined (MENTEES_FROM_WEEK).
+  // ?3: the first days of weeks 1 … this week + 1, for the week each mentee joined (menteesFromWeek).
   const weekStarts = JSON.stringify(cycleStarts(cohort, week + 1));
   const [[pairs, waiting], details, figures, programFeedback, pulseComments] = await Promise.all([
     db.batch([db.prepare(PAIRS).bind(cohort.id, recent[0], weekStarts, recent[1]), db.prepare(WAITING).bind(cohort.id)]),

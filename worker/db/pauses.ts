@@ -1,6 +1,6 @@
 /** Which pairs of a cohort are paused in which weeks, from their check-ins. */
 import { pausedWeeks } from '../domain/pauses.ts';
-import { PAIR_WEEK } from './rules.ts';
+import { ONE_COHORT, pairWeeks } from './rules.ts';
 
 export interface PairWeekRow {
   pair_id: number;
@@ -10,7 +10,7 @@ export interface PairWeekRow {
 
 /** Each pair's weeks with check-ins, and whether one of them asked for a pause, up to `lastWeek`. */
 export function pairWeeksStatement(db: D1Database, cohortId: number, lastWeek: number): D1PreparedStatement {
-  return db.prepare(`WITH ${PAIR_WEEK} SELECT pair_id, week, pause FROM pair_week WHERE week <= ?2`).bind(cohortId, lastWeek);
+  return db.prepare(`WITH ${pairWeeks(ONE_COHORT)} SELECT pair_id, week, pause FROM pair_week WHERE week <= ?2`).bind(cohortId, lastWeek);
 }
 
 /** Paused weeks per pair id (pairs never paused are absent). */
