@@ -100,11 +100,14 @@ function phones(text: string): Span[] {
   );
 }
 
+/** An @ or a bracketed "at": ADDRESS cannot match without one, and testing for it is much cheaper than running ADDRESS. */
+const HAS_AT = new RegExp(`${AT}|@`, 'iu');
+
 function addresses(text: string): Span[] {
-  const emails = [...text.matchAll(ADDRESS)]
+  const emails = (HAS_AT.test(text) ? [...text.matchAll(ADDRESS)] : [])
     .filter((m) => !BRACKETED.test(m[0]) || findLinks(m[0].replace(AT_WORD, '@').replace(DOT_WORD, '.'), 'email').length > 0)
     .map((m): Span => ({ start: m.index, end: m.index + m[0].length, kind: 'email' }));
-  const urls = [...text.matchAll(SCHEME_URL)].map((m): Span => ({ start: m.index, end: m.index + m[0].length, kind: 'url' }));
+  const urls = (text.includes('://') ? [...text.matchAll(SCHEME_URL)] : []).map((m): Span => ({ start: m.index, end: m.index + m[0].length, kind: 'url' }));
   return [...emails, ...urls];
 }
 
