@@ -111,9 +111,9 @@ export async function measureBuild(stateDir: string, outDir: string, log = (line
   const { peakTreeRss, peakProcessRss } = memory.stop();
   if (status !== 0) throw new Error(`astro build failed (exit ${status}):\n${output.slice(-4000)}`);
   const timers = JSON.parse(readFileSync(timerPath, 'utf8')) as Record<string, { elapsedTime: number }>;
+  const own = JSON.parse(readFileSync(ownTimerPath, 'utf8')) as { read: number; render: number };
   const cpuSeconds = existsSync(timePath) ? readFileSync(timePath, 'utf8').trim().split(/\s+/).slice(-2).map(Number).reduce((a, b) => a + b, 0) : null;
   rmSync(timerDir, { recursive: true, force: true });
-  const own = JSON.parse(readFileSync(ownTimerPath, 'utf8')) as { read: number; render: number };
   const phases = { ...Object.fromEntries(Object.entries(timers).map(([name, t]) => [name, t.elapsedTime / 1000])), 'D1 read': own.read, 'Render D1 pages': own.render };
   const pages = filesUnder(outDir, outDir).filter((file) => file.endsWith('.html')).length;
   return { seconds, peakTreeRss, peakProcessRss, cpuSeconds, phases, pages };
