@@ -1,14 +1,18 @@
 /**
- * The hourly cron's cost per Worker invocation on a generated program, as today and sliced
- * (CRON_SLICE, worker/sliced-cron.ts): D1 queries, statements and queue sends per invocation, at
+ * The hourly cron's cost per Worker invocation on a generated program, as one invocation (as it
+ * runs locally) and sliced as deployed (CRON_SLICE of wrangler.toml's [env.production.vars],
+ * worker/sliced-cron.ts): D1 queries, statements and queue sends per invocation, at
  * 20:17 UTC on each of seven days (bench/cron-worker.ts does the counting inside workerd). D1 allows
  * 1,000 queries per invocation on Workers Paid (docs/capacity.md): the cron as one invocation reads
  * every published cohort for the digest and every running one for the rhythm, so it grows with the
  * program; a slice reads at most CRON_SLICE cohorts.
  *
- *   TANDEM_STATE_DIR=/tmp/big npm exec -- node bench/cron.ts [--slice 50] [--days 7]
+ *   TANDEM_STATE_DIR=/tmp/big npm exec -- node bench/cron.ts [--slice N] [--days 7]
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { parse } from 'smol-toml';
+import { CONFIG_PATH } from '../worker/db/paths.ts';
 import { startWorkerNextToD1 } from '../worker/db/workerd.ts';
 import type { Invocation } from './cron-worker.ts';
 import { s, table } from './table.ts';
@@ -30,7 +34,13 @@ export interface CronResult {
   maxQueries: { single: number; sliced: number };
 }
 
-export async function benchCron(stateDir: string, { slice = 50, days = 7, log = (line: string) => process.stderr.write(line) } = {}): Promise<CronResult> {
+/** Cohorts per slice of the cron as deployed: CRON_SLICE in wrangler.toml's [env.production.vars]. */
+export function deployedSlice(): number {
+  const config = parse(readFileSync(CONFIG_PATH, 'utf8')) as { env: { production: { vars: { CRON_SLICE: string } } } };
+  return Number(config.env.production.vars.CRON_SLICE);
+}
+
+export async function benchCron(stateDir: string, { slice = deployedSlice(), days = 7, log = (line: string) => process.stderr.write(line) } = {}): Promise<CronResult> {
   const worker = await startWorkerNextToD1('bench/cron-worker.ts', { state: stateDir });
   const runs: CronRun[] = [];
   try {
@@ -63,7 +73,7 @@ export function cronTable(result: CronResult): string {
 if (import.meta.main) {
   const stateDir = process.env.TANDEM_STATE_DIR;
   if (!stateDir) throw new Error('Set TANDEM_STATE_DIR to a database made by bench/generate.ts.');
-  const { values } = parseArgs({ options: { slice: { type: 'string', default: '50' }, days: { type: 'string', default: '7' } } });
+  const { values } = parseArgs({ options: { slice: { type: 'string', default: String(deployedSlice()) }, days: { type: 'string', default: '7' } } });
   const result = await benchCron(stateDir, { slice: Number(values.slice), days: Number(values.days) });
   console.log(cronTable(result));
   console.log(JSON.stringify(result.maxQueries));

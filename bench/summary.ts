@@ -93,9 +93,10 @@ export function printReport(result: BenchResult): boolean {
   const rhythm = result.rhythm;
   checks.push(['rhythm: a second run at the same instant sends nothing', rhythm ? `${rhythm.repeat.recorded} recorded` : 'not run', rhythm ? rhythm.repeat.recorded === 0 && rhythm.busiest.recorded > 0 : null]);
   const cron = result.cron;
-  // As deployed by default (CRON_SLICE = "0") and in slices (worker/sliced-cron.ts), busiest invocation of seven days.
-  checks.push([`cron as one invocation: D1 queries ≤ ${D1_QUERIES_PER_INVOCATION}`, cron ? String(cron.maxQueries.single) : 'not run', cron ? cron.maxQueries.single <= D1_QUERIES_PER_INVOCATION : null]);
-  checks.push([`cron in slices: D1 queries per invocation ≤ ${D1_QUERIES_PER_INVOCATION}`, cron ? String(cron.maxQueries.sliced) : 'not run', cron ? cron.maxQueries.sliced <= D1_QUERIES_PER_INVOCATION : null]);
+  // The busiest invocation of seven days: as deployed (in slices, worker/sliced-cron.ts), the target; as one
+  // invocation, as it runs locally (CRON_SLICE = "0"), for comparison: it is what production would make without slices.
+  checks.push([`cron as deployed, in slices: D1 queries per invocation ≤ ${D1_QUERIES_PER_INVOCATION}`, cron ? String(cron.maxQueries.sliced) : 'not run', cron ? cron.maxQueries.sliced <= D1_QUERIES_PER_INVOCATION : null]);
+  checks.push([`cron as one invocation (local; not deployed): D1 queries`, cron ? String(cron.maxQueries.single) : 'not run', null]);
   for (const b of largest?.weight.budgets ?? []) checks.push([`${b.name} page JS ≤ ${kb(b.jsLimit)}`, b.jsGzip === null ? (b.note ?? '–') : kb(b.jsGzip), b.pass]);
   out('\nTargets');
   out(table(['target', 'measured', 'result'], checks.map(([name, measured, pass]) => [name, measured, yes(pass)])));
