@@ -2,7 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { relative, resolve } from 'node:path';
-import renderer, { rendererDir, siteUrl } from './site/integrations/renderer.ts';
+import renderer, { rendererBeside, siteUrl } from './site/integrations/renderer.ts';
 import searchIndex from './site/integrations/search-index.ts';
 
 const outDir = process.env.TANDEM_OUT_DIR ?? './dist';
@@ -30,7 +30,7 @@ export default defineConfig({
   // Styles and scripts go to files, never inline: the Content-Security-Policy allows no inline
   // <style> or <script> (worker/http/security-headers.ts).
   // The site at the top of outDir, as without an adapter; the renderer beside it, never in it.
-  build: { format: 'directory', inlineStylesheets: 'never', client: './', server: `${relative(resolve(outDir), resolve(rendererDir(outDir)))}/` },
+  build: { format: 'directory', inlineStylesheets: 'never', client: './', server: `${relative(resolve(outDir), resolve(process.env.TANDEM_RENDERER_DIR ?? rendererBeside(outDir)))}/` },
   // Shiki colours code blocks with style attributes, which the policy blocks as inline style.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },

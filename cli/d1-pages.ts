@@ -29,12 +29,15 @@ export interface PublishedRead {
 /** The stories a build read, by slug, each with its digest: the next build is sent only the others. */
 type HeldStories = Record<string, { digest: string; story: Story }>;
 
+/** The stories a file holds, each with its digest; none from a file cut short or of another shape (the reader then sends them all). */
 function readHeld(file: string | undefined): HeldStories {
   if (!file || !existsSync(file)) return {};
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as HeldStories;
+    const held = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    if (typeof held !== 'object' || held === null) return {};
+    return Object.fromEntries(Object.entries(held).filter(([, h]) => typeof h?.digest === 'string' && typeof h?.story === 'object' && h.story !== null)) as HeldStories;
   } catch {
-    return {}; // a file cut short: read everything again
+    return {};
   }
 }
 
@@ -66,7 +69,8 @@ export async function readPublished(env: NodeJS.ProcessEnv = process.env, heldFi
     read = await readProgramInWorkerd({ remote });
     fresh = sent();
   }
-  const stories = read.digests.map(({ slug, digest }) => (fresh.has(slug) ? checked(fresh.get(slug)) : held[slug]!.story));
+  // Held stories are checked again too: by this build's schema, whatever the build that held them.
+  const stories = read.digests.map(({ slug, digest }) => checked(fresh.get(slug) ?? held[slug]!.story));
   if (heldFile) {
     mkdirSync(dirname(heldFile), { recursive: true });
     writeFileSync(heldFile, JSON.stringify(Object.fromEntries(read.digests.map(({ slug, digest }, i) => [slug, { digest, story: stories[i]! }]))));

@@ -19,9 +19,10 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { rendererDir, rendererEntry } from '../site/integrations/renderer.ts';
+import { rendererBeside, rendererEntry } from '../site/integrations/renderer.ts';
+import type { BuildInput } from '../site/loaders/program.ts';
 import { filesUnder, manifestPath, PROJECT_ROOT, readManifest, siteFingerprint, staticPagesDigest, writeManifest, type BuildManifest } from './build-manifest.ts';
-import { cohortPages, listPages, loadRenderer, pageFile, readPublished, writeRendered, type PublishedRead } from './d1-pages.ts';
+import { cohortPages, listPages, loadRenderer, pageFile, readPublished, writeRendered, type PublishedRead, type Render } from './d1-pages.ts';
 
 /**
  * The largest file a build may publish. Cloudflare refuses a static asset over 25 MiB (and
@@ -114,9 +115,35 @@ function copyInto(from: string, to: string, files: readonly string[]): boolean {
 /** Why this build renders everything, or null when it can start from the last one. */
 function fullReason(previous: BuildManifest | null, fingerprint: string, force: boolean, served: string): string | null {
   if (force) return '--force';
-  if (!previous || !existsSync(rendererEntry(rendererDir(served)))) return 'no earlier build to start from';
+  if (!previous || !existsSync(rendererEntry(rendererBeside(served)))) return 'no earlier build to start from';
   if (previous.fingerprint !== fingerprint) return "the site's code or configuration changed";
   return null;
+}
+
+/**
+ * Renders the pages made from D1 into `next` with `render`: each cohort's, unless `previous` (the
+ * served site's manifest, when its renderer is the one in use) has the same digest and path for it,
+ * whose files are then linked from `served`; and the lists of cohorts, always.
+ */
+async function renderFromD1(read: PublishedRead, render: Render, next: string, served: string, previous: BuildManifest | null) {
+  const started = performance.now();
+  const rendered: string[] = [];
+  const reused: string[] = [];
+  const cohorts: BuildManifest['cohorts'] = {};
+  for (const story of read.stories) {
+    const { slug, path } = story.cohort;
+    const digest = read.digests.get(slug)!;
+    const pages = cohortPages(path);
+    const before = previous?.cohorts[slug];
+    if (before?.digest === digest && before.path === path && copyInto(served, next, before.files)) reused.push(slug);
+    else {
+      for (const page of pages) await writeRendered(next, page, await render(page, { story }));
+      rendered.push(slug);
+    }
+    cohorts[slug] = { digest, path, files: pages.map(pageFile) };
+  }
+  for (const page of listPages()) await writeRendered(next, page, await render(page, { stories: read.stories }));
+  return { rendered, reused, cohorts, seconds: (performance.now() - started) / 1000 };
 }
 
 /**
@@ -124,6 +151,9 @@ function fullReason(previous: BuildManifest | null, fingerprint: string, force: 
  * pages made from D1, then the size check and the swap. `astroArgs` go to Astro as they are (e.g.
  * `--silent`, which also quiets this build's own progress), but `--force`, which rebuilds
  * everything. Astro's own output goes to this process's stdout/stderr.
+ *
+ * A cohort's pages are reused only with the renderer that made them: when Astro runs, it builds a
+ * new renderer (whose pages may name other style and script files), and every cohort is rendered.
  */
 export async function buildSite(astroArgs: readonly string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<BuildOutcome> {
   const served = servedDir(env);
@@ -133,31 +163,32 @@ export async function buildSite(astroArgs: readonly string[] = [], env: NodeJS.P
   const say = passed.includes('--silent') ? () => {} : (line: string) => console.log(line);
   const fingerprint = siteFingerprint(PROJECT_ROOT, env);
   const previous = existsSync(served) ? readManifest(manifestPath(served)) : null;
+  const fullBecause = fullReason(previous, fingerprint, force, served);
   rmSync(next, { recursive: true, force: true });
-  rmSync(rendererDir(next), { recursive: true, force: true });
+  rmSync(rendererBeside(next), { recursive: true, force: true });
 
+  const held = join(`${served}.cache`, 'stories.json');
+  // A full build reads every story again: those held were checked by the code of an earlier build.
+  if (fullBecause) rmSync(held, { force: true });
   let read: PublishedRead;
   try {
-    const held = join(`${served}.cache`, 'stories.json');
-    if (force) rmSync(held, { force: true }); // --force reads every story again
     read = await readPublished(env, held);
   } catch (error) {
-    return { ok: false, message: `${error instanceof Error ? error.message : String(error)}
-${unchangedNote(served)} Fix what it names and run the build again.` };
+    return { ok: false, message: `${error instanceof Error ? error.message : String(error)}\n${unchangedNote(served)} Fix what it names and run the build again.` };
   }
   say(`Read ${read.stories.length} published cohort(s) (${read.sent} sent in full), ${read.strategies.length} shared strategies and ${read.successStories.length} success stories from the ${env.TANDEM_REMOTE === '1' ? 'remote' : 'local'} D1 database in ${read.seconds.toFixed(2)} s.`);
   const staticDigest = staticPagesDigest(read, env);
-  const fullBecause = fullReason(previous, fingerprint, force, served);
   // Astro runs for a full build, and when what its pages read changed; otherwise the last build's site and renderer serve.
   const astroBecause = fullBecause ?? (previous!.staticDigest !== staticDigest ? 'the library, or what it shows from the cohorts, changed' : null);
+  const renderer = astroBecause ? rendererBeside(next) : rendererBeside(served);
 
   const work = mkdtempSync(join(tmpdir(), 'tandem-build-'));
   try {
-    let renderer = rendererDir(served);
     if (astroBecause) {
       const programFile = join(work, 'program.json');
-      writeFileSync(programFile, JSON.stringify({ stories: read.stories, strategies: read.strategies, successStories: read.successStories }));
-      renderer = rendererDir(next);
+      // Astro's pages read the cohorts' names, languages and addresses, never their stories.
+      const input: BuildInput = { cohorts: read.stories.map((s) => s.cohort), strategies: read.strategies, successStories: read.successStories };
+      writeFileSync(programFile, JSON.stringify(input));
       const buildEnv: NodeJS.ProcessEnv = { ...env, TANDEM_OUT_DIR: next, TANDEM_CACHE_DIR: `${served}.cache`, TANDEM_RENDERER_DIR: renderer, TANDEM_PROGRAM_FILE: programFile };
       const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
       // --force clears Astro's content store too.
@@ -168,51 +199,37 @@ ${unchangedNote(served)} Fix what it names and run the build again.` };
         return { ok: false, message: `The build failed (see the messages above). ${unchangedNote(served)} Fix what they name and run the build again.` };
       }
     } else {
-      // Every file of the served site but those made from D1, which are rendered or copied below.
+      // Every file of the served site but those made from D1, which are rendered or linked below.
       const fromD1 = new Set([...listPages().flatMap(pageFile), ...Object.values(previous!.cohorts).flatMap((c) => c.files)]);
-      copyInto(served, next, filesUnder(served, served).filter((file) => !fromD1.has(file)));
+      // A file of the served site gone missing: rebuild everything rather than publish a site without it.
+      if (!copyInto(served, next, filesUnder(served, served).filter((file) => !fromD1.has(file)))) return await buildSite([...passed, '--force'], env);
     }
 
-    const rendering = performance.now();
-    const rendered: string[] = [];
-    const reused: string[] = [];
-    const cohorts: BuildManifest['cohorts'] = {};
-    const render = await loadRenderer(renderer);
-    for (const story of read.stories) {
-      const { slug, path } = story.cohort;
-      const digest = read.digests.get(slug)!;
-      const pages = cohortPages(path);
-      const files = pages.flatMap(pageFile);
-      const before = fullBecause ? undefined : previous!.cohorts[slug];
-      if (before?.digest === digest && before.path === path && copyInto(served, next, before.files)) reused.push(slug);
-      else {
-        for (const page of pages) await writeRendered(next, page, await render(page, { story }));
-        rendered.push(slug);
-      }
-      cohorts[slug] = { digest, path, files };
+    let made: Awaited<ReturnType<typeof renderFromD1>>;
+    try {
+      made = await renderFromD1(read, await loadRenderer(renderer), next, served, astroBecause ? null : previous);
+    } catch (error) {
+      rmSync(next, { recursive: true, force: true });
+      if (astroBecause) rmSync(renderer, { recursive: true, force: true });
+      return { ok: false, message: `Rendering the pages made from D1 failed: ${error instanceof Error ? error.message : String(error)}\n${unchangedNote(served)}` };
     }
-    for (const page of listPages()) await writeRendered(next, page, await render(page, { stories: read.stories }));
-    const renderSeconds = (performance.now() - rendering) / 1000;
-    say(`Rendered the pages of ${rendered.length} cohort(s) and the lists of cohorts in ${renderSeconds.toFixed(2)} s.`);
+    say(`Rendered the pages of ${made.rendered.length} cohort(s) and the lists of cohorts in ${made.seconds.toFixed(2)} s.`);
     // For the bench (bench/build.ts): this build's own parts, beside Astro's timers.
-    if (env.TANDEM_TIMER_PATH) writeFileSync(env.TANDEM_TIMER_PATH, JSON.stringify({ read: read.seconds, render: renderSeconds }));
+    if (env.TANDEM_TIMER_PATH) writeFileSync(env.TANDEM_TIMER_PATH, JSON.stringify({ read: read.seconds, render: made.seconds }));
 
-    const manifest: BuildManifest = { version: 2, fingerprint, staticDigest, cohorts };
+    const manifest: BuildManifest = { version: 2, fingerprint, staticDigest, cohorts: made.cohorts };
     const outcome = publishBuilt(next, served, MAX_ASSET_BYTES, manifest, astroBecause ? renderer : undefined);
     if (!outcome.ok) return outcome;
     const what = fullBecause
       ? `rebuilt everything (${fullBecause}).`
-      : `rebuilt ${rendered.length} cohort(s)${rendered.length ? `: ${named(rendered)}` : ''}; reused ${reused.length} cohort(s)${reused.length ? `: ${named(reused)}` : ''}; ${astroBecause ? `rebuilt the rest of the site (${astroBecause})` : 'reused the rest of the site, without starting Astro'}.`;
+      : astroBecause
+        ? `rebuilt the site and every cohort's pages (${astroBecause}).`
+        : `rebuilt ${made.rendered.length} cohort(s)${made.rendered.length ? `: ${named(made.rendered)}` : ''}; reused ${made.reused.length} cohort(s)${made.reused.length ? `: ${named(made.reused)}` : ''}; reused the rest of the site, without starting Astro.`;
     return { ok: true, message: `${outcome.message} It ${what}` };
-  } catch (error) {
-    rmSync(next, { recursive: true, force: true });
-    if (astroBecause) rmSync(rendererDir(next), { recursive: true, force: true });
-    return { ok: false, message: `Rendering the cohorts' pages failed: ${error instanceof Error ? error.message : String(error)}\n${unchangedNote(served)}` };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
-
 
 /**
  * Swaps a finished build in, unless a file of it is over MAX_ASSET_BYTES: then it is removed and
@@ -233,10 +250,12 @@ export function publishBuilt(next: string, served: string, limit = MAX_ASSET_BYT
   // stopped in between leaves none, and the next build rebuilds everything.
   rmSync(manifestPath(served), { force: true });
   swapIn(next, served);
-  // A new renderer (when Astro ran) goes with the site it was built with.
+  // A new renderer (when Astro ran) goes with the site it was built with. Astro wrote the folders
+  // it was built for into its manifest (dist.next/…); they do not matter here: the renderer writes
+  // no files, and the site's style and script addresses in it are relative to the site's root.
   if (renderer) {
-    rmSync(rendererDir(served), { recursive: true, force: true });
-    renameSync(renderer, rendererDir(served));
+    rmSync(rendererBeside(served), { recursive: true, force: true });
+    renameSync(renderer, rendererBeside(served));
   }
   if (manifest) writeManifest(manifestPath(served), manifest);
   return { ok: true, message: `Built the site into ${shown(served)}.` };

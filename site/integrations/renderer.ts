@@ -15,10 +15,8 @@ export function siteUrl(env: NodeJS.ProcessEnv = process.env): string {
   return env.SITE_URL ?? 'http://localhost:8787';
 }
 
-/** Where the renderer of the site built into `outDir` goes (TANDEM_RENDERER_DIR, or `<outDir>.renderer`). */
-export function rendererDir(outDir: string, env: NodeJS.ProcessEnv = process.env): string {
-  return env.TANDEM_RENDERER_DIR ?? `${outDir.replace(/\/+$/, '')}.renderer`;
-}
+/** The renderer's folder beside a site's: `<outDir>.renderer` (cli/site-build.ts tells Astro where, TANDEM_RENDERER_DIR). */
+export const rendererBeside = (outDir: string): string => `${outDir.replace(/\/+$/, '')}.renderer`;
 
 /** The module of a renderer in `dir` (site/integrations/renderer-entry.ts, built). */
 export const rendererEntry = (dir: string): string => join(dir, 'entry.mjs');

@@ -11,24 +11,33 @@ import { readFileSync } from 'node:fs';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { PublishedProgram } from '../../worker/db/story.ts';
 
-let reading: Promise<PublishedProgram> | undefined;
+/**
+ * What the build hands Astro from D1 (TANDEM_PROGRAM_FILE): the published cohorts themselves (the
+ * cohorts collection's schema keeps their slug, name, language and address), not their stories,
+ * and what the library shows.
+ */
+export interface BuildInput extends Pick<PublishedProgram, 'strategies' | 'successStories'> {
+  cohorts: readonly ({ slug: string } & object)[];
+}
 
-async function readProgram(logger: LoaderContext['logger']): Promise<PublishedProgram> {
-  if (process.env.TANDEM_PROGRAM_FILE) return JSON.parse(readFileSync(process.env.TANDEM_PROGRAM_FILE, 'utf8')) as PublishedProgram;
+let reading: Promise<BuildInput> | undefined;
+
+async function readProgram(logger: LoaderContext['logger']): Promise<BuildInput> {
+  if (process.env.TANDEM_PROGRAM_FILE) return JSON.parse(readFileSync(process.env.TANDEM_PROGRAM_FILE, 'utf8')) as BuildInput;
   const { readProgramInWorkerd } = await import('../../worker/db/workerd.ts');
   const remote = process.env.TANDEM_REMOTE === '1';
   const { program, ms } = await readProgramInWorkerd({ remote });
   logger.info(`read ${program.stories.length} published cohort(s) from the ${remote ? 'remote' : 'local'} D1 database (${(ms / 1000).toFixed(2)} s inside workerd)`);
-  return program;
+  return { cohorts: program.stories.map((s) => s.cohort), strategies: program.strategies, successStories: program.successStories };
 }
 
 /** The one read the collections of a build share; the next build (or `astro dev` sync) reads again. */
-function sharedRead(logger: LoaderContext['logger']): Promise<PublishedProgram> {
+function sharedRead(logger: LoaderContext['logger']): Promise<BuildInput> {
   reading ??= readProgram(logger).finally(() => setTimeout(() => (reading = undefined), 0));
   return reading;
 }
 
-function programLoader(name: string, entries: (program: PublishedProgram) => { id: string; data: object }[]): Loader {
+function programLoader(name: string, entries: (input: BuildInput) => { id: string; data: object }[]): Loader {
   return {
     name,
     async load({ store, logger, parseData }) {
@@ -40,6 +49,6 @@ function programLoader(name: string, entries: (program: PublishedProgram) => { i
   };
 }
 
-export const cohortsLoader = () => programLoader('tandem-d1-cohorts', (p) => p.stories.map((s) => ({ id: s.cohort.slug, data: s.cohort })));
+export const cohortsLoader = () => programLoader('tandem-d1-cohorts', (p) => p.cohorts.map((c) => ({ id: c.slug, data: c })));
 export const strategiesLoader = () => programLoader('tandem-d1-strategies', (p) => p.strategies.map((s) => ({ id: String(s.id), data: s })));
 export const successStoriesLoader = () => programLoader('tandem-d1-success-stories', (p) => p.successStories.map((s) => ({ id: String(s.id), data: s })));

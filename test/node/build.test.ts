@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../worker/db/connection.ts';
 import { getCohortBySlug } from '../../worker/db/cohorts.ts';
-import { loadPublishedProgram, type PublishedProgram } from '../../worker/db/story.ts';
+import { loadCohortStory, loadPublishedProgram, type PublishedProgram } from '../../worker/db/story.ts';
 import { readProgramInWorkerd } from '../../worker/db/workerd.ts';
 import { getParticipant, listLinkRecipients } from '../../worker/db/participants.ts';
 import { storeContract } from '../../worker/db/contracts.ts';
@@ -394,6 +394,20 @@ describe("the build's read of D1", () => {
     // As JSON, the only way a document crosses from workerd to Node, the two reads are the same.
     expect(inWorkerd).toEqual(JSON.parse(JSON.stringify(inNode)));
     expect(ms).toBeGreaterThan(0);
+  });
+
+  it('reads each cohort the same in a batch of cohorts as alone', async () => {
+    // The build reads its statements for a batch of cohorts at once (worker/db/cohort-set.ts); a
+    // cohort's members-only page and the mentor's pages read one. Cohorts in different timezones,
+    // of different sizes, one with almost nothing: each story must come out the same either way.
+    const conn = await openDatabase();
+    try {
+      const { stories } = await loadPublishedProgram(conn.db);
+      expect(stories.length).toBe(3);
+      for (const story of stories) expect(await loadCohortStory(conn.db, story.cohort), story.cohort.slug).toEqual(story);
+    } finally {
+      await conn.close();
+    }
   });
 });
 

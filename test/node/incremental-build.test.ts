@@ -3,8 +3,9 @@
  * cohort's pages and the lists of cohorts with the last build's renderer, without starting Astro,
  * and reuses every other file from the last build; the result is the same, file by file, as a full
  * build. Consent withdrawn since the last build is gone after an incremental build; a changed
- * library starts Astro but still reuses the cohorts; --force and a changed site (its code
- * fingerprint) rebuild everything.
+ * library starts Astro, whose new renderer renders every cohort again; --force, a changed site (its
+ * code fingerprint) and a missing renderer rebuild everything; stories held from the last build
+ * that are cut short or malformed are read again.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -145,12 +146,12 @@ describe('npm run build, incremental', () => {
     expect(program.builtFiles().some((f) => f.text.includes(manifest.fingerprint))).toBe(false);
   });
 
-  it('starts Astro when the library changed, still reusing the cohorts, and matches a full build', () => {
+  it('starts Astro when the library changed, renders every cohort with the new renderer, and matches a full build', () => {
     const entry = join(program.libraryDir, 'zz-incremental.mdx');
     writeFileSync(entry, readFileSync(join(program.libraryDir, readdirSync(program.libraryDir).find((f) => f.endsWith('.mdx'))!), 'utf8').replace(/^title: .*$/m, 'title: "Written between two builds"'));
     try {
       const out = build();
-      expect(out).toMatch(/reused 3 cohort\(s\): changes, stays, withdraws; rebuilt the rest of the site \(the library, or what it shows from the cohorts, changed\)/);
+      expect(out).toMatch(/rebuilt the site and every cohort's pages \(the library, or what it shows from the cohorts, changed\)/);
       expect(readFileSync(join(program.outDir, 'library', 'zz-incremental', 'index.html'), 'utf8')).toContain('Written between two builds');
       const withEntry = hashes(program.outDir);
       build('--force');
@@ -159,6 +160,22 @@ describe('npm run build, incremental', () => {
       rmSync(entry);
       build('--force');
     }
+  });
+
+  it('reads the stories again when those held from the last build are cut short or malformed', () => {
+    const held = join(`${program.outDir}.cache`, 'stories.json');
+    const before = hashes(program.outDir);
+    for (const text of ['{"changes": {"digest": "x"', '{"changes": null, "stays": {"digest": 1}}', '[]']) {
+      writeFileSync(held, text);
+      expect(build()).toMatch(/reused the rest of the site, without starting Astro/);
+      expect(hashes(program.outDir)).toEqual(before);
+    }
+  });
+
+  it('rebuilds everything when the last build left no renderer', () => {
+    rmSync(`${program.outDir}.renderer`, { recursive: true });
+    expect(build()).toMatch(/rebuilt everything \(no earlier build to start from\)/i);
+    expect(existsSync(join(`${program.outDir}.renderer`, 'entry.mjs'))).toBe(true);
   });
 
   it('rebuilds everything when the site changed since the manifest was written', () => {
@@ -172,7 +189,8 @@ describe('npm run build, incremental', () => {
   it('drops the files of a cohort that became private', () => {
     expect(program.tandem('cohort', 'set', '--slug', 'stays', '--publication', 'private').status).toBe(0);
     const out = build();
-    expect(out).toMatch(/reused 2 cohort\(s\)/);
+    // The cohorts listed changed, which the library's pages read: Astro runs.
+    expect(out).toMatch(/rebuilt the site and every cohort's pages/);
     expect(existsSync(join(program.outDir, 'cohorts', 'stays'))).toBe(false);
     expect(Object.keys(readManifest(manifestPath(program.outDir))!.cohorts).sort()).toEqual(['changes', 'withdraws']);
   });

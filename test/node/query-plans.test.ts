@@ -1,6 +1,6 @@
 /**
  * Every report query uses an index, and so do the statements of a form post. The build's whole
- * read (loadPublishedProgram, which the content loaders call), the mentor's dashboard
+ * read (loadPublishedProgram, which the build's reader runs in workerd), the mentor's dashboard
  * (loadDashboard, which the Worker renders live), the circles (loadCircles, `tandem circles`), a
  * participant's published items (listPublished, on their page) and a check-in post (its admitted
  * upsert, and the read that explains a refusal) run against a small synthetic program — the benchmarks' generator fills every table in one batch,

@@ -1,6 +1,6 @@
 /**
- * The Node side's one door to D1, shared by the CLI, the Astro build's content loader, the
- * benchmarks and the Node tests: wrangler's getPlatformProxy, on the local SQLite file by default
+ * The Node side's door to D1 for a statement or two at a time, shared by the CLI, the benchmarks
+ * and the Node tests (the build reads inside workerd, workerd.ts): wrangler's getPlatformProxy, on the local SQLite file by default
  * or the production database with `remote`. Node only: nothing the Worker runs imports this file.
  */
 import { getPlatformProxy } from 'wrangler';

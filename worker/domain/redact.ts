@@ -76,7 +76,7 @@ export function findContactDetail(text: string): Kind | null {
 /**
  * linkifyjs finds a link only where there is an @, a colon (a scheme), a dot between two
  * characters (a domain) or "localhost": text with none of them, most of what participants write,
- * skips its scan, which was half of the scrubbing's time. (test/node/unit/redact.test.ts checks
+ * skips its scan, which was half of the scrubbing's time. (test/node/unit/redact.property.test.ts checks
  * on random text that it then finds nothing.)
  */
 export const MAY_HOLD_LINK = /[@:]|localhost|[.\u3002\uFF0E\uFF61](?=\S)/iu;

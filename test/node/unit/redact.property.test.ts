@@ -16,7 +16,8 @@ describe('scrubText, on random text', () => {
   it('skips the link scan only for text in which linkifyjs finds nothing', () => {
     fc.assert(
       fc.property(fc.oneof(linkish, fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 })), (text) => {
-        const plain = text.normalize('NFKC');
+        // Normalised as scrubText does it, a character at a time.
+        const plain = Array.from(text, (char) => char.normalize('NFKC')).join('');
         if (!MAY_HOLD_LINK.test(plain)) expect(find(plain)).toEqual([]);
       }),
       { numRuns: 5000 },
