@@ -109,7 +109,7 @@ export async function measureBuild(stateDir: string, outDir: string, log = (line
   const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const seconds = (performance.now() - started) / 1000;
   const { peakTreeRss, peakProcessRss } = memory.stop();
-  if (status !== 0) throw new Error(`astro build failed (exit ${status}):\n${output.slice(-4000)}`);
+  if (status !== 0) throw new Error(`npm run build failed (exit ${status}):\n${output.slice(-4000)}`);
   const timers = JSON.parse(readFileSync(timerPath, 'utf8')) as Record<string, { elapsedTime: number }>;
   const own = JSON.parse(readFileSync(ownTimerPath, 'utf8')) as { read: number; render: number };
   const cpuSeconds = existsSync(timePath) ? readFileSync(timePath, 'utf8').trim().split(/\s+/).slice(-2).map(Number).reduce((a, b) => a + b, 0) : null;

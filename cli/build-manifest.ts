@@ -12,9 +12,6 @@ import { join, relative, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../worker/db/paths.ts';
 import type { PublishedRead } from './d1-pages.ts';
 
-// From paths.ts, not connection.ts: importing that loads wrangler, a second of CPU before every build.
-export { PROJECT_ROOT };
-
 export interface BuiltCohort {
   /** SHA-256 of the cohort's publishable data, as the build's reader computed it. */
   digest: string;

@@ -69,8 +69,9 @@ export async function readPublished(env: NodeJS.ProcessEnv = process.env, heldFi
     read = await readProgramInWorkerd({ remote });
     fresh = sent();
   }
-  // Held stories are checked again too: by this build's schema, whatever the build that held them.
-  const stories = read.digests.map(({ slug, digest }) => checked(fresh.get(slug) ?? held[slug]!.story));
+  // Held stories were checked when they were sent: by this same code, since a full build (any change
+  // to the site's code, its schema included) drops them.
+  const stories = read.digests.map(({ slug }) => (fresh.has(slug) ? checked(fresh.get(slug)) : held[slug]!.story));
   if (heldFile) {
     mkdirSync(dirname(heldFile), { recursive: true });
     writeFileSync(heldFile, JSON.stringify(Object.fromEntries(read.digests.map(({ slug, digest }, i) => [slug, { digest, story: stories[i]! }]))));

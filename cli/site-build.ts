@@ -21,7 +21,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { rendererBeside, rendererEntry } from '../site/integrations/renderer.ts';
 import type { BuildInput } from '../site/loaders/program.ts';
-import { filesUnder, manifestPath, PROJECT_ROOT, readManifest, siteFingerprint, staticPagesDigest, writeManifest, type BuildManifest } from './build-manifest.ts';
+import { PROJECT_ROOT } from '../worker/db/paths.ts';
+import { filesUnder, manifestPath, readManifest, siteFingerprint, staticPagesDigest, writeManifest, type BuildManifest } from './build-manifest.ts';
 import { cohortPages, listPages, loadRenderer, pageFile, readPublished, writeRendered, type PublishedRead, type Render } from './d1-pages.ts';
 
 /**

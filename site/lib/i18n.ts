@@ -7,7 +7,7 @@
  * site/pages/[...locale]/.
  */
 import { translator, type Translator } from '../../worker/domain/i18n.ts';
-import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../worker/domain/locales.ts';
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from '../../worker/domain/locales.ts';
 
 const translators = new Map<Locale, Translator>();
 
@@ -24,6 +24,13 @@ export function translatorFor(locale: Locale): Translator {
 /** The `[...locale]` part of a page's address: none for the default language, built at the root. */
 export function localeParam(locale: Locale): string | undefined {
   return locale === DEFAULT_LOCALE ? undefined : locale;
+}
+
+/** The language a `[...locale]` part names (localeParam's inverse), for a page rendered on demand, which has no props. */
+export function localeOfParam(param: string | undefined): Locale {
+  const locale = param ?? DEFAULT_LOCALE;
+  if (!isLocale(locale)) throw new Error(`no pages are made in "${param}"`);
+  return locale;
 }
 
 /** getStaticPaths of a site-wide page with no other parameter: one page per language. */

@@ -6,7 +6,6 @@
  * again from new data without Astro.
  */
 import type { z } from 'astro/zod';
-import { DEFAULT_LOCALE, isLocale, type Locale } from '../../worker/domain/locales.ts';
 import type { cohortStorySchema } from '../schemas.ts';
 
 export type Story = z.infer<typeof cohortStorySchema>;
@@ -30,13 +29,6 @@ export function storyOf(locals: PageData): Story {
 export function listedCohorts(locals: PageData): Story[] {
   if (!locals.stories) throw new Error('a page listing cohorts was rendered without the stories (render it through cli/site-build.ts)');
   return locals.stories.filter((s) => s.cohort.publication === 'public').sort((a, b) => b.cohort.startsOn.localeCompare(a.cohort.startsOn));
-}
-
-/** The language of a site-wide page rendered on demand, from its `[...locale]` parameter (none for the default). */
-export function localeOfParam(param: string | undefined): Locale {
-  const locale = param ?? DEFAULT_LOCALE;
-  if (!isLocale(locale)) throw new Error(`no pages are made in "${param}"`);
-  return locale;
 }
 
 /** A story's timeline grouped by week, newest week first. */
